@@ -1,0 +1,153 @@
+//! Dates as pieces write them: `Nov 1, 2023`, `October 30`, `Oct. 10, 2023`, `30 October 2023`.
+//!
+//! Pieces give quote dates without a year ("On October 30"); the year comes from the piece's
+//! own date, stepping back a year when the result would land well after publication.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+const MONTHS: [&str; 12] = [
+    "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+];
+
+/// Month names, full or abbreviated, with an optional period.
+const MONTH_PATTERN: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
+
+static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<m>{MONTH_PATTERN})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+    ))
+    .unwrap_or_else(|e| unreachable!("static date pattern: {e}"))
+});
+
+static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"\b(?P<d>[0-3]?\d)\s+(?P<m>{MONTH_PATTERN})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+    ))
+    .unwrap_or_else(|e| unreachable!("static date pattern: {e}"))
+});
+
+/// A date found in running text, with its byte range.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateMention {
+    /// Byte offset where the date expression starts.
+    pub start: usize,
+    /// Byte offset one past its end.
+    pub end: usize,
+    /// The date, with the year inferred when the text leaves it out.
+    pub date: Date,
+}
+
+fn month_number(name: &str) -> Option<i8> {
+    let key = name.get(..3)?.to_ascii_lowercase();
+    let index = MONTHS.iter().position(|m| *m == key)?;
+    i8::try_from(index + 1).ok()
+}
+
+/// Parses a whole date line such as `Nov 1, 2023`, `November 1, 2023` or `2023-11-01`.
+#[must_use]
+pub fn parse_date(text: &str) -> Option<Date> {
+    let text = text.trim().trim_end_matches('.');
+    if let Ok(date) = text.parse::<Date>() {
+        return Some(date);
+    }
+    let found = find_dates(text, None);
+    match found.as_slice() {
+        [only] if only.start == 0 && only.end == text.len() => Some(only.date),
+        _ => None,
+    }
+}
+
+/// Finds every date expression in `text`, in order.
+///
+/// Dates without a year take it from `reference` (the piece's date): the same year, or the
+/// year before when that would put the date more than a week after `reference`. Without a
+/// reference, year-less dates are skipped.
+#[must_use]
+pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
+    let mut found: Vec<DateMention> = Vec::new();
+    for regex in [&*MONTH_FIRST, &*DAY_FIRST] {
+        for caps in regex.captures_iter(text) {
+            let Some(whole) = caps.get(0) else { continue };
+            if found.iter().any(|f| f.start < whole.end() && whole.start() < f.end) {
+                continue;
+            }
+            let parts = (caps.name("m"), caps.name("d"));
+            let (Some(month), Some(day)) = parts else { continue };
+            let year = caps.name("y").and_then(|y| y.as_str().parse::<i16>().ok());
+            if let Some(date) = build(month.as_str(), day.as_str(), year, reference) {
+                found.push(DateMention { start: whole.start(), end: whole.end(), date });
+            }
+        }
+    }
+    found.sort_by_key(|f| f.start);
+    found
+}
+
+fn build(month: &str, day: &str, year: Option<i16>, reference: Option<Date>) -> Option<Date> {
+    let month = month_number(month)?;
+    let day: i8 = day.parse().ok()?;
+    match year {
+        Some(year) => Date::new(year, month, day).ok(),
+        None => {
+            let reference = reference?;
+            let same_year = Date::new(reference.year(), month, day).ok()?;
+            let week_later = reference.checked_add(jiff::Span::new().days(7)).ok()?;
+            if same_year > week_later {
+                Date::new(reference.year() - 1, month, day).ok()
+            } else {
+                Some(same_year)
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn parses_the_seed_date_line() {
+        assert_eq!(parse_date("Nov 1, 2023"), Some(date(2023, 11, 1)));
+        assert_eq!(parse_date("November 1, 2023."), Some(date(2023, 11, 1)));
+        assert_eq!(parse_date("2023-11-01"), Some(date(2023, 11, 1)));
+        assert_eq!(parse_date("1 November 2023"), Some(date(2023, 11, 1)));
+    }
+
+    #[test]
+    fn rejects_lines_that_are_not_only_a_date() {
+        assert_eq!(parse_date("On Nov 1, 2023 he said"), None);
+        assert_eq!(parse_date("Nov 31, 2023"), None);
+        assert_eq!(parse_date(""), None);
+    }
+
+    #[test]
+    fn infers_the_year_from_the_piece_date() {
+        let piece = date(2023, 11, 1);
+        let found = find_dates("On October 30, Hadi said", Some(piece));
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].date, date(2023, 10, 30));
+        assert_eq!(&"On October 30, Hadi said"[found[0].start..found[0].end], "October 30");
+    }
+
+    #[test]
+    fn steps_back_a_year_for_dates_after_publication() {
+        let found = find_dates("On December 20, they met.", Some(date(2024, 1, 5)));
+        assert_eq!(found[0].date, date(2023, 12, 20));
+    }
+
+    #[test]
+    fn reads_abbreviated_and_day_first_dates() {
+        let found = find_dates("on Oct. 10 and 3 March 2021", Some(date(2023, 11, 1)));
+        let dates: Vec<Date> = found.iter().map(|f| f.date).collect();
+        assert_eq!(dates, vec![date(2023, 10, 10), date(2021, 3, 3)]);
+    }
+
+    #[test]
+    fn ignores_may_as_a_verb_without_a_day() {
+        assert!(find_dates("they may now come into play", Some(date(2023, 1, 1))).is_empty());
+    }
+}

@@ -1,0 +1,255 @@
+//! Loading a corpus directory (or the bundled one): the gazetteer, every saved piece, and the
+//! quotes extracted from them. Bad files are reported and skipped; the good ones load.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use include_dir::{Dir, include_dir};
+use rayon::prelude::*;
+
+use super::extract::{attribute::Cast, extract};
+use super::gazetteer::{Gazetteer, parse_actors};
+use super::mentions::annotate;
+use super::model::{Actor, Piece, Quote};
+use super::page::{PageIssue, read_page};
+
+/// The corpus shipped inside the binary: `data/` at build time.
+static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
+
+/// The gazetteer's file name inside a corpus directory.
+pub const ACTORS_FILE: &str = "actors.json";
+/// The folder of saved pieces inside a corpus directory.
+pub const PIECES_DIR: &str = "pieces";
+
+/// How serious a [`Problem`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    /// Something odd that loading worked around.
+    Warning,
+    /// Something that made a file, or part of it, unusable.
+    Error,
+}
+
+/// A problem in a corpus file, printed as `file:line: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// The file, as a path the user can open.
+    pub file: String,
+    /// 1-based line.
+    pub line: u32,
+    /// What is wrong.
+    pub message: String,
+    /// Whether the file or entry was skipped.
+    pub severity: Severity,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let label = match self.severity {
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        };
+        write!(f, "{}:{}: {label}: {}", self.file, self.line, self.message)
+    }
+}
+
+/// Why a corpus could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The directory is missing or unreadable.
+    #[error("cannot read corpus directory {path}: {source}")]
+    Dir {
+        /// The directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+}
+
+/// A loaded corpus: pieces, actors (gazetteer first, then unknown names), and quotes.
+#[derive(Debug, Clone, Default)]
+pub struct Corpus {
+    /// Pieces, sorted by date then id.
+    pub pieces: Vec<Piece>,
+    /// Gazetteer actors in file order, then actors of kind `unknown` found in pieces.
+    pub actors: Vec<Actor>,
+    /// Quotes in piece order, then reading order.
+    pub quotes: Vec<Quote>,
+    /// Every problem found while loading.
+    pub problems: Vec<Problem>,
+}
+
+/// A file to load: its display name and its bytes.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path shown in messages.
+    pub name: String,
+    /// The raw contents.
+    pub bytes: Vec<u8>,
+}
+
+impl Corpus {
+    /// Loads the corpus compiled into the binary.
+    #[must_use]
+    pub fn bundled() -> Self {
+        let actors = BUNDLED.get_file(ACTORS_FILE).map(|f| SourceFile { name: format!("data/{ACTORS_FILE}"), bytes: f.contents().to_vec() });
+        let pieces = BUNDLED
+            .get_dir(PIECES_DIR)
+            .map(|dir| dir.files().filter(|f| is_piece_file(f.path())).map(|f| SourceFile { name: format!("data/{}", f.path().display()), bytes: f.contents().to_vec() }).collect())
+            .unwrap_or_default();
+        Self::from_sources(actors, pieces)
+    }
+
+    /// Loads `dir/actors.json` and `dir/pieces/*.md`.
+    pub fn load_dir(dir: &Path) -> Result<Self, LoadError> {
+        let dir_error = |source| LoadError::Dir { path: dir.to_path_buf(), source };
+        std::fs::metadata(dir).map_err(dir_error)?;
+        let actors_path = dir.join(ACTORS_FILE);
+        let actors = std::fs::read(&actors_path).ok().map(|bytes| SourceFile { name: actors_path.display().to_string(), bytes });
+        let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
+            Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| is_piece_file(p)).collect(),
+            Err(_) => Vec::new(),
+        };
+        paths.sort();
+        let pieces = paths
+            .par_iter()
+            .map(|path| SourceFile { name: path.display().to_string(), bytes: std::fs::read(path).unwrap_or_default() })
+            .collect();
+        let mut corpus = Self::from_sources(actors, pieces);
+        if !actors_path.exists() {
+            let message = format!("no {ACTORS_FILE}: speakers are known only by the names in the pieces");
+            corpus.problems.insert(0, Problem { file: actors_path.display().to_string(), line: 1, message, severity: Severity::Warning });
+        }
+        Ok(corpus)
+    }
+
+    /// Builds a corpus from a gazetteer file and piece files, reporting problems per file.
+    #[must_use]
+    pub fn from_sources(actors: Option<SourceFile>, pieces: Vec<SourceFile>) -> Self {
+        let mut problems = Vec::new();
+        let gazetteer_actors = match actors {
+            Some(file) => load_actors(&file, &mut problems),
+            None => Vec::new(),
+        };
+        let gazetteer = Gazetteer::new(gazetteer_actors);
+        let results: Vec<_> = pieces.par_iter().map(|file| load_piece(file, &gazetteer)).collect();
+        let mut corpus = Self { actors: gazetteer.actors().to_vec(), problems, ..Self::default() };
+        corpus.merge(results);
+        corpus
+    }
+
+    fn merge(&mut self, results: Vec<PieceResult>) {
+        let mut seen: HashMap<String, String> = HashMap::new();
+        let mut unknown_at: HashMap<String, usize> = HashMap::new();
+        for result in results {
+            self.problems.extend(result.problems);
+            let Some((piece, quotes, unknown)) = result.loaded else { continue };
+            if let Some(first) = seen.get(&piece.id) {
+                let message = format!("piece id `{}` is already used by {first}; this file is skipped", piece.id);
+                self.problems.push(Problem { file: piece.source.clone(), line: 1, message, severity: Severity::Error });
+                continue;
+            }
+            seen.insert(piece.id.clone(), piece.source.clone());
+            for actor in unknown {
+                match unknown_at.get(&actor.id) {
+                    Some(&i) => fill_unknown(&mut self.actors[i], &actor),
+                    None if self.actors.iter().any(|a| a.id == actor.id) => {}
+                    None => {
+                        unknown_at.insert(actor.id.clone(), self.actors.len());
+                        self.actors.push(actor);
+                    }
+                }
+            }
+            self.pieces.push(piece);
+            self.quotes.extend(quotes);
+        }
+        self.pieces.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        let order: HashMap<&str, usize> = self.pieces.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+        self.quotes.sort_by_key(|q| (order.get(q.piece.as_str()).copied(), q.paragraph, q.range.0));
+    }
+
+    /// The actor with this id.
+    #[must_use]
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    /// The piece with this id.
+    #[must_use]
+    pub fn piece(&self, id: &str) -> Option<&Piece> {
+        self.pieces.iter().find(|p| p.id == id)
+    }
+
+    /// Whether any problem made a file or entry unusable.
+    #[must_use]
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(|p| p.severity == Severity::Error)
+    }
+}
+
+fn fill_unknown(known: &mut Actor, other: &Actor) {
+    known.node = known.node.or(other.node);
+    if known.role.is_empty() {
+        known.role.clone_from(&other.role);
+    }
+}
+
+/// Whether a path is a saved piece (`.md` or `.markdown`).
+#[must_use]
+pub fn is_piece_file(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
+
+fn load_actors(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Actor> {
+    let text = match decode(&file.bytes) {
+        Ok(text) => text,
+        Err(issue) => {
+            problems.push(problem(&file.name, issue, Severity::Error));
+            return Vec::new();
+        }
+    };
+    let (actors, issues) = parse_actors(&text);
+    problems.extend(issues.into_iter().map(|i| problem(&file.name, i, Severity::Error)));
+    actors
+}
+
+struct PieceResult {
+    loaded: Option<(Piece, Vec<Quote>, Vec<Actor>)>,
+    problems: Vec<Problem>,
+}
+
+/// Reads, annotates and extracts one piece.
+fn load_piece(file: &SourceFile, gazetteer: &Gazetteer) -> PieceResult {
+    let parsed = decode(&file.bytes).and_then(|text| read_page(&text, &file.name));
+    match parsed {
+        Ok((mut piece, issues)) => {
+            let problems = issues.into_iter().map(|i| problem(&file.name, i, Severity::Warning)).collect();
+            let unknown = annotate(&mut piece, gazetteer);
+            let quotes = extract(&piece, Cast { gazetteer, unknown: &unknown });
+            PieceResult { loaded: Some((piece, quotes, unknown)), problems }
+        }
+        Err(issue) => PieceResult { loaded: None, problems: vec![problem(&file.name, issue, Severity::Error)] },
+    }
+}
+
+fn problem(file: &str, issue: PageIssue, severity: Severity) -> Problem {
+    Problem { file: file.to_string(), line: issue.line, message: issue.message, severity }
+}
+
+/// Turns file bytes into text: UTF-8 only, no NUL bytes, BOM dropped, CRLF and CR made LF.
+pub fn decode(bytes: &[u8]) -> Result<String, PageIssue> {
+    let line_of = |at: usize| u32::try_from(bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1).unwrap_or(u32::MAX);
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(PageIssue { line: 1, message: "the file is empty".into() });
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(PageIssue { line: line_of(at), message: "the file holds NUL bytes: it looks binary, not a saved page".into() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        let message = format!("not valid UTF-8 (byte {} of the file); save the page as UTF-8", e.valid_up_to() + 1);
+        PageIssue { line: line_of(e.valid_up_to()), message }
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
+}

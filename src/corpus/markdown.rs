@@ -1,0 +1,216 @@
+//! Markdown to flat blocks: the first step of reading a saved page.
+//!
+//! Saved pages write links as `[Name \(/target\)](#)` and mentions as `**Name (/node/N)**`;
+//! this module turns each paragraph or heading into plain text plus marked runs, moving
+//! such trailing `(target)` parentheses out of the text into the run.
+
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
+/// A paragraph or heading as plain text with its bold, italic and link runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Heading level (1–6), or `None` for a paragraph.
+    pub heading: Option<u8>,
+    /// Plain text with link targets moved out.
+    pub text: String,
+    /// 1-based line of the block's first character.
+    pub line: u32,
+    /// Marked runs inside `text`.
+    pub runs: Vec<Run>,
+}
+
+/// A run of bold, italic or linked text inside a [`Block`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Run {
+    /// Byte offset of the run in [`Block::text`].
+    pub start: usize,
+    /// Byte offset one past the run.
+    pub end: usize,
+    /// Bold text.
+    pub strong: bool,
+    /// The link target: the Markdown destination, or the `(target)` the saved text carried.
+    pub target: Option<String>,
+}
+
+impl Block {
+    /// Whether one bold run covers all the visible text (a lead or a subhead).
+    #[must_use]
+    pub fn is_all_bold(&self) -> bool {
+        let trimmed = self.text.trim();
+        if trimmed.is_empty() {
+            return false;
+        }
+        let lead = self.text.len() - self.text.trim_start().len();
+        let tail = lead + trimmed.len();
+        self.runs.iter().any(|r| r.strong && r.start <= lead && r.end >= tail)
+    }
+
+    /// The first run with a link target.
+    #[must_use]
+    pub fn first_link(&self) -> Option<&Run> {
+        self.runs.iter().find(|r| r.target.is_some())
+    }
+}
+
+/// Splits a saved page into blocks, in order, with their source lines.
+#[must_use]
+pub fn blocks(source: &str) -> Vec<Block> {
+    let lines = LineIndex::new(source);
+    let mut out = Vec::new();
+    let mut current: Option<Block> = None;
+    let mut open: Vec<(usize, bool, Option<String>)> = Vec::new();
+    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+        match event {
+            Event::Start(Tag::Paragraph) => current = Some(new_block(None, lines.line(range.start))),
+            Event::Start(Tag::Heading { level, .. }) => {
+                let level = u8::try_from(level as usize).unwrap_or(6);
+                current = Some(new_block(Some(level), lines.line(range.start)));
+            }
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
+                if let Some(block) = current.take() {
+                    out.push(block);
+                }
+                open.clear();
+            }
+            Event::Start(Tag::Strong) => push_open(&current, &mut open, true, None),
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                push_open(&current, &mut open, false, Some(dest_url.to_string()));
+            }
+            Event::End(TagEnd::Strong | TagEnd::Link) => {
+                if let (Some(block), Some((start, strong, target))) = (current.as_mut(), open.pop()) {
+                    close_run(block, start, strong, target);
+                }
+            }
+            Event::Text(text) | Event::Code(text) => append(&mut current, &text),
+            Event::SoftBreak => append(&mut current, " "),
+            Event::HardBreak => append(&mut current, "\n"),
+            _ => {}
+        }
+    }
+    out
+}
+
+fn new_block(heading: Option<u8>, line: u32) -> Block {
+    Block { heading, text: String::new(), line, runs: Vec::new() }
+}
+
+fn push_open(
+    current: &Option<Block>,
+    open: &mut Vec<(usize, bool, Option<String>)>,
+    strong: bool,
+    target: Option<String>,
+) {
+    if let Some(block) = current {
+        open.push((block.text.len(), strong, target));
+    }
+}
+
+fn append(current: &mut Option<Block>, text: &str) {
+    if let Some(block) = current.as_mut() {
+        block.text.push_str(text);
+    }
+}
+
+/// Ends a run; a trailing `(target)` inside it becomes the run's target and leaves the text.
+fn close_run(block: &mut Block, start: usize, strong: bool, target: Option<String>) {
+    let mut target = target.filter(|t| !t.is_empty() && t != "#");
+    if let Some((cut, inner)) = trailing_target(&block.text[start..]) {
+        // The carried target names the real page; a `#` destination says nothing.
+        target = Some(inner);
+        block.text.truncate(start + cut);
+    }
+    let end = block.text.len();
+    if end > start {
+        // A bold link and its bold run describe the same text: merge them.
+        if let Some(inner) = block.runs.iter_mut().find(|r| r.start == start && r.end == end) {
+            inner.strong |= strong;
+            if inner.target.is_none() {
+                inner.target = target;
+            }
+            return;
+        }
+        block.runs.push(Run { start, end, strong, target });
+    }
+}
+
+/// Finds `" (target)"` at the end of a run's text: returns where the text stops and the target.
+fn trailing_target(text: &str) -> Option<(usize, String)> {
+    let body = text.strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = &body[open + 1..];
+    let looks_like_target = inner.starts_with('/') || inner.starts_with("http");
+    if !looks_like_target || inner.contains(char::is_whitespace) {
+        return None;
+    }
+    let cut = text[..open].trim_end().len();
+    Some((cut, inner.to_string()))
+}
+
+/// Maps byte offsets to 1-based line numbers.
+#[derive(Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes the line starts of `source`.
+    #[must_use]
+    pub fn new(source: &str) -> Self {
+        let mut starts = vec![0];
+        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        Self { starts }
+    }
+
+    /// The 1-based line holding byte `offset`.
+    #[must_use]
+    pub fn line(&self, offset: usize) -> u32 {
+        let line = self.starts.partition_point(|&s| s <= offset);
+        u32::try_from(line).unwrap_or(u32::MAX)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn moves_escaped_link_targets_out_of_the_text() {
+        let b = &blocks("by [Hamdi Malik \\(/experts/hamdi-malik\\)](#), [X \\(/experts/x\\)](#)\n")[0];
+        assert_eq!(b.text, "by Hamdi Malik, X");
+        assert_eq!(b.runs[0].target.as_deref(), Some("/experts/hamdi-malik"));
+        assert_eq!(&b.text[b.runs[0].start..b.runs[0].end], "Hamdi Malik");
+    }
+
+    #[test]
+    fn reads_bold_mentions_with_node_ids() {
+        let b = &blocks("the Iran-backed **Badr Organization (/node/17003)**, issued")[0];
+        assert_eq!(b.text, "the Iran-backed Badr Organization, issued");
+        let run = &b.runs[0];
+        assert!(run.strong);
+        assert_eq!(run.target.as_deref(), Some("/node/17003"));
+        assert_eq!(&b.text[run.start..run.end], "Badr Organization");
+    }
+
+    #[test]
+    fn keeps_ordinary_parentheses() {
+        let b = &blocks("**Badr (the group)** said")[0];
+        assert_eq!(b.text, "Badr (the group) said");
+        assert_eq!(b.runs[0].target, None);
+    }
+
+    #[test]
+    fn tells_all_bold_paragraphs_from_a_bold_drop_cap() {
+        let all = blocks("**Iraqi elements are bellicose.**\n\n**A**s Israel's campaign\n");
+        assert!(all[0].is_all_bold());
+        assert!(!all[1].is_all_bold());
+        assert_eq!(all[1].text, "As Israel's campaign");
+    }
+
+    #[test]
+    fn records_lines_of_headings_and_paragraphs() {
+        let all = blocks("# Title\n\nby someone\n\n\n## ABOUT\n");
+        let lines: Vec<u32> = all.iter().map(|b| b.line).collect();
+        assert_eq!(lines, vec![1, 3, 6]);
+        assert_eq!(all[0].heading, Some(1));
+    }
+}

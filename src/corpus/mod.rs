@@ -1,0 +1,19 @@
+//! Pieces, actors and quotes: the data model, loading saved pages, extraction, validation.
+//!
+//! Order of work: [`load`] decodes files, [`page`] reads a saved page into a [`Piece`],
+//! [`mentions`] marks actor names, [`extract`] finds and attributes quotes.
+
+pub mod dates;
+pub mod extract;
+pub mod gazetteer;
+pub mod load;
+pub mod markdown;
+pub mod mentions;
+pub mod model;
+pub mod page;
+pub mod slug;
+pub mod speech;
+pub mod synth;
+
+pub use load::{Corpus, Problem, Severity, SourceFile};
+pub use model::*;

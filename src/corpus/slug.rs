@@ -1,0 +1,45 @@
+//! Stable ids made from titles and names.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower-cases `text`, strips diacritics and joins its words with hyphens.
+///
+/// `Potential Escalation in Iraq (Part 1): Khamenei and Badr` becomes
+/// `potential-escalation-in-iraq-part-1-khamenei-and-badr`; apostrophes vanish so
+/// `Kata'ib` gives `kataib`.
+#[must_use]
+pub fn slugify(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut gap = false;
+    for c in text.nfkd().filter(|c| !unicode_normalization::char::is_combining_mark(*c)) {
+        if c.is_alphanumeric() {
+            if gap && !out.is_empty() {
+                out.push('-');
+            }
+            gap = false;
+            out.extend(c.to_lowercase());
+        } else if !matches!(c, '\'' | '’' | '‘' | 'ʿ' | 'ʾ') {
+            gap = true;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::slugify;
+
+    #[test]
+    fn slugs_the_seed_title_like_its_file_name() {
+        assert_eq!(
+            slugify("Potential Escalation in Iraq (Part 1): Khamenei and Badr"),
+            "potential-escalation-in-iraq-part-1-khamenei-and-badr"
+        );
+    }
+
+    #[test]
+    fn drops_apostrophes_and_diacritics() {
+        assert_eq!(slugify("Kata’ib Ḥizballah"), "kataib-hizballah");
+        assert_eq!(slugify("  --  "), "");
+    }
+}

@@ -1,0 +1,130 @@
+//! The words that introduce speech, and the words that stand for a speaker.
+//!
+//! Shared by name discovery (a capitalized name beside `said` is a speaker) and attribution
+//! (the speaker is the subject nearest the last speech cue before a quote).
+
+/// Verbs and nouns that mark reported speech (lower case).
+const SPEECH_WORDS: &[&str] = &[
+    "said", "says", "say", "saying", "stated", "states", "statement", "warned", "warns", "warning",
+    "declared", "declares", "posted", "posts", "wrote", "writes", "called", "calls", "asked",
+    "asks", "urged", "urges", "added", "adds", "told", "tells", "claimed", "claims", "announced",
+    "announces", "threatened", "threatens", "vowed", "vows", "insisted", "insists", "argued",
+    "argues", "stressed", "stresses", "emphasized", "affirmed", "pledged", "demanded", "remarked",
+    "replied", "responded", "tweeted", "commented", "explained", "accused", "promised",
+    "reiterated", "speech", "remarks", "message", "according", "wrote:", "proclaimed", "noted",
+    "continued", "boasted", "denied", "insisting", "declaring", "stating",
+];
+
+/// Whether `word` (any case, trailing punctuation ignored) marks reported speech.
+#[must_use]
+pub fn is_speech_word(word: &str) -> bool {
+    let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    SPEECH_WORDS.contains(&word.as_str())
+}
+
+/// Speech words that are nouns: cues before a quote, but never beside a speaker's name.
+const SPEECH_NOUNS: &[&str] = &["statement", "speech", "remarks", "message", "according", "warning", "saying"];
+
+/// Whether `word` is a speech verb that can sit beside its speaker's name (`said Abu X`).
+#[must_use]
+pub fn is_speech_verb(word: &str) -> bool {
+    let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    is_speech_word(word) && !SPEECH_NOUNS.contains(&bare.as_str())
+}
+
+/// What a pronoun or descriptive phrase can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Referent {
+    /// `he`, `she`, `the leader`: the last person mentioned.
+    Person,
+    /// `they`, `the group`, `the militia`: the last organisation mentioned.
+    Group,
+    /// `the channel`, `the outlet`: the last media channel mentioned.
+    Channel,
+    /// `the spokesman`: the last actor described as a spokesman, else the last person.
+    Spokesman,
+}
+
+/// Phrases that stand for a speaker, longest first, with what they refer to.
+const REFERRING: &[(&str, Referent)] = &[
+    ("the group's spokesman", Referent::Spokesman),
+    ("the militia's spokesman", Referent::Spokesman),
+    ("its spokesman", Referent::Spokesman),
+    ("the spokesman", Referent::Spokesman),
+    ("the spokesperson", Referent::Spokesman),
+    ("the secretary-general", Referent::Person),
+    ("the commander", Referent::Person),
+    ("the leader", Referent::Person),
+    ("the cleric", Referent::Person),
+    ("the organization", Referent::Group),
+    ("the movement", Referent::Group),
+    ("the militia", Referent::Group),
+    ("the faction", Referent::Group),
+    ("the group", Referent::Group),
+    ("the channel", Referent::Channel),
+    ("the outlet", Referent::Channel),
+    ("he", Referent::Person),
+    ("she", Referent::Person),
+    ("they", Referent::Group),
+];
+
+/// A pronoun or descriptor found in text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReferringPhrase {
+    /// Byte offset of the phrase.
+    pub start: usize,
+    /// Byte offset one past the phrase.
+    pub end: usize,
+    /// What it refers to.
+    pub referent: Referent,
+}
+
+/// Every pronoun and descriptor in `text` (case-insensitive, whole words), left to right.
+#[must_use]
+pub fn referring_phrases(text: &str) -> Vec<ReferringPhrase> {
+    let lower = text.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < lower.len() {
+        let rest = &lower[at..];
+        let starts_word = !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let hit = REFERRING.iter().find(|(phrase, _)| {
+            rest.starts_with(phrase) && !rest[phrase.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
+        });
+        match hit {
+            Some((phrase, referent)) if starts_word => {
+                found.push(ReferringPhrase { start: at, end: at + phrase.len(), referent: *referent });
+                at += phrase.len();
+            }
+            _ => at += rest.chars().next().map_or(1, char::len_utf8),
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn knows_speech_verbs_in_any_case_with_punctuation() {
+        assert!(is_speech_word("Said,"));
+        assert!(is_speech_word("warned"));
+        assert!(!is_speech_word("attacked"));
+        assert!(is_speech_verb("said"));
+        assert!(!is_speech_verb("statement,"));
+    }
+
+    #[test]
+    fn finds_pronouns_and_descriptors_as_whole_words() {
+        let found = referring_phrases("The group's spokesman said he would; the shepherd said nothing.");
+        let kinds: Vec<Referent> = found.iter().map(|f| f.referent).collect();
+        assert_eq!(kinds, vec![Referent::Spokesman, Referent::Person]);
+    }
+
+    #[test]
+    fn does_not_read_possessives_as_the_group() {
+        assert!(referring_phrases("the group's").is_empty());
+        assert_eq!(referring_phrases("The group said").len(), 1);
+    }
+}
