@@ -1,1 +1,145 @@
-//! Command line (placeholder).
+//! The command line: `pieces`, `actors`, `quotes`, `check`, `import`, `synth`, `completions`.
+//!
+//! Output is aligned text for people or JSON lines (`--json`) for scripts. Exit codes follow
+//! grep and ripgrep: 0 when something was found, 1 when nothing was, 2 on error; a closed
+//! pipe (`| head`) ends the command quietly with success.
+
+mod args;
+mod import;
+mod json;
+mod list;
+
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{CommandFactory, Parser};
+
+pub use self::args::{Args, Command};
+use crate::corpus::{Corpus, Severity};
+
+/// What a command found, mapped to the exit code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// Something was printed (exit 0).
+    Found,
+    /// Nothing matched (exit 1).
+    Nothing,
+    /// The command failed or the input had errors (exit 2).
+    Failed,
+}
+
+impl From<Outcome> for ExitCode {
+    fn from(outcome: Outcome) -> Self {
+        match outcome {
+            Outcome::Found => Self::SUCCESS,
+            Outcome::Nothing => Self::from(1),
+            Outcome::Failed => Self::from(2),
+        }
+    }
+}
+
+/// Parses the process arguments, runs the command, and returns the exit code.
+#[must_use]
+pub fn main() -> ExitCode {
+    let args = match Args::try_parse() {
+        Ok(args) => args,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    match run(&args) {
+        Ok(outcome) => outcome.into(),
+        Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("spotlight: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+/// Runs parsed arguments, writing to stdout.
+pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let outcome = match &args.command {
+        None => {
+            Args::command().write_help(&mut out)?;
+            Outcome::Found
+        }
+        Some(Command::Check) => check(&mut out, args.data.as_deref())?,
+        Some(Command::Import(import)) => import::run(&mut out, import, args.data.as_deref())?,
+        Some(Command::Synth(synth)) => list::synth(&mut out, synth)?,
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(*shell, &mut Args::command(), "spotlight", &mut out);
+            Outcome::Found
+        }
+        Some(command) => {
+            let corpus = load(args.data.as_deref())?;
+            report_problems(&corpus);
+            list::run(&mut out, command, &corpus)?
+        }
+    };
+    out.flush()?;
+    Ok(outcome)
+}
+
+/// Loads the corpus at `data`, or the bundled one.
+pub fn load(data: Option<&Path>) -> anyhow::Result<Corpus> {
+    Ok(match data {
+        Some(dir) => Corpus::load_dir(dir)?,
+        None => Corpus::bundled(),
+    })
+}
+
+/// One line on stderr when files had problems, so scripts still get clean stdout.
+fn report_problems(corpus: &Corpus) {
+    let errors = corpus
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    if errors > 0 {
+        eprintln!(
+            "spotlight: {errors} problem(s) in the corpus skipped files or entries; run `spotlight check` for details"
+        );
+    }
+}
+
+fn check(out: &mut impl Write, data: Option<&Path>) -> anyhow::Result<Outcome> {
+    let corpus = load(data)?;
+    for problem in &corpus.problems {
+        writeln!(out, "{problem}")?;
+    }
+    let errors = corpus
+        .problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .count();
+    let warnings = corpus.problems.len() - errors;
+    let place = data.map_or_else(|| PathBuf::from("bundled corpus"), Path::to_path_buf);
+    let summary = format!(
+        "{}: {} pieces, {} actors, {} quotes; {errors} error(s), {warnings} warning(s)",
+        place.display(),
+        corpus.pieces.len(),
+        corpus.actors.len(),
+        corpus.quotes.len()
+    );
+    out.flush()?;
+    eprintln!("{summary}");
+    Ok(if errors > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Found
+    })
+}

@@ -71,14 +71,23 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     for regex in [&*MONTH_FIRST, &*DAY_FIRST] {
         for caps in regex.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
-            if found.iter().any(|f| f.start < whole.end() && whole.start() < f.end) {
+            if found
+                .iter()
+                .any(|f| f.start < whole.end() && whole.start() < f.end)
+            {
                 continue;
             }
             let parts = (caps.name("m"), caps.name("d"));
-            let (Some(month), Some(day)) = parts else { continue };
+            let (Some(month), Some(day)) = parts else {
+                continue;
+            };
             let year = caps.name("y").and_then(|y| y.as_str().parse::<i16>().ok());
             if let Some(date) = build(month.as_str(), day.as_str(), year, reference) {
-                found.push(DateMention { start: whole.start(), end: whole.end(), date });
+                found.push(DateMention {
+                    start: whole.start(),
+                    end: whole.end(),
+                    date,
+                });
             }
         }
     }
@@ -130,7 +139,10 @@ mod tests {
         let found = find_dates("On October 30, Hadi said", Some(piece));
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].date, date(2023, 10, 30));
-        assert_eq!(&"On October 30, Hadi said"[found[0].start..found[0].end], "October 30");
+        assert_eq!(
+            &"On October 30, Hadi said"[found[0].start..found[0].end],
+            "October 30"
+        );
     }
 
     #[test]

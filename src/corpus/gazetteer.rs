@@ -44,18 +44,29 @@ impl NameMatcher {
     pub fn new(names: Vec<(String, usize)>) -> Self {
         let owners = names.iter().map(|(_, owner)| *owner).collect();
         let patterns: Vec<String> = names.into_iter().map(|(name, _)| name).collect();
-        let automaton = AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(&patterns).ok();
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .ok();
         Self { automaton, owners }
     }
 
     /// Every whole-word name in `text`, left to right, longest first where names overlap.
     #[must_use]
     pub fn find(&self, text: &str) -> Vec<NameHit> {
-        let Some(automaton) = &self.automaton else { return Vec::new() };
+        let Some(automaton) = &self.automaton else {
+            return Vec::new();
+        };
         automaton
             .find_iter(text)
             .filter(|m| is_word_boundary(text, m.start(), m.end()))
-            .filter_map(|m| Some(NameHit { start: m.start(), end: m.end(), actor: *self.owners.get(m.pattern().as_usize())? }))
+            .filter_map(|m| {
+                Some(NameHit {
+                    start: m.start(),
+                    end: m.end(),
+                    actor: *self.owners.get(m.pattern().as_usize())?,
+                })
+            })
             .collect()
     }
 }
@@ -79,7 +90,12 @@ impl Gazetteer {
             }
         }
         let matcher = NameMatcher::new(spotting_names(&actors));
-        Self { actors, by_id, by_node, matcher }
+        Self {
+            actors,
+            by_id,
+            by_node,
+            matcher,
+        }
     }
 
     /// All actors, in file order.
@@ -114,7 +130,9 @@ fn spotting_names(actors: &[Actor]) -> Vec<(String, usize)> {
     let mut names = Vec::new();
     let mut surnames: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, actor) in actors.iter().enumerate() {
-        let all = std::iter::once(&actor.name).chain(&actor.aliases).chain(&actor.arabic);
+        let all = std::iter::once(&actor.name)
+            .chain(&actor.aliases)
+            .chain(&actor.arabic);
         for name in all.filter(|n| n.chars().count() >= 2) {
             names.push((name.clone(), i));
             if let Some(rest) = name.strip_prefix("al-") {
@@ -122,7 +140,11 @@ fn spotting_names(actors: &[Actor]) -> Vec<(String, usize)> {
             }
         }
         if actor.kind == ActorKind::Person
-            && let Some(surname) = actor.name.rsplit(' ').next().filter(|_| actor.name.contains(' '))
+            && let Some(surname) = actor
+                .name
+                .rsplit(' ')
+                .next()
+                .filter(|_| actor.name.contains(' '))
         {
             surnames.entry(surname.to_string()).or_default().push(i);
         }
@@ -160,11 +182,17 @@ pub fn parse_actors(text: &str) -> (Vec<Actor>, Vec<PageIssue>) {
         *count += 1;
         let line = id_line(text, &actor.id, *count);
         if actor.id.trim().is_empty() || actor.name.trim().is_empty() {
-            issues.push(PageIssue { line, message: "an actor needs a non-empty `id` and `name`".into() });
+            issues.push(PageIssue {
+                line,
+                message: "an actor needs a non-empty `id` and `name`".into(),
+            });
             return false;
         }
         if *count > 1 {
-            issues.push(PageIssue { line, message: format!("duplicate actor id `{}`; this entry is skipped", actor.id) });
+            issues.push(PageIssue {
+                line,
+                message: format!("duplicate actor id `{}`; this entry is skipped", actor.id),
+            });
         }
         *count == 1
     });
@@ -174,7 +202,10 @@ pub fn parse_actors(text: &str) -> (Vec<Actor>, Vec<PageIssue>) {
         let mut missing = |id: &String| {
             let ok = known.contains(id);
             if !ok {
-                let message = format!("actor `{}` refers to `{id}`, which is not in the gazetteer", actor.id);
+                let message = format!(
+                    "actor `{}` refers to `{id}`, which is not in the gazetteer",
+                    actor.id
+                );
                 issues.push(PageIssue { line, message });
             }
             ok
@@ -195,7 +226,9 @@ fn id_line(text: &str, id: &str, nth: usize) -> u32 {
     let mut seen = 0;
     for (i, line) in text.lines().enumerate() {
         let declares = line.split("\"id\"").skip(1).any(|rest| {
-            rest.trim_start().strip_prefix(':').is_some_and(|value| value.trim_start().starts_with(&needle))
+            rest.trim_start()
+                .strip_prefix(':')
+                .is_some_and(|value| value.trim_start().starts_with(&needle))
         });
         if declares {
             seen += 1;
@@ -218,7 +251,12 @@ mod tests {
         let (actors, issues) = parse_actors(BUNDLED);
         assert!(issues.is_empty(), "{issues:?}");
         assert_eq!(actors.len(), 96);
-        for id in ["hadi-al-ameri", "ali-khamenei", "electronic-hashd", "badr-organization"] {
+        for id in [
+            "hadi-al-ameri",
+            "ali-khamenei",
+            "electronic-hashd",
+            "badr-organization",
+        ] {
             assert!(actors.iter().any(|a| a.id == id), "{id}");
         }
     }
@@ -228,7 +266,11 @@ mod tests {
         let (actors, issues) = parse_actors("[\n  {\"id\": \"a\",\n  \"name\": }\n]");
         assert!(actors.is_empty());
         assert_eq!(issues[0].line, 3);
-        assert!(issues[0].message.starts_with("column "), "{}", issues[0].message);
+        assert!(
+            issues[0].message.starts_with("column "),
+            "{}",
+            issues[0].message
+        );
     }
 
     #[test]
@@ -249,7 +291,11 @@ mod tests {
         let (actors, _) = parse_actors(BUNDLED);
         let gazetteer = Gazetteer::new(actors);
         let text = "Kataib Hezbollah and KHAN and Hadi al-Ameri met Ameri's aide.";
-        let found: Vec<&str> = gazetteer.find_names(text).iter().map(|h| &text[h.start..h.end]).collect();
+        let found: Vec<&str> = gazetteer
+            .find_names(text)
+            .iter()
+            .map(|h| &text[h.start..h.end])
+            .collect();
         assert_eq!(found, vec!["Kataib Hezbollah", "Hadi al-Ameri", "Ameri"]);
     }
 

@@ -93,33 +93,65 @@ impl Corpus {
     /// Loads the corpus compiled into the binary.
     #[must_use]
     pub fn bundled() -> Self {
-        let actors = BUNDLED.get_file(ACTORS_FILE).map(|f| SourceFile { name: format!("data/{ACTORS_FILE}"), bytes: f.contents().to_vec() });
+        let actors = BUNDLED.get_file(ACTORS_FILE).map(|f| SourceFile {
+            name: format!("data/{ACTORS_FILE}"),
+            bytes: f.contents().to_vec(),
+        });
         let pieces = BUNDLED
             .get_dir(PIECES_DIR)
-            .map(|dir| dir.files().filter(|f| is_piece_file(f.path())).map(|f| SourceFile { name: format!("data/{}", f.path().display()), bytes: f.contents().to_vec() }).collect())
+            .map(|dir| {
+                dir.files()
+                    .filter(|f| is_piece_file(f.path()))
+                    .map(|f| SourceFile {
+                        name: format!("data/{}", f.path().display()),
+                        bytes: f.contents().to_vec(),
+                    })
+                    .collect()
+            })
             .unwrap_or_default();
         Self::from_sources(actors, pieces)
     }
 
     /// Loads `dir/actors.json` and `dir/pieces/*.md`.
     pub fn load_dir(dir: &Path) -> Result<Self, LoadError> {
-        let dir_error = |source| LoadError::Dir { path: dir.to_path_buf(), source };
+        let dir_error = |source| LoadError::Dir {
+            path: dir.to_path_buf(),
+            source,
+        };
         std::fs::metadata(dir).map_err(dir_error)?;
         let actors_path = dir.join(ACTORS_FILE);
-        let actors = std::fs::read(&actors_path).ok().map(|bytes| SourceFile { name: actors_path.display().to_string(), bytes });
+        let actors = std::fs::read(&actors_path).ok().map(|bytes| SourceFile {
+            name: actors_path.display().to_string(),
+            bytes,
+        });
         let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
-            Ok(entries) => entries.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| is_piece_file(p)).collect(),
+            Ok(entries) => entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| is_piece_file(p))
+                .collect(),
             Err(_) => Vec::new(),
         };
         paths.sort();
         let pieces = paths
             .par_iter()
-            .map(|path| SourceFile { name: path.display().to_string(), bytes: std::fs::read(path).unwrap_or_default() })
+            .map(|path| SourceFile {
+                name: path.display().to_string(),
+                bytes: std::fs::read(path).unwrap_or_default(),
+            })
             .collect();
         let mut corpus = Self::from_sources(actors, pieces);
         if !actors_path.exists() {
-            let message = format!("no {ACTORS_FILE}: speakers are known only by the names in the pieces");
-            corpus.problems.insert(0, Problem { file: actors_path.display().to_string(), line: 1, message, severity: Severity::Warning });
+            let message =
+                format!("no {ACTORS_FILE}: speakers are known only by the names in the pieces");
+            corpus.problems.insert(
+                0,
+                Problem {
+                    file: actors_path.display().to_string(),
+                    line: 1,
+                    message,
+                    severity: Severity::Warning,
+                },
+            );
         }
         Ok(corpus)
     }
@@ -133,8 +165,15 @@ impl Corpus {
             None => Vec::new(),
         };
         let gazetteer = Gazetteer::new(gazetteer_actors);
-        let results: Vec<_> = pieces.par_iter().map(|file| load_piece(file, &gazetteer)).collect();
-        let mut corpus = Self { actors: gazetteer.actors().to_vec(), problems, ..Self::default() };
+        let results: Vec<_> = pieces
+            .par_iter()
+            .map(|file| load_piece(file, &gazetteer))
+            .collect();
+        let mut corpus = Self {
+            actors: gazetteer.actors().to_vec(),
+            problems,
+            ..Self::default()
+        };
         corpus.merge(results);
         corpus
     }
@@ -144,10 +183,20 @@ impl Corpus {
         let mut unknown_at: HashMap<String, usize> = HashMap::new();
         for result in results {
             self.problems.extend(result.problems);
-            let Some((piece, quotes, unknown)) = result.loaded else { continue };
+            let Some((piece, quotes, unknown)) = result.loaded else {
+                continue;
+            };
             if let Some(first) = seen.get(&piece.id) {
-                let message = format!("piece id `{}` is already used by {first}; this file is skipped", piece.id);
-                self.problems.push(Problem { file: piece.source.clone(), line: 1, message, severity: Severity::Error });
+                let message = format!(
+                    "piece id `{}` is already used by {first}; this file is skipped",
+                    piece.id
+                );
+                self.problems.push(Problem {
+                    file: piece.source.clone(),
+                    line: 1,
+                    message,
+                    severity: Severity::Error,
+                });
                 continue;
             }
             seen.insert(piece.id.clone(), piece.source.clone());
@@ -164,9 +213,16 @@ impl Corpus {
             self.pieces.push(piece);
             self.quotes.extend(quotes);
         }
-        self.pieces.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-        let order: HashMap<&str, usize> = self.pieces.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-        self.quotes.sort_by_key(|q| (order.get(q.piece.as_str()).copied(), q.paragraph, q.range.0));
+        self.pieces
+            .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        let order: HashMap<&str, usize> = self
+            .pieces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.as_str(), i))
+            .collect();
+        self.quotes
+            .sort_by_key(|q| (order.get(q.piece.as_str()).copied(), q.paragraph, q.range.0));
     }
 
     /// The actor with this id.
@@ -198,7 +254,9 @@ fn fill_unknown(known: &mut Actor, other: &Actor) {
 /// Whether a path is a saved piece (`.md` or `.markdown`).
 #[must_use]
 pub fn is_piece_file(path: &Path) -> bool {
-    path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
 }
 
 fn load_actors(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Actor> {
@@ -210,7 +268,11 @@ fn load_actors(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Actor> {
         }
     };
     let (actors, issues) = parse_actors(&text);
-    problems.extend(issues.into_iter().map(|i| problem(&file.name, i, Severity::Error)));
+    problems.extend(
+        issues
+            .into_iter()
+            .map(|i| problem(&file.name, i, Severity::Error)),
+    );
     actors
 }
 
@@ -224,32 +286,70 @@ fn load_piece(file: &SourceFile, gazetteer: &Gazetteer) -> PieceResult {
     let parsed = decode(&file.bytes).and_then(|text| read_page(&text, &file.name));
     match parsed {
         Ok((mut piece, issues)) => {
-            let problems = issues.into_iter().map(|i| problem(&file.name, i, Severity::Warning)).collect();
+            let problems = issues
+                .into_iter()
+                .map(|i| problem(&file.name, i, Severity::Warning))
+                .collect();
             let unknown = annotate(&mut piece, gazetteer);
-            let quotes = extract(&piece, Cast { gazetteer, unknown: &unknown });
-            PieceResult { loaded: Some((piece, quotes, unknown)), problems }
+            let quotes = extract(
+                &piece,
+                Cast {
+                    gazetteer,
+                    unknown: &unknown,
+                },
+            );
+            PieceResult {
+                loaded: Some((piece, quotes, unknown)),
+                problems,
+            }
         }
-        Err(issue) => PieceResult { loaded: None, problems: vec![problem(&file.name, issue, Severity::Error)] },
+        Err(issue) => PieceResult {
+            loaded: None,
+            problems: vec![problem(&file.name, issue, Severity::Error)],
+        },
     }
 }
 
 fn problem(file: &str, issue: PageIssue, severity: Severity) -> Problem {
-    Problem { file: file.to_string(), line: issue.line, message: issue.message, severity }
+    Problem {
+        file: file.to_string(),
+        line: issue.line,
+        message: issue.message,
+        severity,
+    }
 }
 
 /// Turns file bytes into text: UTF-8 only, no NUL bytes, BOM dropped, CRLF and CR made LF.
 pub fn decode(bytes: &[u8]) -> Result<String, PageIssue> {
-    let line_of = |at: usize| u32::try_from(bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1).unwrap_or(u32::MAX);
+    let line_of = |at: usize| {
+        u32::try_from(bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1).unwrap_or(u32::MAX)
+    };
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(PageIssue { line: 1, message: "the file is empty".into() });
+        return Err(PageIssue {
+            line: 1,
+            message: "the file is empty".into(),
+        });
     }
     if let Some(at) = bytes.iter().position(|&b| b == 0) {
-        return Err(PageIssue { line: line_of(at), message: "the file holds NUL bytes: it looks binary, not a saved page".into() });
+        return Err(PageIssue {
+            line: line_of(at),
+            message: "the file holds NUL bytes: it looks binary, not a saved page".into(),
+        });
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let message = format!("not valid UTF-8 (byte {} of the file); save the page as UTF-8", e.valid_up_to() + 1);
-        PageIssue { line: line_of(e.valid_up_to()), message }
+        let message = format!(
+            "not valid UTF-8 (byte {} of the file); save the page as UTF-8",
+            e.valid_up_to() + 1
+        );
+        PageIssue {
+            line: line_of(e.valid_up_to()),
+            message,
+        }
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() })
+    Ok(if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    })
 }

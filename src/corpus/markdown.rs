@@ -42,7 +42,9 @@ impl Block {
         }
         let lead = self.text.len() - self.text.trim_start().len();
         let tail = lead + trimmed.len();
-        self.runs.iter().any(|r| r.strong && r.start <= lead && r.end >= tail)
+        self.runs
+            .iter()
+            .any(|r| r.strong && r.start <= lead && r.end >= tail)
     }
 
     /// The first run with a link target.
@@ -61,7 +63,9 @@ pub fn blocks(source: &str) -> Vec<Block> {
     let mut open: Vec<(usize, bool, Option<String>)> = Vec::new();
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Paragraph) => current = Some(new_block(None, lines.line(range.start))),
+            Event::Start(Tag::Paragraph) => {
+                current = Some(new_block(None, lines.line(range.start)))
+            }
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = u8::try_from(level as usize).unwrap_or(6);
                 current = Some(new_block(Some(level), lines.line(range.start)));
@@ -77,7 +81,8 @@ pub fn blocks(source: &str) -> Vec<Block> {
                 push_open(&current, &mut open, false, Some(dest_url.to_string()));
             }
             Event::End(TagEnd::Strong | TagEnd::Link) => {
-                if let (Some(block), Some((start, strong, target))) = (current.as_mut(), open.pop()) {
+                if let (Some(block), Some((start, strong, target))) = (current.as_mut(), open.pop())
+                {
                     close_run(block, start, strong, target);
                 }
             }
@@ -91,7 +96,12 @@ pub fn blocks(source: &str) -> Vec<Block> {
 }
 
 fn new_block(heading: Option<u8>, line: u32) -> Block {
-    Block { heading, text: String::new(), line, runs: Vec::new() }
+    Block {
+        heading,
+        text: String::new(),
+        line,
+        runs: Vec::new(),
+    }
 }
 
 fn push_open(
@@ -122,14 +132,23 @@ fn close_run(block: &mut Block, start: usize, strong: bool, target: Option<Strin
     let end = block.text.len();
     if end > start {
         // A bold link and its bold run describe the same text: merge them.
-        if let Some(inner) = block.runs.iter_mut().find(|r| r.start == start && r.end == end) {
+        if let Some(inner) = block
+            .runs
+            .iter_mut()
+            .find(|r| r.start == start && r.end == end)
+        {
             inner.strong |= strong;
             if inner.target.is_none() {
                 inner.target = target;
             }
             return;
         }
-        block.runs.push(Run { start, end, strong, target });
+        block.runs.push(Run {
+            start,
+            end,
+            strong,
+            target,
+        });
     }
 }
 
@@ -175,7 +194,8 @@ mod tests {
 
     #[test]
     fn moves_escaped_link_targets_out_of_the_text() {
-        let b = &blocks("by [Hamdi Malik \\(/experts/hamdi-malik\\)](#), [X \\(/experts/x\\)](#)\n")[0];
+        let b =
+            &blocks("by [Hamdi Malik \\(/experts/hamdi-malik\\)](#), [X \\(/experts/x\\)](#)\n")[0];
         assert_eq!(b.text, "by Hamdi Malik, X");
         assert_eq!(b.runs[0].target.as_deref(), Some("/experts/hamdi-malik"));
         assert_eq!(&b.text[b.runs[0].start..b.runs[0].end], "Hamdi Malik");

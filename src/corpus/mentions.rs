@@ -16,20 +16,95 @@ use super::speech::is_speech_verb;
 /// A capitalized name: `Abu Qamar al-Nonesuch`, `Chatham House`, `Hamas`.
 static NAME: LazyLock<Regex> = LazyLock::new(|| {
     let cap = r"\p{Lu}[\p{Ll}'’]+";
-    Regex::new(&format!(r"{cap}(?:(?:\s+|-)(?:(?:al|el|bin|ibn|ul)-|(?:al|bin|ibn) )?{cap})*"))
-        .unwrap_or_else(|e| unreachable!("static name pattern: {e}"))
+    Regex::new(&format!(
+        r"{cap}(?:(?:\s+|-)(?:(?:al|el|bin|ibn|ul)-|(?:al|bin|ibn) )?{cap})*"
+    ))
+    .unwrap_or_else(|e| unreachable!("static name pattern: {e}"))
 });
 
 /// Capitalized words that start sentences or name places, never speakers.
 const NOT_NAMES: &[&str] = &[
-    "The", "He", "She", "It", "They", "We", "I", "This", "That", "These", "Those", "In", "On", "At",
-    "A", "An", "And", "But", "Although", "However", "Indeed", "Such", "Iran", "Iraq", "Iraqi",
-    "Iranian", "American", "Americans", "Washington", "Baghdad", "Tehran", "Israel", "Israeli",
-    "Gaza", "Syria", "Lebanon", "Lebanese", "His", "Her", "Their", "Its", "Our", "When", "After",
-    "Before", "As", "If", "Meanwhile", "Then", "There", "Later", "Earlier", "Today", "Yesterday",
-    "Figure", "Part", "Some", "One", "Both", "All", "Another", "According", "January", "February",
-    "March", "April", "May", "June", "July", "August", "September", "October", "November",
-    "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    "The",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "In",
+    "On",
+    "At",
+    "A",
+    "An",
+    "And",
+    "But",
+    "Although",
+    "However",
+    "Indeed",
+    "Such",
+    "Iran",
+    "Iraq",
+    "Iraqi",
+    "Iranian",
+    "American",
+    "Americans",
+    "Washington",
+    "Baghdad",
+    "Tehran",
+    "Israel",
+    "Israeli",
+    "Gaza",
+    "Syria",
+    "Lebanon",
+    "Lebanese",
+    "His",
+    "Her",
+    "Their",
+    "Its",
+    "Our",
+    "When",
+    "After",
+    "Before",
+    "As",
+    "If",
+    "Meanwhile",
+    "Then",
+    "There",
+    "Later",
+    "Earlier",
+    "Today",
+    "Yesterday",
+    "Figure",
+    "Part",
+    "Some",
+    "One",
+    "Both",
+    "All",
+    "Another",
+    "According",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
 ];
 
 /// Finds mentions in every paragraph of `piece`, marks them as spans, and returns the
@@ -52,10 +127,17 @@ pub fn annotate(piece: &mut Piece, gazetteer: &Gazetteer) -> Vec<Actor> {
 /// Turns bold links that name actors into mentions.
 fn resolve_links(paragraph: &mut Paragraph, gazetteer: &Gazetteer, unknown: &mut Vec<Actor>) {
     for span in &mut paragraph.spans {
-        let SpanKind::Link { target } = &span.kind else { continue };
+        let SpanKind::Link { target } = &span.kind else {
+            continue;
+        };
         let text = &paragraph.text[span.start..span.end];
-        let node = target.strip_prefix("/node/").and_then(|n| n.parse::<u64>().ok());
-        let longest = gazetteer.find_names(text).into_iter().max_by_key(|h| h.end - h.start);
+        let node = target
+            .strip_prefix("/node/")
+            .and_then(|n| n.parse::<u64>().ok());
+        let longest = gazetteer
+            .find_names(text)
+            .into_iter()
+            .max_by_key(|h| h.end - h.start);
         let actor = if let Some(hit) = longest {
             gazetteer.actors().get(hit.actor).map(|a| a.id.clone())
         } else if let Some(actor) = node.and_then(|n| gazetteer.by_node(n)) {
@@ -73,7 +155,9 @@ fn resolve_links(paragraph: &mut Paragraph, gazetteer: &Gazetteer, unknown: &mut
 
 /// A bold-linked phrase names an actor when every word is capitalized and none is a digit.
 fn looks_like_name(text: &str) -> bool {
-    NAME.find(text).is_some_and(|m| m.start() == 0 && m.end() == text.len()) && !NOT_NAMES.contains(&text)
+    NAME.find(text)
+        .is_some_and(|m| m.start() == 0 && m.end() == text.len())
+        && !NOT_NAMES.contains(&text)
 }
 
 /// Registers names written beside a speech verb (`said Abu X al-Y`, `Abu X al-Y said`).
@@ -83,7 +167,10 @@ fn discover_speakers(paragraph: &Paragraph, gazetteer: &Gazetteer, unknown: &mut
     for m in NAME.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         let covered = known.iter().any(|h| h.start < end && start < h.end)
-            || paragraph.spans.iter().any(|s| s.start < end && start < s.end);
+            || paragraph
+                .spans
+                .iter()
+                .any(|s| s.start < end && start < s.end);
         if covered || NOT_NAMES.contains(&m.as_str()) || !beside_speech(text, start, end) {
             continue;
         }
@@ -95,7 +182,10 @@ fn discover_speakers(paragraph: &Paragraph, gazetteer: &Gazetteer, unknown: &mut
 /// Whether a speech word is the word just before `start` or just after `end`.
 fn beside_speech(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].split_whitespace().next_back();
-    let after = text[end..].trim_start_matches([',', ' ']).split_whitespace().next();
+    let after = text[end..]
+        .trim_start_matches([',', ' '])
+        .split_whitespace()
+        .next();
     before.is_some_and(is_speech_verb) || after.is_some_and(is_speech_verb)
 }
 
@@ -111,7 +201,12 @@ pub fn appositive(after: &str) -> Option<String> {
     (!phrase.is_empty() && phrase.split_whitespace().count() <= 8).then(|| phrase.to_string())
 }
 
-fn register(unknown: &mut Vec<Actor>, name: &str, node: Option<u64>, role: Option<String>) -> String {
+fn register(
+    unknown: &mut Vec<Actor>,
+    name: &str,
+    node: Option<u64>,
+    role: Option<String>,
+) -> String {
     let id = slugify(name);
     if let Some(actor) = unknown.iter_mut().find(|a| a.id == id) {
         actor.node = actor.node.or(node);
@@ -156,19 +251,39 @@ fn local_matcher(unknown: &[Actor]) -> NameMatcher {
 }
 
 /// Adds a mention span for every name in the paragraph outside links and existing mentions.
-fn mark_names(paragraph: &mut Paragraph, gazetteer: &Gazetteer, local: &NameMatcher, unknown: &[Actor]) {
-    let found = gazetteer.find_names(&paragraph.text).into_iter().filter_map(|h| {
-        let actor = gazetteer.actors().get(h.actor)?;
-        Some((h.start, h.end, actor.id.clone()))
-    });
-    let local = local.find(&paragraph.text).into_iter().filter_map(|h| Some((h.start, h.end, unknown.get(h.actor)?.id.clone())));
+fn mark_names(
+    paragraph: &mut Paragraph,
+    gazetteer: &Gazetteer,
+    local: &NameMatcher,
+    unknown: &[Actor],
+) {
+    let found = gazetteer
+        .find_names(&paragraph.text)
+        .into_iter()
+        .filter_map(|h| {
+            let actor = gazetteer.actors().get(h.actor)?;
+            Some((h.start, h.end, actor.id.clone()))
+        });
+    let local = local
+        .find(&paragraph.text)
+        .into_iter()
+        .filter_map(|h| Some((h.start, h.end, unknown.get(h.actor)?.id.clone())));
     let mut added: Vec<Span> = Vec::new();
     for (start, end, actor) in found.chain(local) {
         let overlaps = |s: &Span| s.start < end && start < s.end;
-        if paragraph.spans.iter().any(|s| overlaps(s) && !matches!(s.kind, SpanKind::Emphasis)) || added.iter().any(overlaps) {
+        if paragraph
+            .spans
+            .iter()
+            .any(|s| overlaps(s) && !matches!(s.kind, SpanKind::Emphasis))
+            || added.iter().any(overlaps)
+        {
             continue;
         }
-        added.push(Span { start, end, kind: SpanKind::Mention { actor } });
+        added.push(Span {
+            start,
+            end,
+            kind: SpanKind::Mention { actor },
+        });
     }
     paragraph.spans.extend(added);
     paragraph.spans.sort_by_key(|s| (s.start, s.end));
@@ -180,7 +295,10 @@ mod tests {
 
     #[test]
     fn reads_the_appositive_role() {
-        assert_eq!(appositive(", the group's spokesman, said").as_deref(), Some("the group's spokesman"));
+        assert_eq!(
+            appositive(", the group's spokesman, said").as_deref(),
+            Some("the group's spokesman")
+        );
         assert_eq!(appositive(" said"), None);
         assert_eq!(appositive(", Hadi"), None);
     }

@@ -83,7 +83,14 @@ impl Reader {
             source: source.to_string(),
         };
         let issues = Vec::new();
-        Self { piece, section: Section::Header, issues, title_line: None, pending_related: None, current_author: None }
+        Self {
+            piece,
+            section: Section::Header,
+            issues,
+            title_line: None,
+            pending_related: None,
+            current_author: None,
+        }
     }
 
     fn block(&mut self, block: Block) {
@@ -113,23 +120,38 @@ impl Reader {
         let text = block.text.trim();
         if block.heading.is_some() && text.eq_ignore_ascii_case("about the authors") {
             self.section = Section::Authors;
-        } else if block.heading == Some(2) && self.piece.content_type.is_none() && self.piece.lead.is_none() {
+        } else if block.heading == Some(2)
+            && self.piece.content_type.is_none()
+            && self.piece.lead.is_none()
+        {
             self.piece.content_type = Some(text.to_string());
             self.section = Section::Preamble;
-        } else if let Some(rest) = text.strip_prefix("by ").filter(|_| self.piece.authors.is_empty()) {
+        } else if let Some(rest) = text
+            .strip_prefix("by ")
+            .filter(|_| self.piece.authors.is_empty())
+        {
             self.byline(&block, rest);
         } else if let Some(date) = parse_date(text).filter(|_| self.piece.date.is_none()) {
             self.piece.date = Some(date);
         } else if text.starts_with("Updated ") || text.eq_ignore_ascii_case("also available in") {
-        } else if let Some(target) = block.first_link().and_then(|r| r.target.clone()).filter(|t| t.starts_with("/ar/")) {
+        } else if let Some(target) = block
+            .first_link()
+            .and_then(|r| r.target.clone())
+            .filter(|t| t.starts_with("/ar/"))
+        {
             self.piece.arabic_url = Some(target);
         } else if let Some(index) = self.author_link(&block) {
             self.current_author = Some(index);
-        } else if self.section == Section::Authors && self.current_author.is_some() && block.heading.is_none() {
+        } else if self.section == Section::Authors
+            && self.current_author.is_some()
+            && block.heading.is_none()
+        {
             self.bio(text);
         } else if text.starts_with("Part of a series:") {
             if let Some(run) = block.first_link() {
-                self.piece.series.push(block.text[run.start..run.end].trim().to_string());
+                self.piece
+                    .series
+                    .push(block.text[run.start..run.end].trim().to_string());
             }
         } else if text.starts_with("or see ") {
             self.push_related(&block, "series");
@@ -145,13 +167,25 @@ impl Reader {
     fn byline(&mut self, block: &Block, rest: &str) {
         for run in &block.runs {
             let name = block.text[run.start..run.end].trim().to_string();
-            let slug = run.target.as_deref().and_then(|t| t.strip_prefix("/experts/")).map(str::to_string);
-            self.piece.authors.push(Author { name, slug, bio: None });
+            let slug = run
+                .target
+                .as_deref()
+                .and_then(|t| t.strip_prefix("/experts/"))
+                .map(str::to_string);
+            self.piece.authors.push(Author {
+                name,
+                slug,
+                bio: None,
+            });
         }
         if block.runs.is_empty() {
             let names = rest.split([',', '&']).flat_map(|s| s.split(" and "));
             for name in names.map(str::trim).filter(|n| !n.is_empty()) {
-                self.piece.authors.push(Author { name: name.to_string(), slug: None, bio: None });
+                self.piece.authors.push(Author {
+                    name: name.to_string(),
+                    slug: None,
+                    bio: None,
+                });
             }
         }
     }
@@ -164,16 +198,27 @@ impl Reader {
             return None;
         }
         let name = block.text[run.start..run.end].trim();
-        let found = self.piece.authors.iter().position(|a| a.slug.as_deref() == Some(slug));
+        let found = self
+            .piece
+            .authors
+            .iter()
+            .position(|a| a.slug.as_deref() == Some(slug));
         Some(found.unwrap_or_else(|| {
-            let author = Author { name: name.to_string(), slug: Some(slug.to_string()), bio: None };
+            let author = Author {
+                name: name.to_string(),
+                slug: Some(slug.to_string()),
+                bio: None,
+            };
             self.piece.authors.push(author);
             self.piece.authors.len() - 1
         }))
     }
 
     fn bio(&mut self, text: &str) {
-        if let Some(author) = self.current_author.and_then(|i| self.piece.authors.get_mut(i)) {
+        if let Some(author) = self
+            .current_author
+            .and_then(|i| self.piece.authors.get_mut(i))
+        {
             match &mut author.bio {
                 Some(bio) => {
                     bio.push(' ');
@@ -198,11 +243,12 @@ impl Reader {
                 return;
             }
         }
-        let kind = if block.heading.is_some() || (block.is_all_bold() && block.first_link().is_none()) {
-            BlockKind::Subhead
-        } else {
-            BlockKind::Text
-        };
+        let kind =
+            if block.heading.is_some() || (block.is_all_bold() && block.first_link().is_none()) {
+                BlockKind::Subhead
+            } else {
+                BlockKind::Text
+            };
         self.paragraph(block, kind);
     }
 
@@ -211,16 +257,29 @@ impl Reader {
         let date = find_dates(&caption, reference).last().map(|d| d.date);
         if self.piece.figures.iter().any(|f| f.number == number) {
             let message = format!("Figure {number} has a second caption; the first one is kept");
-            self.issues.push(PageIssue { line: block.line, message });
+            self.issues.push(PageIssue {
+                line: block.line,
+                message,
+            });
         } else {
             let paragraph = self.piece.paragraphs.len();
-            self.piece.figures.push(Figure { number, caption, date, image: None, paragraph });
+            self.piece.figures.push(Figure {
+                number,
+                caption,
+                date,
+                image: None,
+                paragraph,
+            });
         }
         self.paragraph(block, BlockKind::Caption);
     }
 
     fn attach_image(&mut self, image: &str) {
-        let last_is_caption = self.piece.paragraphs.last().is_some_and(|p| p.kind == BlockKind::Caption);
+        let last_is_caption = self
+            .piece
+            .paragraphs
+            .last()
+            .is_some_and(|p| p.kind == BlockKind::Caption);
         if let (true, Some(figure)) = (last_is_caption, self.piece.figures.last_mut()) {
             figure.image.get_or_insert_with(|| image.to_string());
         }
@@ -236,30 +295,58 @@ impl Reader {
             .map(|r| Span {
                 start: r.start - offset,
                 end: r.end - offset,
-                kind: r.target.clone().map_or(SpanKind::Emphasis, |target| SpanKind::Link { target }),
+                kind: r
+                    .target
+                    .clone()
+                    .map_or(SpanKind::Emphasis, |target| SpanKind::Link { target }),
             })
             .collect();
         for run in &block.runs {
             if let Some(target) = run.target.as_deref().filter(|t| is_piece_path(t)) {
                 let title = block.text[run.start..run.end].trim().to_string();
-                let related = Related { title, target: target.to_string(), section: "body".into() };
+                let related = Related {
+                    title,
+                    target: target.to_string(),
+                    section: "body".into(),
+                };
                 self.piece.related.push(related);
             }
         }
-        self.piece.paragraphs.push(Paragraph { kind, text, line: block.line, spans });
+        self.piece.paragraphs.push(Paragraph {
+            kind,
+            text,
+            line: block.line,
+            spans,
+        });
     }
 
     fn related(&mut self, block: &Block) {
         let text = block.text.trim();
         if let Some(target) = bare_target(text) {
-            if let Some(related) = self.pending_related.take().and_then(|i| self.piece.related.get_mut(i)) {
+            if let Some(related) = self
+                .pending_related
+                .take()
+                .and_then(|i| self.piece.related.get_mut(i))
+            {
                 related.target = target.to_string();
             }
             return;
         }
-        let section = if self.section == Section::Series { "series" } else { "recommended" };
-        let Some(run) = block.first_link() else { return };
-        if block.heading == Some(3) && section == "series" && run.target.as_deref().is_some_and(|t| t.contains("/series/")) {
+        let section = if self.section == Section::Series {
+            "series"
+        } else {
+            "recommended"
+        };
+        let Some(run) = block.first_link() else {
+            return;
+        };
+        if block.heading == Some(3)
+            && section == "series"
+            && run
+                .target
+                .as_deref()
+                .is_some_and(|t| t.contains("/series/"))
+        {
             let name = block.text[run.start..run.end].trim().to_string();
             if !self.piece.series.contains(&name) {
                 self.piece.series.push(name);
@@ -270,16 +357,28 @@ impl Reader {
     }
 
     fn push_related(&mut self, block: &Block, section: &str) {
-        let Some(run) = block.runs.iter().find(|r| r.end > r.start) else { return };
+        let Some(run) = block.runs.iter().find(|r| r.end > r.start) else {
+            return;
+        };
         let title = block.text[run.start..run.end].trim().to_string();
         let target = run.target.clone().unwrap_or_default();
         self.pending_related = target.is_empty().then_some(self.piece.related.len());
-        self.piece.related.push(Related { title, target, section: section.to_string() });
+        self.piece.related.push(Related {
+            title,
+            target,
+            section: section.to_string(),
+        });
     }
 
     fn label(&mut self, block: &Block) {
-        let list = if self.section == Section::Topics { &mut self.piece.topics } else { &mut self.piece.regions };
-        let name = block.first_link().map_or(block.text.trim(), |r| block.text[r.start..r.end].trim());
+        let list = if self.section == Section::Topics {
+            &mut self.piece.topics
+        } else {
+            &mut self.piece.regions
+        };
+        let name = block
+            .first_link()
+            .map_or(block.text.trim(), |r| block.text[r.start..r.end].trim());
         if !name.is_empty() && !list.iter().any(|t| t == name) {
             list.push(name.to_string());
         }
@@ -287,18 +386,35 @@ impl Reader {
 
     fn finish(mut self) -> Result<(Piece, Vec<PageIssue>), PageIssue> {
         let Some(title_line) = self.title_line else {
-            return Err(PageIssue { line: 1, message: "no title: a saved page starts with a `# Title` line".into() });
+            return Err(PageIssue {
+                line: 1,
+                message: "no title: a saved page starts with a `# Title` line".into(),
+            });
         };
         self.piece.id = slugify(&self.piece.title);
         if self.piece.id.is_empty() {
-            return Err(PageIssue { line: title_line, message: "the title has no letters or digits to make an id from".into() });
+            return Err(PageIssue {
+                line: title_line,
+                message: "the title has no letters or digits to make an id from".into(),
+            });
         }
         if self.piece.date.is_none() {
             let message = "no date line (like `Nov 1, 2023`) under the title; quotes without a date in the text get none".into();
-            self.issues.push(PageIssue { line: title_line, message });
+            self.issues.push(PageIssue {
+                line: title_line,
+                message,
+            });
         }
-        if !self.piece.paragraphs.iter().any(|p| p.kind == BlockKind::Text) {
-            return Err(PageIssue { line: title_line, message: "no body text after the header".into() });
+        if !self
+            .piece
+            .paragraphs
+            .iter()
+            .any(|p| p.kind == BlockKind::Text)
+        {
+            return Err(PageIssue {
+                line: title_line,
+                message: "no body text after the header".into(),
+            });
         }
         Ok((self.piece, self.issues))
     }
@@ -320,7 +436,8 @@ fn trailer_section(block: &Block) -> Option<Section> {
 /// A paragraph that is only a parenthesized path: `(/sites/default/files/figure%201.png)`.
 fn bare_target(text: &str) -> Option<&str> {
     let inner = text.strip_prefix('(')?.strip_suffix(')')?;
-    let is_target = (inner.starts_with('/') || inner.starts_with("http")) && !inner.contains(char::is_whitespace);
+    let is_target = (inner.starts_with('/') || inner.starts_with("http"))
+        && !inner.contains(char::is_whitespace);
     is_target.then_some(inner)
 }
 

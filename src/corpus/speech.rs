@@ -5,30 +5,100 @@
 
 /// Verbs and nouns that mark reported speech (lower case).
 const SPEECH_WORDS: &[&str] = &[
-    "said", "says", "say", "saying", "stated", "states", "statement", "warned", "warns", "warning",
-    "declared", "declares", "posted", "posts", "wrote", "writes", "called", "calls", "asked",
-    "asks", "urged", "urges", "added", "adds", "told", "tells", "claimed", "claims", "announced",
-    "announces", "threatened", "threatens", "vowed", "vows", "insisted", "insists", "argued",
-    "argues", "stressed", "stresses", "emphasized", "affirmed", "pledged", "demanded", "remarked",
-    "replied", "responded", "tweeted", "commented", "explained", "accused", "promised",
-    "reiterated", "speech", "remarks", "message", "according", "wrote:", "proclaimed", "noted",
-    "continued", "boasted", "denied", "insisting", "declaring", "stating",
+    "said",
+    "says",
+    "say",
+    "saying",
+    "stated",
+    "states",
+    "statement",
+    "warned",
+    "warns",
+    "warning",
+    "declared",
+    "declares",
+    "posted",
+    "posts",
+    "wrote",
+    "writes",
+    "called",
+    "calls",
+    "asked",
+    "asks",
+    "urged",
+    "urges",
+    "added",
+    "adds",
+    "told",
+    "tells",
+    "claimed",
+    "claims",
+    "announced",
+    "announces",
+    "threatened",
+    "threatens",
+    "vowed",
+    "vows",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "stressed",
+    "stresses",
+    "emphasized",
+    "affirmed",
+    "pledged",
+    "demanded",
+    "remarked",
+    "replied",
+    "responded",
+    "tweeted",
+    "commented",
+    "explained",
+    "accused",
+    "promised",
+    "reiterated",
+    "speech",
+    "remarks",
+    "message",
+    "according",
+    "wrote:",
+    "proclaimed",
+    "noted",
+    "continued",
+    "boasted",
+    "denied",
+    "insisting",
+    "declaring",
+    "stating",
 ];
 
 /// Whether `word` (any case, trailing punctuation ignored) marks reported speech.
 #[must_use]
 pub fn is_speech_word(word: &str) -> bool {
-    let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let word = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
     SPEECH_WORDS.contains(&word.as_str())
 }
 
 /// Speech words that are nouns: cues before a quote, but never beside a speaker's name.
-const SPEECH_NOUNS: &[&str] = &["statement", "speech", "remarks", "message", "according", "warning", "saying"];
+const SPEECH_NOUNS: &[&str] = &[
+    "statement",
+    "speech",
+    "remarks",
+    "message",
+    "according",
+    "warning",
+    "saying",
+];
 
 /// Whether `word` is a speech verb that can sit beside its speaker's name (`said Abu X`).
 #[must_use]
 pub fn is_speech_verb(word: &str) -> bool {
-    let bare = word.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    let bare = word
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_ascii_lowercase();
     is_speech_word(word) && !SPEECH_NOUNS.contains(&bare.as_str())
 }
 
@@ -87,13 +157,24 @@ pub fn referring_phrases(text: &str) -> Vec<ReferringPhrase> {
     let mut at = 0;
     while at < lower.len() {
         let rest = &lower[at..];
-        let starts_word = !lower[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+        let starts_word = !lower[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric);
         let hit = REFERRING.iter().find(|(phrase, _)| {
-            rest.starts_with(phrase) && !rest[phrase.len()..].chars().next().is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
+            rest.starts_with(phrase)
+                && !rest[phrase.len()..]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
         });
         match hit {
             Some((phrase, referent)) if starts_word => {
-                found.push(ReferringPhrase { start: at, end: at + phrase.len(), referent: *referent });
+                found.push(ReferringPhrase {
+                    start: at,
+                    end: at + phrase.len(),
+                    referent: *referent,
+                });
                 at += phrase.len();
             }
             _ => at += rest.chars().next().map_or(1, char::len_utf8),
@@ -117,7 +198,8 @@ mod tests {
 
     #[test]
     fn finds_pronouns_and_descriptors_as_whole_words() {
-        let found = referring_phrases("The group's spokesman said he would; the shepherd said nothing.");
+        let found =
+            referring_phrases("The group's spokesman said he would; the shepherd said nothing.");
         let kinds: Vec<Referent> = found.iter().map(|f| f.referent).collect();
         assert_eq!(kinds, vec![Referent::Spokesman, Referent::Person]);
     }

@@ -22,11 +22,15 @@ impl Cast<'_> {
     /// The actor with this id, from the gazetteer or the piece's unknowns.
     #[must_use]
     pub fn get(&self, id: &str) -> Option<&Actor> {
-        self.gazetteer.get(id).or_else(|| self.unknown.iter().find(|a| a.id == id))
+        self.gazetteer
+            .get(id)
+            .or_else(|| self.unknown.iter().find(|a| a.id == id))
     }
 
     fn fits(&self, id: &str, referent: Referent) -> bool {
-        let Some(actor) = self.get(id) else { return false };
+        let Some(actor) = self.get(id) else {
+            return false;
+        };
         match referent {
             Referent::Person => matches!(actor.kind, ActorKind::Person | ActorKind::Unknown),
             Referent::Group => actor.kind.is_group() && actor.kind != ActorKind::MediaChannel,
@@ -77,32 +81,52 @@ impl Attributor<'_> {
     pub fn resolve(&self, candidate: &Candidate) -> Option<String> {
         match &candidate.what {
             CandidateKind::Mention(id) => Some(id.clone()),
-            CandidateKind::Phrase(referent) => self.antecedent(candidate.para, candidate.start, *referent),
+            CandidateKind::Phrase(referent) => {
+                self.antecedent(candidate.para, candidate.start, *referent)
+            }
         }
     }
 
     /// The last actor mentioned before `(para, at)`, outside quotations, that fits `referent`.
     fn antecedent(&self, para: usize, at: usize, referent: Referent) -> Option<String> {
-        let before = self.candidates.iter().rev().filter(|c| !c.quoted && (c.para, c.start) < (para, at));
+        let before = self
+            .candidates
+            .iter()
+            .rev()
+            .filter(|c| !c.quoted && (c.para, c.start) < (para, at));
         let mentions = before.filter_map(|c| match &c.what {
             CandidateKind::Mention(id) => Some(id),
             CandidateKind::Phrase(_) => None,
         });
         let found = mentions.clone().find(|id| self.cast.fits(id, referent));
-        let fallback = (referent == Referent::Spokesman).then(|| mentions.clone().find(|id| self.cast.fits(id, Referent::Person)));
+        let fallback = (referent == Referent::Spokesman).then(|| {
+            mentions
+                .clone()
+                .find(|id| self.cast.fits(id, Referent::Person))
+        });
         found.or(fallback.flatten()).cloned()
     }
 
     /// Candidates of paragraph `para` inside `from..to` that may be speakers.
-    pub fn within(&self, para: usize, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &Candidate> {
-        self.candidates.iter().filter(move |c| c.para == para && c.start >= from && c.end <= to && !c.quoted)
+    pub fn within(
+        &self,
+        para: usize,
+        from: usize,
+        to: usize,
+    ) -> impl DoubleEndedIterator<Item = &Candidate> {
+        self.candidates
+            .iter()
+            .filter(move |c| c.para == para && c.start >= from && c.end <= to && !c.quoted)
     }
 
     /// The speaker named by the lead-in `from..to` before a quote, when it has a speech cue.
     #[must_use]
     pub fn from_lead(&self, para: usize, text: &str, from: usize, to: usize) -> Option<String> {
         let cue = last_cue(text, from, to)?;
-        let subject = self.within(para, from, cue).filter(|c| !c.appositive).next_back();
+        let subject = self
+            .within(para, from, cue)
+            .filter(|c| !c.appositive)
+            .next_back();
         let object = || self.within(para, cue, to).find(|c| !c.appositive);
         subject.or_else(object).and_then(|c| self.resolve(c))
     }
@@ -110,7 +134,11 @@ impl Attributor<'_> {
     /// The speaker named right after a quote, beside a speech verb (`," said Abu X`, `, he said`).
     #[must_use]
     pub fn from_tail(&self, para: usize, text: &str, from: usize, to: usize) -> Option<String> {
-        let window = text[from..to].split_whitespace().take(10).map(str::len).sum::<usize>();
+        let window = text[from..to]
+            .split_whitespace()
+            .take(10)
+            .map(str::len)
+            .sum::<usize>();
         let limit = (from + window + 10).min(to);
         self.within(para, from, limit)
             .find(|c| {
@@ -124,13 +152,17 @@ impl Attributor<'_> {
     /// The nearest speaker-like candidate before `to` in `from..to`, for quotes without a cue.
     #[must_use]
     pub fn nearest(&self, para: usize, from: usize, to: usize) -> Option<String> {
-        self.within(para, from, to).filter(|c| !c.appositive).next_back().and_then(|c| self.resolve(c))
+        self.within(para, from, to)
+            .filter(|c| !c.appositive)
+            .next_back()
+            .and_then(|c| self.resolve(c))
     }
 
     /// The last actor mentioned before `(para, at)` in the whole piece.
     #[must_use]
     pub fn last_mentioned(&self, para: usize, at: usize) -> Option<String> {
-        self.antecedent(para, at, Referent::Person).or_else(|| self.antecedent(para, at, Referent::Group))
+        self.antecedent(para, at, Referent::Person)
+            .or_else(|| self.antecedent(para, at, Referent::Group))
     }
 }
 

@@ -90,14 +90,26 @@ fn segments(text: &str) -> Vec<Segment> {
         match (c, open) {
             ('“' | '"', None) => open = Some((at, after)),
             ('”' | '"', Some((o, s))) => {
-                found.push(Segment { open: o, start: s, end: at, close: after, closed: true });
+                found.push(Segment {
+                    open: o,
+                    start: s,
+                    end: at,
+                    close: after,
+                    closed: true,
+                });
                 open = None;
             }
             _ => {}
         }
     }
     if let Some((o, s)) = open {
-        found.push(Segment { open: o, start: s, end: text.len(), close: text.len(), closed: false });
+        found.push(Segment {
+            open: o,
+            start: s,
+            end: text.len(),
+            close: text.len(),
+            closed: false,
+        });
     }
     found
 }
@@ -107,7 +119,12 @@ mod tests {
     use super::*;
 
     fn para(text: &str) -> Paragraph {
-        Paragraph { kind: BlockKind::Text, text: text.into(), line: 1, spans: Vec::new() }
+        Paragraph {
+            kind: BlockKind::Text,
+            text: text.into(),
+            line: 1,
+            spans: Vec::new(),
+        }
     }
 
     #[test]
@@ -119,7 +136,10 @@ mod tests {
 
     #[test]
     fn joins_a_quote_that_runs_into_the_next_paragraph() {
-        let found = passages(&[para(r#"He said, "We will stay"#), para(r#""until the end," he added."#)]);
+        let found = passages(&[
+            para(r#"He said, "We will stay"#),
+            para(r#""until the end," he added."#),
+        ]);
         assert_eq!(found.len(), 1);
         assert_eq!(found[0].text, "We will stay until the end,");
         assert_eq!((found[0].para, found[0].end_para), (0, 1));

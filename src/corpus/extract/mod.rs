@@ -40,17 +40,37 @@ struct Found {
 pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
     let found = join_split_quotes(piece, passages(&piece.paragraphs));
     let quoted = quoted_ranges(piece, &found);
-    let starts: Vec<Vec<usize>> = piece.paragraphs.iter().zip(&quoted).map(|(p, q)| sentence_starts(&p.text, q)).collect();
-    let attributor = Attributor { candidates: candidates(piece, &quoted), cast };
+    let starts: Vec<Vec<usize>> = piece
+        .paragraphs
+        .iter()
+        .zip(&quoted)
+        .map(|(p, q)| sentence_starts(&p.text, q))
+        .collect();
+    let attributor = Attributor {
+        candidates: candidates(piece, &quoted),
+        cast,
+    };
     let mut quotes: Vec<Quote> = Vec::new();
     let mut last_speaker: Option<(usize, String)> = None;
     for item in &found {
         let passage = &item.passage;
-        let ordinal = quotes.iter().filter(|q| q.paragraph == passage.para).count() + 1;
+        let ordinal = quotes
+            .iter()
+            .filter(|q| q.paragraph == passage.para)
+            .count()
+            + 1;
         let mut quote = base_quote(piece, passage, &starts, ordinal);
         if passage.text.split_whitespace().count() > TERM_WORDS || item.gap.is_some() {
-            let context = Context { piece, attributor: &attributor, starts: &starts, quoted: &quoted };
-            let previous = last_speaker.as_ref().filter(|(p, _)| *p == passage.para).map(|(_, s)| s.clone());
+            let context = Context {
+                piece,
+                attributor: &attributor,
+                starts: &starts,
+                quoted: &quoted,
+            };
+            let previous = last_speaker
+                .as_ref()
+                .filter(|(p, _)| *p == passage.para)
+                .map(|(_, s)| s.clone());
             quote.speaker = context.speaker(item, previous);
             context.complete(&mut quote, passage);
             if let Some(speaker) = &quote.speaker {
@@ -72,7 +92,10 @@ fn join_split_quotes(piece: &Piece, all: Vec<Passage>) -> Vec<Found> {
             && last.gap.is_none()
             && last.passage.end_para == passage.para
             && let Some(paragraph) = piece.paragraphs.get(passage.para)
-            && is_attribution_gap(&paragraph.text[last.passage.close..passage.open], &last.passage.text)
+            && is_attribution_gap(
+                &paragraph.text[last.passage.close..passage.open],
+                &last.passage.text,
+            )
         {
             let first = last.passage.text.trim_end_matches(',').trim_end();
             last.passage.text = format!("{first} … {}", passage.text);
@@ -91,7 +114,10 @@ fn join_split_quotes(piece: &Piece, all: Vec<Passage>) -> Vec<Found> {
 fn is_attribution_gap(gap: &str, first: &str) -> bool {
     let words: Vec<&str> = gap.split_whitespace().collect();
     let comma_before = first.ends_with(',') || gap.trim_start().starts_with(',');
-    comma_before && gap.trim_end().ends_with(',') && (2..=7).contains(&words.len()) && words.iter().any(|w| is_speech_word(w))
+    comma_before
+        && gap.trim_end().ends_with(',')
+        && (2..=7).contains(&words.len())
+        && words.iter().any(|w| is_speech_word(w))
 }
 
 /// Byte ranges of quotations per paragraph (marks included).
@@ -121,19 +147,39 @@ fn candidates(piece: &Piece, quoted: &[Vec<Range<usize>>]) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (para, paragraph) in piece.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
-        let inside = |at: usize| quoted.get(para).is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
+        let inside = |at: usize| {
+            quoted
+                .get(para)
+                .is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end))
+        };
         let mut local: Vec<Candidate> = Vec::new();
         for span in &paragraph.spans {
             if let SpanKind::Mention { actor } = &span.kind {
                 let what = CandidateKind::Mention(actor.clone());
-                local.push(Candidate { para, start: span.start, end: span.end, what, quoted: inside(span.start), appositive: false });
+                local.push(Candidate {
+                    para,
+                    start: span.start,
+                    end: span.end,
+                    what,
+                    quoted: inside(span.start),
+                    appositive: false,
+                });
             }
         }
         for phrase in referring_phrases(text) {
-            let overlaps = local.iter().any(|c| c.start < phrase.end && phrase.start < c.end);
+            let overlaps = local
+                .iter()
+                .any(|c| c.start < phrase.end && phrase.start < c.end);
             if !overlaps {
                 let what = CandidateKind::Phrase(phrase.referent);
-                local.push(Candidate { para, start: phrase.start, end: phrase.end, what, quoted: inside(phrase.start), appositive: false });
+                local.push(Candidate {
+                    para,
+                    start: phrase.start,
+                    end: phrase.end,
+                    what,
+                    quoted: inside(phrase.start),
+                    appositive: false,
+                });
             }
         }
         local.sort_by_key(|c| c.start);
@@ -146,10 +192,19 @@ fn candidates(piece: &Piece, quoted: &[Vec<Range<usize>>]) -> Vec<Candidate> {
 /// Flags candidates inside `, the leader of the X,` after a name: the name is the subject.
 fn mark_appositives(text: &str, local: &mut [Candidate]) {
     let mut ranges = Vec::new();
-    for c in local.iter().filter(|c| matches!(c.what, CandidateKind::Mention(_))) {
+    for c in local
+        .iter()
+        .filter(|c| matches!(c.what, CandidateKind::Mention(_)))
+    {
         let after = &text[c.end..];
-        let after = after.strip_prefix("'s").or_else(|| after.strip_prefix("’s")).unwrap_or(after);
-        if let Some(rest) = after.strip_prefix(", ").filter(|r| r.starts_with(char::is_lowercase)) {
+        let after = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+            .unwrap_or(after);
+        if let Some(rest) = after
+            .strip_prefix(", ")
+            .filter(|r| r.starts_with(char::is_lowercase))
+        {
             let from = text.len() - rest.len();
             let to = rest.find([',', ':', ';']).map_or(text.len(), |i| from + i);
             ranges.push(from..to);
@@ -161,10 +216,22 @@ fn mark_appositives(text: &str, local: &mut [Candidate]) {
 }
 
 fn base_quote(piece: &Piece, passage: &Passage, starts: &[Vec<usize>], ordinal: usize) -> Quote {
-    let text = piece.paragraphs.get(passage.para).map_or("", |p| p.text.as_str());
+    let text = piece
+        .paragraphs
+        .get(passage.para)
+        .map_or("", |p| p.text.as_str());
     let empty = Vec::new();
-    let sentence = sentence_around(text, starts.get(passage.para).unwrap_or(&empty), passage.open, passage.close);
-    let end = if passage.end_para == passage.para { sentence.end } else { text.len() };
+    let sentence = sentence_around(
+        text,
+        starts.get(passage.para).unwrap_or(&empty),
+        passage.open,
+        passage.close,
+    );
+    let end = if passage.end_para == passage.para {
+        sentence.end
+    } else {
+        text.len()
+    };
     Quote {
         id: format!("{}/{}.{}", piece.id, passage.para, ordinal),
         text: passage.text.clone(),
@@ -173,7 +240,14 @@ fn base_quote(piece: &Piece, passage: &Passage, starts: &[Vec<usize>], ordinal: 
         date_source: DateSource::Piece,
         piece: piece.id.clone(),
         paragraph: passage.para,
-        range: (passage.start, if passage.end_para == passage.para { passage.end } else { text.len() }),
+        range: (
+            passage.start,
+            if passage.end_para == passage.para {
+                passage.end
+            } else {
+                text.len()
+            },
+        ),
         figure: None,
         via: None,
         kind: QuoteKind::Statement,
@@ -191,18 +265,32 @@ struct Context<'a> {
 
 impl Context<'_> {
     fn text(&self, para: usize) -> &str {
-        self.piece.paragraphs.get(para).map_or("", |p| p.text.as_str())
+        self.piece
+            .paragraphs
+            .get(para)
+            .map_or("", |p| p.text.as_str())
     }
 
     fn sentence(&self, para: usize, from: usize, to: usize) -> Range<usize> {
         let empty = Vec::new();
-        sentence_around(self.text(para), self.starts.get(para).unwrap_or(&empty), from, to)
+        sentence_around(
+            self.text(para),
+            self.starts.get(para).unwrap_or(&empty),
+            from,
+            to,
+        )
     }
 
     /// Where the lead-in of a quote starts: its sentence start or the end of an earlier quote.
     fn lead_start(&self, passage: &Passage) -> usize {
         let sentence = self.sentence(passage.para, passage.open, passage.open);
-        let earlier = self.quoted.get(passage.para).into_iter().flatten().map(|r| r.end).filter(|&e| e <= passage.open);
+        let earlier = self
+            .quoted
+            .get(passage.para)
+            .into_iter()
+            .flatten()
+            .map(|r| r.end)
+            .filter(|&e| e <= passage.open);
         earlier.fold(sentence.start, usize::max)
     }
 
@@ -225,7 +313,11 @@ impl Context<'_> {
     }
 
     fn caption_speaker(&self, para: usize) -> Option<String> {
-        let paragraph = self.piece.paragraphs.get(para).filter(|p| p.kind == BlockKind::Caption)?;
+        let paragraph = self
+            .piece
+            .paragraphs
+            .get(para)
+            .filter(|p| p.kind == BlockKind::Caption)?;
         self.attributor.nearest(para, 0, paragraph.text.len())
     }
 
@@ -233,10 +325,16 @@ impl Context<'_> {
     fn complete(&self, quote: &mut Quote, p: &Passage) {
         let text = self.text(p.para);
         let quoted = self.quoted.get(p.para);
-        let outside = |at: usize| !quoted.is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
-        let leading = find_dates(&text[..p.open], self.piece.date).into_iter().filter(|d| outside(d.start)).last();
+        let outside =
+            |at: usize| !quoted.is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
+        let leading = find_dates(&text[..p.open], self.piece.date)
+            .into_iter()
+            .filter(|d| outside(d.start))
+            .last();
         quote.figure = self.figure(p);
-        let figure = quote.figure.and_then(|n| self.piece.figures.iter().find(|f| f.number == n));
+        let figure = quote
+            .figure
+            .and_then(|n| self.piece.figures.iter().find(|f| f.number == n));
         if let Some(found) = leading {
             (quote.date, quote.date_source) = (Some(found.date), DateSource::Text);
         } else if let Some(date) = figure.and_then(|f| f.date) {
@@ -245,37 +343,76 @@ impl Context<'_> {
         let lead = &text[self.lead_start(p)..p.open];
         let end_text = self.text(p.end_para);
         let tail = &end_text[p.close..self.sentence(p.end_para, p.close, p.close).end.max(p.close)];
-        let speaker_platform = || quote.speaker.as_deref().and_then(|s| self.attributor.cast.get(s)).and_then(|a| a.platform.clone());
-        quote.via = platform(lead).or_else(|| platform(tail)).or_else(|| figure.and_then(|f| platform(&f.caption))).or_else(speaker_platform);
+        let speaker_platform = || {
+            quote
+                .speaker
+                .as_deref()
+                .and_then(|s| self.attributor.cast.get(s))
+                .and_then(|a| a.platform.clone())
+        };
+        quote.via = platform(lead)
+            .or_else(|| platform(tail))
+            .or_else(|| figure.and_then(|f| platform(&f.caption)))
+            .or_else(speaker_platform);
     }
 
     /// The figure a quote is shown in: its own caption, a `(Figure N)` right after it, or a
     /// caption that carries its words.
     fn figure(&self, p: &Passage) -> Option<u32> {
-        let own = self.piece.figures.iter().find(|f| f.paragraph == p.para && self.piece.paragraphs.get(p.para).is_some_and(|x| x.kind == BlockKind::Caption));
+        let own = self.piece.figures.iter().find(|f| {
+            f.paragraph == p.para
+                && self
+                    .piece
+                    .paragraphs
+                    .get(p.para)
+                    .is_some_and(|x| x.kind == BlockKind::Caption)
+        });
         if let Some(figure) = own {
             return Some(figure.number);
         }
         let text = self.text(p.end_para);
         let sentence_end = self.sentence(p.end_para, p.close, p.close).end.max(p.close);
-        let next_quote = self.quoted.get(p.end_para).into_iter().flatten().map(|r| r.start).filter(|&s| s >= p.close).min();
+        let next_quote = self
+            .quoted
+            .get(p.end_para)
+            .into_iter()
+            .flatten()
+            .map(|r| r.start)
+            .filter(|&s| s >= p.close)
+            .min();
         let window = &text[p.close..next_quote.unwrap_or(sentence_end).min(sentence_end)];
-        if let Some(n) = FIGURE_REF.captures(window).and_then(|c| c.get(1)).and_then(|m| m.as_str().parse().ok()) {
+        if let Some(n) = FIGURE_REF
+            .captures(window)
+            .and_then(|c| c.get(1))
+            .and_then(|m| m.as_str().parse().ok())
+        {
             return Some(n);
         }
         let probe: String = p.text.chars().take(40).collect();
-        self.piece.figures.iter().find(|f| probe.chars().count() >= 20 && f.caption.contains(&probe)).map(|f| f.number)
+        self.piece
+            .figures
+            .iter()
+            .find(|f| probe.chars().count() >= 20 && f.caption.contains(&probe))
+            .map(|f| f.number)
     }
 }
 
 /// The platform a stretch of text names: `Telegram`, `Twitter/X`, ...
 fn platform(text: &str) -> Option<String> {
     let lower = text.to_lowercase();
-    let words: Vec<&str> = lower.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
     let has = |w: &str| words.contains(&w);
     let found = if has("telegram") {
         "Telegram"
-    } else if has("twitter") || has("tweet") || has("tweeted") || lower.contains("x account") || lower.contains("on x ") {
+    } else if has("twitter")
+        || has("tweet")
+        || has("tweeted")
+        || lower.contains("x account")
+        || lower.contains("on x ")
+    {
         "Twitter/X"
     } else if has("facebook") {
         "Facebook"

@@ -24,7 +24,10 @@ pub fn sentence_starts(text: &str, quoted: &[Range<usize>]) -> Vec<usize> {
         let inside = quoted.iter().find(|q| q.start < at && at < q.end);
         if let Some(q) = inside {
             // A period just before the closing mark ends the sentence after the mark.
-            let closing = text[end..].chars().next().filter(|c| matches!(c, '"' | '”'));
+            let closing = text[end..]
+                .chars()
+                .next()
+                .filter(|c| matches!(c, '"' | '”'));
             match closing {
                 Some(mark) if end + mark.len_utf8() >= q.end => end += mark.len_utf8(),
                 _ => continue,
@@ -36,7 +39,8 @@ pub fn sentence_starts(text: &str, quoted: &[Range<usize>]) -> Vec<usize> {
         let rest = &text[end..];
         let next = rest.trim_start();
         let spaced = rest.len() > next.len();
-        let opens = next.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '(' | '*'));
+        let opens =
+            next.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '(' | '*'));
         if spaced && opens {
             starts.push(end + (rest.len() - next.len()));
         }
@@ -45,7 +49,10 @@ pub fn sentence_starts(text: &str, quoted: &[Range<usize>]) -> Vec<usize> {
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let word = before.rsplit(|c: char| c.is_whitespace() || c == '(').next().unwrap_or("");
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(')
+        .next()
+        .unwrap_or("");
     let lower = word.to_ascii_lowercase();
     let single_letter = word.chars().next_back().is_some_and(char::is_uppercase)
         && word.chars().rev().nth(1).is_none_or(|c| c == '.');
@@ -55,8 +62,17 @@ fn is_abbreviation(before: &str) -> bool {
 /// The sentence around byte range `from..to`: where it starts and where it ends.
 #[must_use]
 pub fn sentence_around(text: &str, starts: &[usize], from: usize, to: usize) -> Range<usize> {
-    let start = starts.iter().copied().filter(|&s| s <= from).max().unwrap_or(0);
-    let end = starts.iter().copied().find(|&s| s >= to.max(start + 1)).unwrap_or(text.len());
+    let start = starts
+        .iter()
+        .copied()
+        .filter(|&s| s <= from)
+        .max()
+        .unwrap_or(0);
+    let end = starts
+        .iter()
+        .copied()
+        .find(|&s| s >= to.max(start + 1))
+        .unwrap_or(text.len());
     start..end
 }
 
@@ -87,6 +103,9 @@ mod tests {
     fn finds_the_sentence_around_a_range() {
         let text = "First one. The quote is here. Last.";
         let starts = sentence_starts(text, &[]);
-        assert_eq!(&text[sentence_around(text, &starts, 15, 20)], "The quote is here. ");
+        assert_eq!(
+            &text[sentence_around(text, &starts, 15, 20)],
+            "The quote is here. "
+        );
     }
 }

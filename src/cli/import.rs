@@ -1,0 +1,82 @@
+//! `spotlight import`: check saved pages and copy them into a corpus, atomically.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::Outcome;
+use super::args::ImportArgs;
+use crate::corpus::load::{PIECES_DIR, decode};
+use crate::corpus::page::read_page;
+
+/// Imports every file; a bad file is reported and skipped, and the exit code says so.
+pub fn run(
+    out: &mut impl Write,
+    args: &ImportArgs,
+    data: Option<&Path>,
+) -> anyhow::Result<Outcome> {
+    let Some(dir) = data
+        .map(Path::to_path_buf)
+        .or_else(|| Some(PathBuf::from("data")).filter(|d| d.is_dir()))
+    else {
+        bail!(
+            "import needs a corpus directory: pass --data DIR or set SPOTLIGHT_DATA (the bundled corpus is read-only)"
+        );
+    };
+    let pieces = dir.join(PIECES_DIR);
+    std::fs::create_dir_all(&pieces).with_context(|| format!("creating {}", pieces.display()))?;
+    let mut outcome = Outcome::Found;
+    for file in &args.files {
+        match import_one(file, &pieces, args.force) {
+            Ok(target) => writeln!(out, "imported {} -> {}", file.display(), target.display())?,
+            Err(e) => {
+                out.flush()?;
+                eprintln!("{e:#}");
+                outcome = Outcome::Failed;
+            }
+        }
+    }
+    Ok(outcome)
+}
+
+fn import_one(file: &Path, pieces: &Path, force: bool) -> anyhow::Result<PathBuf> {
+    let name = file.display().to_string();
+    let bytes = std::fs::read(file).with_context(|| format!("{name}: cannot read"))?;
+    let text = decode(&bytes).map_err(|i| anyhow::anyhow!("{name}:{}: {}", i.line, i.message))?;
+    let (piece, issues) =
+        read_page(&text, &name).map_err(|i| anyhow::anyhow!("{name}:{}: {}", i.line, i.message))?;
+    for issue in issues {
+        eprintln!("{name}:{}: warning: {}", issue.line, issue.message);
+    }
+    let target = pieces.join(format!("{}.md", piece.id));
+    if target.exists() && !force {
+        bail!(
+            "{name}: {} already exists (same title); pass --force to replace it",
+            target.display()
+        );
+    }
+    write_atomically(&target, &bytes)
+        .with_context(|| format!("{name}: writing {}", target.display()))?;
+    Ok(target)
+}
+
+/// Writes to a temporary file beside `target`, syncs it, then renames it into place, so an
+/// interrupted import never leaves half a file.
+fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let file_name = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let temp = target.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, target)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&temp);
+    }
+    result
+}

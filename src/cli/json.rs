@@ -1,0 +1,142 @@
+//! The JSON-lines contract of the command line: one object per line, fields documented in
+//! the README. These views borrow from the corpus so printing allocates little.
+
+use jiff::civil::Date;
+use serde::Serialize;
+
+use crate::corpus::{Actor, Corpus, DateSource, Piece, Quote, QuoteKind};
+
+/// A quote as printed by `spotlight quotes --json`.
+#[derive(Debug, Serialize)]
+pub struct QuoteJson<'a> {
+    id: &'a str,
+    text: &'a str,
+    speaker_id: Option<&'a str>,
+    speaker: Option<&'a str>,
+    date: Option<Date>,
+    date_source: DateSource,
+    piece_id: &'a str,
+    piece_title: &'a str,
+    paragraph: usize,
+    figure: Option<u32>,
+    via: Option<&'a str>,
+    kind: QuoteKind,
+    context: &'a str,
+}
+
+impl<'a> QuoteJson<'a> {
+    /// The view of `quote`, with speaker name and piece title looked up in `corpus`.
+    #[must_use]
+    pub fn new(quote: &'a Quote, corpus: &'a Corpus) -> Self {
+        let speaker = quote
+            .speaker
+            .as_deref()
+            .and_then(|id| corpus.actor(id))
+            .map(|a| a.name.as_str());
+        Self {
+            id: &quote.id,
+            text: &quote.text,
+            speaker_id: quote.speaker.as_deref(),
+            speaker,
+            date: quote.date,
+            date_source: quote.date_source,
+            piece_id: &quote.piece,
+            piece_title: corpus.piece(&quote.piece).map_or("", |p| p.title.as_str()),
+            paragraph: quote.paragraph,
+            figure: quote.figure,
+            via: quote.via.as_deref(),
+            kind: quote.kind,
+            context: &quote.context,
+        }
+    }
+}
+
+/// An actor as printed by `spotlight actors --json`.
+#[derive(Debug, Serialize)]
+pub struct ActorJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    aliases: &'a [String],
+    arabic: &'a [String],
+    affiliations: &'a [String],
+    quote_count: usize,
+}
+
+impl<'a> ActorJson<'a> {
+    /// The view of `actor` with its number of statements.
+    #[must_use]
+    pub fn new(actor: &'a Actor, quote_count: usize) -> Self {
+        Self {
+            id: &actor.id,
+            name: &actor.name,
+            kind: actor.kind.label(),
+            aliases: &actor.aliases,
+            arabic: &actor.arabic,
+            affiliations: &actor.affiliations,
+            quote_count,
+        }
+    }
+}
+
+/// A figure inside [`PieceJson`].
+#[derive(Debug, Serialize)]
+pub struct FigureJson<'a> {
+    number: u32,
+    caption: &'a str,
+    date: Option<Date>,
+}
+
+/// An author inside [`PieceJson`].
+#[derive(Debug, Serialize)]
+pub struct AuthorJson<'a> {
+    name: &'a str,
+    slug: Option<&'a str>,
+}
+
+/// A piece as printed by `spotlight pieces --json`.
+#[derive(Debug, Serialize)]
+pub struct PieceJson<'a> {
+    id: &'a str,
+    title: &'a str,
+    date: Option<Date>,
+    authors: Vec<AuthorJson<'a>>,
+    url: Option<&'a str>,
+    figures: Vec<FigureJson<'a>>,
+    topics: &'a [String],
+    regions: &'a [String],
+    quote_count: usize,
+}
+
+impl<'a> PieceJson<'a> {
+    /// The view of `piece` with its number of statements.
+    #[must_use]
+    pub fn new(piece: &'a Piece, quote_count: usize) -> Self {
+        Self {
+            id: &piece.id,
+            title: &piece.title,
+            date: piece.date,
+            authors: piece
+                .authors
+                .iter()
+                .map(|a| AuthorJson {
+                    name: &a.name,
+                    slug: a.slug.as_deref(),
+                })
+                .collect(),
+            url: piece.url.as_deref(),
+            figures: piece
+                .figures
+                .iter()
+                .map(|f| FigureJson {
+                    number: f.number,
+                    caption: &f.caption,
+                    date: f.date,
+                })
+                .collect(),
+            topics: &piece.topics,
+            regions: &piece.regions,
+            quote_count,
+        }
+    }
+}

@@ -1,0 +1,163 @@
+//! `pieces`, `actors`, `quotes` and `synth`: listing the corpus as text or JSON lines.
+
+use std::collections::HashMap;
+use std::io::Write;
+
+use anyhow::bail;
+
+use super::Outcome;
+use super::args::{Command, KindArg, QuotesArgs, SynthArgs};
+use super::json::{ActorJson, PieceJson, QuoteJson};
+use crate::corpus::{Corpus, Quote, QuoteKind};
+
+/// Runs a listing command over a loaded corpus.
+pub fn run(out: &mut impl Write, command: &Command, corpus: &Corpus) -> anyhow::Result<Outcome> {
+    match command {
+        Command::Pieces { json } => pieces(out, corpus, *json),
+        Command::Actors { json } => actors(out, corpus, *json),
+        Command::Quotes(args) => quotes(out, corpus, args),
+        _ => bail!("not a listing command"),
+    }
+}
+
+/// Statements per speaker and per piece (terms are said by nobody).
+fn counts(corpus: &Corpus) -> (HashMap<&str, usize>, HashMap<&str, usize>) {
+    let mut by_actor = HashMap::new();
+    let mut by_piece = HashMap::new();
+    for quote in corpus
+        .quotes
+        .iter()
+        .filter(|q| q.kind == QuoteKind::Statement)
+    {
+        if let Some(speaker) = &quote.speaker {
+            *by_actor.entry(speaker.as_str()).or_default() += 1;
+        }
+        *by_piece.entry(quote.piece.as_str()).or_default() += 1;
+    }
+    (by_actor, by_piece)
+}
+
+fn found(any: bool) -> Outcome {
+    if any {
+        Outcome::Found
+    } else {
+        Outcome::Nothing
+    }
+}
+
+fn pieces(out: &mut impl Write, corpus: &Corpus, json: bool) -> anyhow::Result<Outcome> {
+    let (_, by_piece) = counts(corpus);
+    for piece in &corpus.pieces {
+        let count = by_piece.get(piece.id.as_str()).copied().unwrap_or(0);
+        if json {
+            serde_json::to_writer(&mut *out, &PieceJson::new(piece, count))?;
+            writeln!(out)?;
+        } else {
+            let date = piece
+                .date
+                .map_or_else(|| "----------".to_string(), |d| d.to_string());
+            writeln!(out, "{date}  {count:>3}  {}  {}", piece.id, piece.title)?;
+        }
+    }
+    Ok(found(!corpus.pieces.is_empty()))
+}
+
+fn actors(out: &mut impl Write, corpus: &Corpus, json: bool) -> anyhow::Result<Outcome> {
+    let (by_actor, _) = counts(corpus);
+    let width = corpus.actors.iter().map(|a| a.id.len()).max().unwrap_or(0);
+    for actor in &corpus.actors {
+        let count = by_actor.get(actor.id.as_str()).copied().unwrap_or(0);
+        if json {
+            serde_json::to_writer(&mut *out, &ActorJson::new(actor, count))?;
+            writeln!(out)?;
+        } else {
+            let aliases = actor
+                .aliases
+                .iter()
+                .take(4)
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ");
+            let aliases = if aliases.is_empty() {
+                String::new()
+            } else {
+                format!(" ({aliases})")
+            };
+            writeln!(
+                out,
+                "{:<width$}  {:<13}  {count:>3}  {}{aliases}",
+                actor.id,
+                actor.kind.label(),
+                actor.name
+            )?;
+        }
+    }
+    Ok(found(!corpus.actors.is_empty()))
+}
+
+fn quotes(out: &mut impl Write, corpus: &Corpus, args: &QuotesArgs) -> anyhow::Result<Outcome> {
+    if let Some(id) = &args.actor
+        && corpus.actor(id).is_none()
+    {
+        bail!("no actor with id `{id}`; `spotlight actors` lists them");
+    }
+    if let Some(id) = &args.piece
+        && corpus.piece(id).is_none()
+    {
+        bail!("no piece with id `{id}`; `spotlight pieces` lists them");
+    }
+    let selected: Vec<&Quote> = corpus.quotes.iter().filter(|q| keep(q, args)).collect();
+    let speaker_width = selected
+        .iter()
+        .filter_map(|q| speaker_name(corpus, q))
+        .map(|n| n.chars().count())
+        .max()
+        .unwrap_or(0);
+    for quote in &selected {
+        if args.json {
+            serde_json::to_writer(&mut *out, &QuoteJson::new(quote, corpus))?;
+            writeln!(out)?;
+        } else {
+            let date = quote
+                .date
+                .map_or_else(|| "----------".to_string(), |d| d.to_string());
+            let speaker = speaker_name(corpus, quote).unwrap_or("(term)");
+            let pad = speaker_width.saturating_sub(speaker.chars().count());
+            writeln!(out, "{date}  {speaker}{:pad$}  “{}”", "", quote.text)?;
+        }
+    }
+    Ok(found(!selected.is_empty()))
+}
+
+fn speaker_name<'a>(corpus: &'a Corpus, quote: &Quote) -> Option<&'a str> {
+    quote
+        .speaker
+        .as_deref()
+        .and_then(|id| corpus.actor(id))
+        .map(|a| a.name.as_str())
+}
+
+fn keep(quote: &Quote, args: &QuotesArgs) -> bool {
+    let kind = match args.kind {
+        Some(KindArg::Statement) => quote.kind == QuoteKind::Statement,
+        Some(KindArg::Term) => quote.kind == QuoteKind::Term,
+        None => true,
+    };
+    let actor = args
+        .actor
+        .as_ref()
+        .is_none_or(|id| quote.speaker.as_ref() == Some(id));
+    let piece = args.piece.as_ref().is_none_or(|id| &quote.piece == id);
+    let since = args
+        .since
+        .is_none_or(|d| quote.date.is_some_and(|q| q >= d));
+    let until = args
+        .until
+        .is_none_or(|d| quote.date.is_some_and(|q| q <= d));
+    kind && actor && piece && since && until
+}
+
+/// Writes a fictional corpus and says what it wrote.
+pub fn synth(_out: &mut impl Write, _args: &SynthArgs) -> anyhow::Result<Outcome> {
+    bail!("PENDING: synth generator")
+}

@@ -1,0 +1,271 @@
+//! The command line as a user runs it: output, JSON contract, exit codes.
+
+mod common;
+
+use common::{fixture, json_lines, spotlight, stdout};
+
+#[test]
+fn quotes_json_gives_the_six_seed_statements() {
+    let output = spotlight(&["quotes", "--json", "--kind", "statement"]);
+    assert_eq!(output.status.code(), Some(0));
+    let quotes = json_lines(&output);
+    let summary: Vec<(String, String, String, String)> = quotes
+        .iter()
+        .map(|q| {
+            let field = |k: &str| {
+                q[k].as_str()
+                    .map(str::to_string)
+                    .unwrap_or_else(|| q[k].to_string())
+            };
+            (
+                field("speaker_id"),
+                field("date"),
+                field("date_source"),
+                field("figure"),
+            )
+        })
+        .collect();
+    let want = [
+        ("ali-khamenei", "2023-11-01", "text", "1"),
+        ("hadi-al-ameri", "2023-10-30", "text", "null"),
+        ("hadi-al-ameri", "2023-10-30", "text", "null"),
+        ("hadi-al-ameri", "2023-10-30", "text", "2"),
+        ("electronic-hashd", "2023-10-30", "figure", "3"),
+        ("hadi-al-ameri", "2023-10-10", "text", "null"),
+    ];
+    let want: Vec<(String, String, String, String)> = want
+        .iter()
+        .map(|(a, b, c, d)| ((*a).into(), (*b).into(), (*c).into(), (*d).into()))
+        .collect();
+    assert_eq!(summary, want);
+    assert_eq!(quotes[4]["via"], "Telegram");
+    assert_eq!(quotes[0]["via"], "Twitter/X");
+}
+
+#[test]
+fn quote_json_has_every_contract_field() {
+    let quotes = json_lines(&spotlight(&["quotes", "--json"]));
+    let fields = [
+        "id",
+        "text",
+        "speaker_id",
+        "speaker",
+        "date",
+        "date_source",
+        "piece_id",
+        "piece_title",
+        "paragraph",
+        "figure",
+        "via",
+        "kind",
+        "context",
+    ];
+    for quote in &quotes {
+        for field in fields {
+            assert!(quote.get(field).is_some(), "{field} missing in {quote}");
+        }
+    }
+    assert!(
+        quotes
+            .iter()
+            .any(|q| q["kind"] == "term" && q["speaker_id"].is_null())
+    );
+}
+
+#[test]
+fn actors_json_counts_statements_per_speaker() {
+    let actors = json_lines(&spotlight(&["actors", "--json"]));
+    let count = |id: &str| {
+        actors
+            .iter()
+            .find(|a| a["id"] == id)
+            .map(|a| a["quote_count"].as_u64())
+    };
+    assert_eq!(count("hadi-al-ameri"), Some(Some(4)));
+    assert_eq!(count("ali-khamenei"), Some(Some(1)));
+    assert_eq!(count("electronic-hashd"), Some(Some(1)));
+    assert_eq!(count("badr-organization"), Some(Some(0)));
+    assert!(actors.len() >= 96);
+}
+
+#[test]
+fn pieces_json_lists_the_seed_with_its_figures() {
+    let pieces = json_lines(&spotlight(&["pieces", "--json"]));
+    assert_eq!(pieces.len(), 1);
+    assert_eq!(
+        pieces[0]["id"],
+        "potential-escalation-in-iraq-part-1-khamenei-and-badr"
+    );
+    assert_eq!(pieces[0]["figures"].as_array().map(Vec::len), Some(3));
+    assert_eq!(pieces[0]["quote_count"], 6);
+    assert_eq!(pieces[0]["authors"][0]["slug"], "hamdi-malik");
+}
+
+#[test]
+fn filters_compose_and_nothing_found_exits_1() {
+    let ameri = spotlight(&[
+        "quotes",
+        "--actor",
+        "hadi-al-ameri",
+        "--since",
+        "2023-10-30",
+    ]);
+    assert_eq!(stdout(&ameri).lines().count(), 3);
+    let none = spotlight(&[
+        "quotes",
+        "--actor",
+        "hadi-al-ameri",
+        "--until",
+        "2020-01-01",
+    ]);
+    assert_eq!(none.status.code(), Some(1));
+    assert!(none.stdout.is_empty());
+}
+
+#[test]
+fn unknown_ids_and_bad_dates_exit_2_with_a_message() {
+    let bad_actor = spotlight(&["quotes", "--actor", "nobody"]);
+    assert_eq!(bad_actor.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad_actor.stderr).contains("no actor with id `nobody`"));
+    let bad_date = spotlight(&["quotes", "--since", "2023-13-01"]);
+    assert_eq!(bad_date.status.code(), Some(2));
+}
+
+#[test]
+fn check_passes_on_the_bundled_corpus() {
+    let output = spotlight(&["check"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    let data = spotlight(&[
+        "check",
+        "--data",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/data"),
+    ]);
+    assert_eq!(data.status.code(), Some(0), "{}", stdout(&data));
+}
+
+#[test]
+fn check_reports_every_broken_fixture_with_file_and_line() {
+    let output = spotlight(&["check", "--data", fixture("broken").to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    for expected in [
+        "actors.json:9: error: duplicate actor id `fictional-front`",
+        "actors.json:3: error: actor `fictional-front` refers to `missing-patron`",
+        "binary.md:3: error: the file holds NUL bytes",
+        "empty.md:1: error: the file is empty",
+        "latin1.md:5: error: not valid UTF-8",
+        "no-title.md:1: error: no title",
+        "truncated.md:1: error: no body text",
+        "is already used by",
+    ] {
+        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
+    }
+    let syntax = spotlight(&[
+        "check",
+        "--data",
+        fixture("broken-syntax").to_str().expect("path"),
+    ]);
+    assert_eq!(syntax.status.code(), Some(2));
+    assert!(
+        stdout(&syntax).contains("actors.json:3: error: column 14"),
+        "{}",
+        stdout(&syntax)
+    );
+}
+
+#[test]
+fn a_corpus_with_bad_files_still_loads_the_good_ones() {
+    let output = spotlight(&[
+        "quotes",
+        "--data",
+        fixture("broken").to_str().expect("path"),
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let quotes = json_lines(&output);
+    assert_eq!(quotes.len(), 1);
+    assert_eq!(quotes[0]["speaker_id"], "fictional-front");
+    assert!(String::from_utf8_lossy(&output.stderr).contains("spotlight check"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(["actors"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    let mut first = [0u8; 16];
+    child
+        .stdout
+        .take()
+        .expect("stdout")
+        .read_exact(&mut first)
+        .expect("read");
+    let status = child.wait_with_output().expect("wait");
+    assert_eq!(
+        status.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+    assert!(status.stderr.is_empty());
+}
+
+#[test]
+fn help_and_completions_work() {
+    let help = spotlight(&[]);
+    assert_eq!(help.status.code(), Some(0));
+    assert!(stdout(&help).contains("quotes"));
+    let completions = spotlight(&["completions", "bash"]);
+    assert!(stdout(&completions).contains("spotlight"));
+}
+
+#[test]
+fn import_copies_atomically_and_refuses_to_overwrite() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().to_str().expect("path");
+    let piece = fixture("fictional/pieces/fictional-patterns.md");
+    let piece = piece.to_str().expect("path");
+    let first = spotlight(&["import", "--data", data, piece]);
+    assert_eq!(
+        first.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&first.stderr)
+    );
+    let target = dir
+        .path()
+        .join("pieces/fictional-test-piece-speakers-after-split-quotes-and-captions.md");
+    assert_eq!(
+        std::fs::read(&target).expect("imported"),
+        std::fs::read(piece).expect("source")
+    );
+    let again = spotlight(&["import", "--data", data, piece]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let forced = spotlight(&["import", "--data", data, "--force", piece]);
+    assert_eq!(forced.status.code(), Some(0));
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("pieces"))
+        .expect("dir")
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(leftovers.len(), 1, "no temp files left behind");
+}
+
+#[test]
+fn import_rejects_a_broken_page_and_names_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let broken = fixture("broken/pieces/no-title.md");
+    let output = spotlight(&[
+        "import",
+        "--data",
+        dir.path().to_str().expect("path"),
+        broken.to_str().expect("path"),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("no-title.md:1: no title"));
+}

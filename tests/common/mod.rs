@@ -1,0 +1,35 @@
+//! Helpers shared by the integration tests: running the real binary, fixture paths.
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+/// A fixture directory under `tests/fixtures`.
+pub fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// Runs `spotlight` with `args` and no `SPOTLIGHT_DATA` from the environment.
+pub fn spotlight(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(args)
+        .env_remove("SPOTLIGHT_DATA")
+        .output()
+        .expect("run spotlight")
+}
+
+/// Stdout as text.
+pub fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+/// Parses stdout as JSON lines.
+pub fn json_lines(output: &Output) -> Vec<serde_json::Value> {
+    stdout(output)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("a JSON line"))
+        .collect()
+}
