@@ -3,11 +3,12 @@
 use std::collections::HashMap;
 use std::io::Write;
 
-use anyhow::bail;
+use anyhow::{Context, bail};
 
 use super::Outcome;
 use super::args::{Command, KindArg, QuotesArgs, SynthArgs};
 use super::json::{ActorJson, PieceJson, QuoteJson};
+use crate::corpus::synth::{SynthOptions, write_corpus};
 use crate::corpus::{Corpus, Quote, QuoteKind};
 
 /// Runs a listing command over a loaded corpus.
@@ -158,6 +159,21 @@ fn keep(quote: &Quote, args: &QuotesArgs) -> bool {
 }
 
 /// Writes a fictional corpus and says what it wrote.
-pub fn synth(_out: &mut impl Write, _args: &SynthArgs) -> anyhow::Result<Outcome> {
-    bail!("PENDING: synth generator")
+pub fn synth(out: &mut impl Write, args: &SynthArgs) -> anyhow::Result<Outcome> {
+    let options = SynthOptions {
+        pieces: args.pieces,
+        quotes_per_piece: args.quotes_per_piece,
+        seed: args.seed,
+    };
+    let summary = write_corpus(&options, &args.out)
+        .with_context(|| format!("writing {}", args.out.display()))?;
+    writeln!(
+        out,
+        "wrote {} fictional pieces, {} statements and {} actors to {}",
+        summary.pieces,
+        summary.statements,
+        summary.actors,
+        args.out.display()
+    )?;
+    Ok(Outcome::Found)
 }

@@ -32,11 +32,18 @@ pub struct NameHit {
 }
 
 /// An Aho-Corasick matcher over actor names that reports whole-word, longest matches.
+///
+/// A handful of names (a piece's unknown speakers) are searched one by one instead: building
+/// an automaton per piece would cost more than it saves.
 #[derive(Debug, Clone)]
 pub struct NameMatcher {
     automaton: Option<AhoCorasick>,
     owners: Vec<usize>,
+    few: Vec<String>,
 }
+
+/// Below this many names, [`NameMatcher`] scans for each name in turn.
+const FEW_NAMES: usize = 16;
 
 impl NameMatcher {
     /// Builds a matcher from `(name, owner)` pairs; `owner` comes back in each hit.
@@ -44,18 +51,50 @@ impl NameMatcher {
     pub fn new(names: Vec<(String, usize)>) -> Self {
         let owners = names.iter().map(|(_, owner)| *owner).collect();
         let patterns: Vec<String> = names.into_iter().map(|(name, _)| name).collect();
+        if patterns.len() < FEW_NAMES {
+            return Self {
+                automaton: None,
+                owners,
+                few: patterns,
+            };
+        }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(&patterns)
             .ok();
-        Self { automaton, owners }
+        Self {
+            automaton,
+            owners,
+            few: Vec::new(),
+        }
+    }
+
+    /// Leftmost-longest whole-word matches of a few names, without an automaton.
+    fn find_few(&self, text: &str) -> Vec<NameHit> {
+        let mut hits: Vec<NameHit> = Vec::new();
+        for (pattern, &actor) in self.few.iter().zip(&self.owners) {
+            for (start, name) in text.match_indices(pattern.as_str()) {
+                let end = start + name.len();
+                if is_word_boundary(text, start, end) {
+                    hits.push(NameHit { start, end, actor });
+                }
+            }
+        }
+        hits.sort_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+        let mut kept: Vec<NameHit> = Vec::new();
+        for hit in hits {
+            if kept.last().is_none_or(|k| hit.start >= k.end) {
+                kept.push(hit);
+            }
+        }
+        kept
     }
 
     /// Every whole-word name in `text`, left to right, longest first where names overlap.
     #[must_use]
     pub fn find(&self, text: &str) -> Vec<NameHit> {
         let Some(automaton) = &self.automaton else {
-            return Vec::new();
+            return self.find_few(text);
         };
         automaton
             .find_iter(text)
@@ -175,12 +214,20 @@ pub fn parse_actors(text: &str) -> (Vec<Actor>, Vec<PageIssue>) {
             return (Vec::new(), vec![PageIssue { line, message }]);
         }
     };
+    let lines = id_lines(text);
+    let id_line = |id: &str, nth: usize| {
+        lines
+            .get(id)
+            .and_then(|l| l.get(nth - 1))
+            .copied()
+            .unwrap_or(1)
+    };
     let mut issues = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     actors.retain(|actor| {
         let count = seen.entry(actor.id.clone()).or_default();
         *count += 1;
-        let line = id_line(text, &actor.id, *count);
+        let line = id_line(&actor.id, *count);
         if actor.id.trim().is_empty() || actor.name.trim().is_empty() {
             issues.push(PageIssue {
                 line,
@@ -198,7 +245,7 @@ pub fn parse_actors(text: &str) -> (Vec<Actor>, Vec<PageIssue>) {
     });
     let known: std::collections::HashSet<String> = actors.iter().map(|a| a.id.clone()).collect();
     for actor in &mut actors {
-        let line = id_line(text, &actor.id, 1);
+        let line = id_line(&actor.id, 1);
         let mut missing = |id: &String| {
             let ok = known.contains(id);
             if !ok {
@@ -220,24 +267,25 @@ fn strip_position(message: &str) -> &str {
     message.split(" at line ").next().unwrap_or(message)
 }
 
-/// The line of the `nth` `"id": "<id>"` in the file, so checks can point at an entry.
-fn id_line(text: &str, id: &str, nth: usize) -> u32 {
-    let needle = serde_json::to_string(id).unwrap_or_default();
-    let mut seen = 0;
+/// Lines of every `"id": "<id>"` in the file, by id, so checks can point at an entry.
+fn id_lines(text: &str) -> HashMap<String, Vec<u32>> {
+    let mut lines: HashMap<String, Vec<u32>> = HashMap::new();
     for (i, line) in text.lines().enumerate() {
-        let declares = line.split("\"id\"").skip(1).any(|rest| {
-            rest.trim_start()
-                .strip_prefix(':')
-                .is_some_and(|value| value.trim_start().starts_with(&needle))
-        });
-        if declares {
-            seen += 1;
-            if seen == nth {
-                return u32::try_from(i + 1).unwrap_or(u32::MAX);
+        for rest in line.split("\"id\"").skip(1) {
+            let Some(value) = rest.trim_start().strip_prefix(':') else {
+                continue;
+            };
+            let mut stream =
+                serde_json::Deserializer::from_str(value.trim_start()).into_iter::<String>();
+            if let Some(Ok(id)) = stream.next() {
+                lines
+                    .entry(id)
+                    .or_default()
+                    .push(u32::try_from(i + 1).unwrap_or(u32::MAX));
             }
         }
     }
-    1
+    lines
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ impl fmt::Display for Problem {
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// The directory is missing or unreadable.
-    #[error("cannot read corpus directory {path}: {source}")]
+    #[error("cannot read corpus directory {path}")]
     Dir {
         /// The directory.
         path: PathBuf,
@@ -222,7 +222,7 @@ impl Corpus {
             .map(|(i, p)| (p.id.as_str(), i))
             .collect();
         self.quotes
-            .sort_by_key(|q| (order.get(q.piece.as_str()).copied(), q.paragraph, q.range.0));
+            .sort_by_cached_key(|q| (order.get(q.piece.as_str()).copied(), q.paragraph, q.range.0));
     }
 
     /// The actor with this id.

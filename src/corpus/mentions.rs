@@ -4,23 +4,11 @@
 //! not know — bold-linked, or beside a speech verb — becomes an actor of kind `unknown`, so no
 //! statement is left without a speaker. Later mentions of such a name by surname resolve to it.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::gazetteer::{Gazetteer, NameMatcher};
+use super::gazetteer::{Gazetteer, NameHit, NameMatcher};
 use super::model::{Actor, ActorKind, Paragraph, Piece, Span, SpanKind};
+use super::names::{name_ending_at, name_len};
 use super::slug::slugify;
 use super::speech::is_speech_verb;
-
-/// A capitalized name: `Abu Qamar al-Nonesuch`, `Chatham House`, `Hamas`.
-static NAME: LazyLock<Regex> = LazyLock::new(|| {
-    let cap = r"\p{Lu}[\p{Ll}'’]+";
-    Regex::new(&format!(
-        r"{cap}(?:(?:\s+|-)(?:(?:al|el|bin|ibn|ul)-|(?:al|bin|ibn) )?{cap})*"
-    ))
-    .unwrap_or_else(|e| unreachable!("static name pattern: {e}"))
-});
 
 /// Capitalized words that start sentences or name places, never speakers.
 const NOT_NAMES: &[&str] = &[
@@ -114,12 +102,17 @@ pub fn annotate(piece: &mut Piece, gazetteer: &Gazetteer) -> Vec<Actor> {
     for paragraph in &mut piece.paragraphs {
         resolve_links(paragraph, gazetteer, &mut unknown);
     }
-    for paragraph in &piece.paragraphs {
-        discover_speakers(paragraph, gazetteer, &mut unknown);
+    let known: Vec<Vec<NameHit>> = piece
+        .paragraphs
+        .iter()
+        .map(|p| gazetteer.find_names(&p.text))
+        .collect();
+    for (paragraph, known) in piece.paragraphs.iter().zip(&known) {
+        discover_speakers(paragraph, known, &mut unknown);
     }
     let local = local_matcher(&unknown);
-    for paragraph in &mut piece.paragraphs {
-        mark_names(paragraph, gazetteer, &local, &unknown);
+    for (paragraph, known) in piece.paragraphs.iter_mut().zip(known) {
+        mark_names(paragraph, gazetteer, known, &local, &unknown);
     }
     unknown
 }
@@ -155,38 +148,58 @@ fn resolve_links(paragraph: &mut Paragraph, gazetteer: &Gazetteer, unknown: &mut
 
 /// A bold-linked phrase names an actor when every word is capitalized and none is a digit.
 fn looks_like_name(text: &str) -> bool {
-    NAME.find(text)
-        .is_some_and(|m| m.start() == 0 && m.end() == text.len())
-        && !NOT_NAMES.contains(&text)
+    name_len(text) == text.len() && !NOT_NAMES.contains(&text)
 }
 
 /// Registers names written beside a speech verb (`said Abu X al-Y`, `Abu X al-Y said`).
-fn discover_speakers(paragraph: &Paragraph, gazetteer: &Gazetteer, unknown: &mut Vec<Actor>) {
+///
+/// Only short windows around speech verbs are searched, so the cost stays proportional to
+/// the number of verbs rather than the length of the text.
+fn discover_speakers(paragraph: &Paragraph, known: &[NameHit], unknown: &mut Vec<Actor>) {
     let text = &paragraph.text;
-    let known = gazetteer.find_names(text);
-    for m in NAME.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
-        let covered = known.iter().any(|h| h.start < end && start < h.end)
-            || paragraph
-                .spans
-                .iter()
-                .any(|s| s.start < end && start < s.end);
-        if covered || NOT_NAMES.contains(&m.as_str()) || !beside_speech(text, start, end) {
-            continue;
+    for (verb_start, verb_end) in speech_verbs(text) {
+        for (start, end) in [name_after(text, verb_end), name_before(text, verb_start)]
+            .into_iter()
+            .flatten()
+        {
+            let covered = known.iter().any(|h| h.start < end && start < h.end)
+                || paragraph
+                    .spans
+                    .iter()
+                    .any(|s| s.start < end && start < s.end);
+            let name = &text[start..end];
+            if !covered && !NOT_NAMES.contains(&name) {
+                register(unknown, name, None, appositive(&text[end..]));
+            }
         }
-        let role = appositive(&text[end..]);
-        register(unknown, m.as_str(), None, role);
     }
 }
 
-/// Whether a speech word is the word just before `start` or just after `end`.
-fn beside_speech(text: &str, start: usize, end: usize) -> bool {
-    let before = text[..start].split_whitespace().next_back();
-    let after = text[end..]
-        .trim_start_matches([',', ' '])
-        .split_whitespace()
-        .next();
-    before.is_some_and(is_speech_verb) || after.is_some_and(is_speech_verb)
+/// Byte ranges of the speech verbs in `text`.
+fn speech_verbs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    text.split_ascii_whitespace()
+        .filter(|w| is_speech_verb(w))
+        .map(move |word| {
+            let start = word.as_ptr() as usize - text.as_ptr() as usize;
+            (start, start + word.len())
+        })
+}
+
+/// How far from a speech verb a speaker's name may start or end.
+const NAME_WINDOW: usize = 80;
+
+/// A capitalized name starting right after `at` (skipping spaces and a comma).
+fn name_after(text: &str, at: usize) -> Option<(usize, usize)> {
+    let rest = &text[at..];
+    let from = at + rest.len() - rest.trim_start_matches([' ', ',']).len();
+    let len = name_len(&text[from..]);
+    (len > 0).then_some((from, from + len))
+}
+
+/// A capitalized name ending right before `at` (skipping spaces and a comma).
+fn name_before(text: &str, at: usize) -> Option<(usize, usize)> {
+    let to = text[..at].trim_end_matches([' ', ',']).len();
+    name_ending_at(&text[..to], NAME_WINDOW).map(|from| (from, to))
 }
 
 /// The description after a name: `, the group's spokesman,` gives `the group's spokesman`.
@@ -254,16 +267,14 @@ fn local_matcher(unknown: &[Actor]) -> NameMatcher {
 fn mark_names(
     paragraph: &mut Paragraph,
     gazetteer: &Gazetteer,
+    known: Vec<NameHit>,
     local: &NameMatcher,
     unknown: &[Actor],
 ) {
-    let found = gazetteer
-        .find_names(&paragraph.text)
-        .into_iter()
-        .filter_map(|h| {
-            let actor = gazetteer.actors().get(h.actor)?;
-            Some((h.start, h.end, actor.id.clone()))
-        });
+    let found = known.into_iter().filter_map(|h| {
+        let actor = gazetteer.actors().get(h.actor)?;
+        Some((h.start, h.end, actor.id.clone()))
+    });
     let local = local
         .find(&paragraph.text)
         .into_iter()

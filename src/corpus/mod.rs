@@ -10,6 +10,7 @@ pub mod load;
 pub mod markdown;
 pub mod mentions;
 pub mod model;
+pub mod names;
 pub mod page;
 pub mod slug;
 pub mod speech;

@@ -131,7 +131,13 @@ impl Reader {
             .filter(|_| self.piece.authors.is_empty())
         {
             self.byline(&block, rest);
-        } else if let Some(date) = parse_date(text).filter(|_| self.piece.date.is_none()) {
+        } else if let Some(date) = self
+            .piece
+            .date
+            .is_none()
+            .then(|| parse_date(text))
+            .flatten()
+        {
             self.piece.date = Some(date);
         } else if text.starts_with("Updated ") || text.eq_ignore_ascii_case("also available in") {
         } else if let Some(target) = block
@@ -235,7 +241,10 @@ impl Reader {
             self.attach_image(image);
             return;
         }
-        if let Some(caps) = FIGURE.captures(text) {
+        let maybe_figure = text
+            .get(..6)
+            .is_some_and(|w| w.eq_ignore_ascii_case("figure"));
+        if let Some(caps) = maybe_figure.then(|| FIGURE.captures(text)).flatten() {
             let number = caps.get(1).and_then(|m| m.as_str().parse().ok());
             let caption = caps.get(2).map_or("", |m| m.as_str()).to_string();
             if let Some(number) = number {

@@ -3,83 +3,90 @@
 //! Shared by name discovery (a capitalized name beside `said` is a speaker) and attribution
 //! (the speaker is the subject nearest the last speech cue before a quote).
 
-/// Verbs and nouns that mark reported speech (lower case).
-const SPEECH_WORDS: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "saying",
-    "stated",
-    "states",
-    "statement",
-    "warned",
-    "warns",
-    "warning",
-    "declared",
-    "declares",
-    "posted",
-    "posts",
-    "wrote",
-    "writes",
-    "called",
-    "calls",
-    "asked",
-    "asks",
-    "urged",
-    "urges",
-    "added",
-    "adds",
-    "told",
-    "tells",
-    "claimed",
-    "claims",
-    "announced",
-    "announces",
-    "threatened",
-    "threatens",
-    "vowed",
-    "vows",
-    "insisted",
-    "insists",
-    "argued",
-    "argues",
-    "stressed",
-    "stresses",
-    "emphasized",
-    "affirmed",
-    "pledged",
-    "demanded",
-    "remarked",
-    "replied",
-    "responded",
-    "tweeted",
-    "commented",
-    "explained",
-    "accused",
-    "promised",
-    "reiterated",
-    "speech",
-    "remarks",
-    "message",
-    "according",
-    "wrote:",
-    "proclaimed",
-    "noted",
-    "continued",
-    "boasted",
-    "denied",
-    "insisting",
-    "declaring",
-    "stating",
-];
+/// Whether a lower-case word marks reported speech (verbs and nouns).
+fn is_speech_lexeme(word: &str) -> bool {
+    matches!(
+        word,
+        "said"
+            | "says"
+            | "say"
+            | "saying"
+            | "stated"
+            | "states"
+            | "statement"
+            | "warned"
+            | "warns"
+            | "warning"
+            | "declared"
+            | "declares"
+            | "posted"
+            | "posts"
+            | "wrote"
+            | "writes"
+            | "called"
+            | "calls"
+            | "asked"
+            | "asks"
+            | "urged"
+            | "urges"
+            | "added"
+            | "adds"
+            | "told"
+            | "tells"
+            | "claimed"
+            | "claims"
+            | "announced"
+            | "announces"
+            | "threatened"
+            | "threatens"
+            | "vowed"
+            | "vows"
+            | "insisted"
+            | "insists"
+            | "argued"
+            | "argues"
+            | "stressed"
+            | "stresses"
+            | "emphasized"
+            | "affirmed"
+            | "pledged"
+            | "demanded"
+            | "remarked"
+            | "replied"
+            | "responded"
+            | "tweeted"
+            | "commented"
+            | "explained"
+            | "accused"
+            | "promised"
+            | "reiterated"
+            | "speech"
+            | "remarks"
+            | "message"
+            | "according"
+            | "proclaimed"
+            | "noted"
+            | "continued"
+            | "boasted"
+            | "denied"
+            | "insisting"
+            | "declaring"
+            | "stating"
+    )
+}
 
-/// Whether `word` (any case, trailing punctuation ignored) marks reported speech.
+/// Whether `word` (any case, surrounding punctuation ignored) marks reported speech.
 #[must_use]
 pub fn is_speech_word(word: &str) -> bool {
-    let word = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    SPEECH_WORDS.contains(&word.as_str())
+    let word = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
+    if !(2..=12).contains(&word.len()) {
+        return false;
+    }
+    if word.bytes().any(|b| b.is_ascii_uppercase()) {
+        is_speech_lexeme(&word.to_ascii_lowercase())
+    } else {
+        is_speech_lexeme(word)
+    }
 }
 
 /// Speech words that are nouns: cues before a quote, but never beside a speaker's name.
@@ -96,10 +103,10 @@ const SPEECH_NOUNS: &[&str] = &[
 /// Whether `word` is a speech verb that can sit beside its speaker's name (`said Abu X`).
 #[must_use]
 pub fn is_speech_verb(word: &str) -> bool {
-    let bare = word
-        .trim_matches(|c: char| !c.is_alphanumeric())
-        .to_ascii_lowercase();
-    is_speech_word(word) && !SPEECH_NOUNS.contains(&bare.as_str())
+    is_speech_word(word) && {
+        let bare = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        !SPEECH_NOUNS.iter().any(|n| n.eq_ignore_ascii_case(bare))
+    }
 }
 
 /// What a pronoun or descriptive phrase can refer to.
@@ -152,35 +159,58 @@ pub struct ReferringPhrase {
 /// Every pronoun and descriptor in `text` (case-insensitive, whole words), left to right.
 #[must_use]
 pub fn referring_phrases(text: &str) -> Vec<ReferringPhrase> {
-    let lower = text.to_ascii_lowercase();
-    let mut found = Vec::new();
-    let mut at = 0;
-    while at < lower.len() {
-        let rest = &lower[at..];
-        let starts_word = !lower[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric);
-        let hit = REFERRING.iter().find(|(phrase, _)| {
-            rest.starts_with(phrase)
-                && !rest[phrase.len()..]
-                    .chars()
-                    .next()
-                    .is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
-        });
-        match hit {
-            Some((phrase, referent)) if starts_word => {
-                found.push(ReferringPhrase {
-                    start: at,
-                    end: at + phrase.len(),
-                    referent: *referent,
-                });
-                at += phrase.len();
-            }
-            _ => at += rest.chars().next().map_or(1, char::len_utf8),
+    let bytes = text.as_bytes();
+    let mut found: Vec<ReferringPhrase> = Vec::new();
+    for (at, &byte) in bytes.iter().enumerate() {
+        // Every phrase starts with h, s, t or i; an ASCII letter is always a char boundary.
+        if !matches!(byte | 0x20, b'h' | b's' | b't' | b'i')
+            || found.last().is_some_and(|f| at < f.end)
+        {
+            continue;
+        }
+        let starts_word = match at.checked_sub(1).map(|p| bytes[p]) {
+            None => true,
+            Some(p) if p.is_ascii() => !p.is_ascii_alphanumeric(),
+            Some(_) => !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric),
+        };
+        if !starts_word {
+            continue;
+        }
+        let first_word = text[at..]
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("");
+        if !["the", "its", "he", "she", "they"]
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(first_word))
+        {
+            continue;
+        }
+        if let Some((phrase, referent)) = REFERRING
+            .iter()
+            .find(|(phrase, _)| phrase_at(text, at, phrase))
+        {
+            found.push(ReferringPhrase {
+                start: at,
+                end: at + phrase.len(),
+                referent: *referent,
+            });
         }
     }
     found
+}
+
+/// Whether `phrase` (lower case) stands at `at` as whole words.
+fn phrase_at(text: &str, at: usize, phrase: &str) -> bool {
+    let Some(candidate) = text.get(at..at + phrase.len()) else {
+        return false;
+    };
+    let next = text[at + phrase.len()..].chars().next();
+    candidate.eq_ignore_ascii_case(phrase)
+        && !next.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
 }
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! Helpers shared by the integration tests: running the real binary, fixture paths.
 
-#![allow(dead_code)]
+#![allow(dead_code, clippy::expect_used)]
 
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -123,10 +123,7 @@ impl Attributor<'_> {
     #[must_use]
     pub fn from_lead(&self, para: usize, text: &str, from: usize, to: usize) -> Option<String> {
         let cue = last_cue(text, from, to)?;
-        let subject = self
-            .within(para, from, cue)
-            .filter(|c| !c.appositive)
-            .next_back();
+        let subject = self.within(para, from, cue).rfind(|c| !c.appositive);
         let object = || self.within(para, cue, to).find(|c| !c.appositive);
         subject.or_else(object).and_then(|c| self.resolve(c))
     }
@@ -153,8 +150,7 @@ impl Attributor<'_> {
     #[must_use]
     pub fn nearest(&self, para: usize, from: usize, to: usize) -> Option<String> {
         self.within(para, from, to)
-            .filter(|c| !c.appositive)
-            .next_back()
+            .rfind(|c| !c.appositive)
             .and_then(|c| self.resolve(c))
     }
 

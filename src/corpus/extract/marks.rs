@@ -85,7 +85,16 @@ pub fn passages(paragraphs: &[Paragraph]) -> Vec<Passage> {
 fn segments(text: &str) -> Vec<Segment> {
     let mut found = Vec::new();
     let mut open: Option<(usize, usize)> = None;
-    for (at, c) in text.char_indices() {
+    // Quotation marks are `"` or start with the byte 0xE2 (“ and ”).
+    let marks = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, b'"' | 0xE2))
+        .map(|(at, _)| at);
+    for at in marks {
+        let Some(c) = text[at..].chars().next() else {
+            continue;
+        };
         let after = at + c.len_utf8();
         match (c, open) {
             ('“' | '"', None) => open = Some((at, after)),

@@ -44,7 +44,14 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
         .paragraphs
         .iter()
         .zip(&quoted)
-        .map(|(p, q)| sentence_starts(&p.text, q))
+        // Sentences matter only where there are quotes.
+        .map(|(p, q)| {
+            if q.is_empty() {
+                vec![0]
+            } else {
+                sentence_starts(&p.text, q)
+            }
+        })
         .collect();
     let attributor = Attributor {
         candidates: candidates(piece, &quoted),
@@ -133,10 +140,13 @@ fn quoted_ranges(piece: &Piece, found: &[Found]) -> Vec<Vec<Range<usize>>> {
                 list.push(start..end);
             }
         }
+        // The attribution between the parts of a split quote is not quoted.
         if let Some(gap) = &f.gap
             && let Some(list) = ranges.get_mut(p.end_para)
+            && let Some(whole) = list.pop()
         {
-            list.retain(|r| !(r.start < gap.end && gap.start < r.end && r.start >= gap.start));
+            list.push(whole.start..gap.start);
+            list.push(gap.end..whole.end);
         }
     }
     ranges
@@ -166,7 +176,14 @@ fn candidates(piece: &Piece, quoted: &[Vec<Range<usize>>]) -> Vec<Candidate> {
                 });
             }
         }
-        for phrase in referring_phrases(text) {
+        // Phrases are only ever speakers, never antecedents: only paragraphs with quotes need them.
+        let quoted_here = quoted.get(para).is_some_and(|q| !q.is_empty());
+        let phrases = if quoted_here {
+            referring_phrases(text)
+        } else {
+            Vec::new()
+        };
+        for phrase in phrases {
             let overlaps = local
                 .iter()
                 .any(|c| c.start < phrase.end && phrase.start < c.end);
@@ -234,7 +251,13 @@ fn base_quote(piece: &Piece, passage: &Passage, starts: &[Vec<usize>], ordinal: 
     };
     Quote {
         id: format!("{}/{}.{}", piece.id, passage.para, ordinal),
-        text: passage.text.clone(),
+        // `"We will respond," said X`: the comma belongs to the sentence, not to the words.
+        text: passage
+            .text
+            .strip_suffix(',')
+            .unwrap_or(&passage.text)
+            .trim_end()
+            .to_string(),
         speaker: None,
         date: piece.date,
         date_source: DateSource::Piece,
@@ -329,9 +352,8 @@ impl Context<'_> {
             |at: usize| !quoted.is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
         let leading = find_dates(&text[..p.open], self.piece.date)
             .into_iter()
-            .filter(|d| outside(d.start))
-            .last();
-        quote.figure = self.figure(p);
+            .rfind(|d| outside(d.start));
+        quote.figure = self.figure(p, quote.speaker.as_deref());
         let figure = quote
             .figure
             .and_then(|n| self.piece.figures.iter().find(|f| f.number == n));
@@ -358,7 +380,7 @@ impl Context<'_> {
 
     /// The figure a quote is shown in: its own caption, a `(Figure N)` right after it, or a
     /// caption that carries its words.
-    fn figure(&self, p: &Passage) -> Option<u32> {
+    fn figure(&self, p: &Passage, speaker: Option<&str>) -> Option<u32> {
         let own = self.piece.figures.iter().find(|f| {
             f.paragraph == p.para
                 && self
@@ -380,19 +402,31 @@ impl Context<'_> {
             .map(|r| r.start)
             .filter(|&s| s >= p.close)
             .min();
+        // A reference right after the closing mark counts even past a sentence end (`?" (Figure 2)`).
+        let right_after = text[p.close..].trim_start_matches([' ', ',', '.']);
+        let anchored = right_after.starts_with('(').then_some(right_after);
         let window = &text[p.close..next_quote.unwrap_or(sentence_end).min(sentence_end)];
         if let Some(n) = FIGURE_REF
-            .captures(window)
+            .captures(anchored.unwrap_or(window))
             .and_then(|c| c.get(1))
             .and_then(|m| m.as_str().parse().ok())
         {
             return Some(n);
         }
-        let probe: String = p.text.chars().take(40).collect();
+        // A caption that carries the whole quote and names its speaker shows it.
+        let words = p.text.trim_end_matches([',', '.']);
+        let names_speaker = |paragraph: usize| {
+            let spans = self
+                .piece
+                .paragraphs
+                .get(paragraph)
+                .map_or(&[][..], |x| &x.spans[..]);
+            spans.iter().any(|s| matches!(&s.kind, SpanKind::Mention { actor } if Some(actor.as_str()) == speaker))
+        };
         self.piece
             .figures
             .iter()
-            .find(|f| probe.chars().count() >= 20 && f.caption.contains(&probe))
+            .find(|f| words.len() >= 20 && f.caption.contains(words) && names_speaker(f.paragraph))
             .map(|f| f.number)
     }
 }

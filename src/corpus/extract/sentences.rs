@@ -39,8 +39,7 @@ pub fn sentence_starts(text: &str, quoted: &[Range<usize>]) -> Vec<usize> {
         let rest = &text[end..];
         let next = rest.trim_start();
         let spaced = rest.len() > next.len();
-        let opens =
-            next.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '(' | '*'));
+        let opens = next.starts_with(|c: char| c.is_uppercase() || matches!(c, '"' | '“' | '*'));
         if spaced && opens {
             starts.push(end + (rest.len() - next.len()));
         }
@@ -95,7 +94,7 @@ mod tests {
     #[test]
     fn ignores_periods_inside_quotes_unless_they_end_the_sentence() {
         let text = r#"He said "Go. Now." Then left."#;
-        let quoted = [8..18];
+        let quoted: Vec<Range<usize>> = std::iter::once(8..18).collect();
         assert_eq!(sentence_starts(text, &quoted), vec![0, 19]);
     }
 

@@ -1,0 +1,148 @@
+//! Free-text folding: a character-by-character fold with an offset map back to the original.
+
+use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+use super::arabic::{arabic_fold_char, base_letters, is_presentation_form};
+use super::is_apostrophe;
+
+/// Folds free text for searching, with the byte offset in `s` of every byte of the result.
+///
+/// Search runs over a million quotes, and matches must be highlighted in the original text, so
+/// the fold works character by character and never reorders or drops whole words: lower case,
+/// diacritics stripped (compatibility decomposition without combining marks), apostrophes and
+/// ayn/hamza marks deleted, Arabic normalized (§2 steps 1–8). A character may fold to nothing or
+/// to several characters; each output byte maps to the start of the character it came from, so
+/// the offsets never decrease and fall on char boundaries. Pure ASCII takes a fast path. Fold the
+/// query with the same function.
+#[must_use]
+pub fn fold_text(s: &str) -> (String, Vec<usize>) {
+    let mut out = String::with_capacity(s.len());
+    let mut offsets = Vec::with_capacity(s.len());
+    if s.is_ascii() {
+        if !s.bytes().any(|b| b == b'\'' || b == b'`') {
+            return (s.to_ascii_lowercase(), (0..s.len()).collect());
+        }
+        for (i, b) in s.bytes().enumerate() {
+            if b != b'\'' && b != b'`' {
+                out.push(char::from(b.to_ascii_lowercase()));
+                offsets.push(i);
+            }
+        }
+        return (out, offsets);
+    }
+    for (i, c) in s.char_indices() {
+        if c.is_ascii() {
+            if c != '\'' && c != '`' {
+                out.push(c.to_ascii_lowercase());
+                offsets.push(i);
+            }
+        } else {
+            fold_char(c, i, &mut out, &mut offsets);
+        }
+    }
+    (out, offsets)
+}
+
+/// Folds one non-ASCII character of [`fold_text`], recording `at` for every byte written.
+fn fold_char(c: char, at: usize, out: &mut String, offsets: &mut Vec<usize>) {
+    let mut emit = |f: char| {
+        if !is_combining_mark(f) && !is_apostrophe(f) {
+            out.push(f);
+            offsets.extend(std::iter::repeat_n(at, f.len_utf8()));
+        }
+    };
+    if is_apostrophe(c) {
+        return;
+    }
+    if ('\u{0600}'..='\u{06FF}').contains(&c) {
+        if let Some(f) = arabic_fold_char(c) {
+            emit(f);
+        }
+        return;
+    }
+    if is_presentation_form(c) {
+        base_letters(c, |b| {
+            if let Some(f) = arabic_fold_char(b) {
+                emit(f);
+            }
+        });
+        return;
+    }
+    decompose_compatible(c, |d| {
+        for lower in d.to_lowercase() {
+            if let Some(f) = arabic_fold_char(lower) {
+                emit(f);
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The original text a folded byte range came from.
+    fn source<'a>(original: &'a str, offsets: &[usize], range: std::ops::Range<usize>) -> &'a str {
+        let start = offsets[range.start];
+        let end = offsets.get(range.end).copied().unwrap_or(original.len());
+        &original[start..end]
+    }
+
+    #[test]
+    fn lower_cases_ascii_and_deletes_apostrophes() {
+        let (folded, offsets) = fold_text("Kata'ib HEZBOLLAH `KH`");
+        assert_eq!(folded, "kataib hezbollah kh");
+        assert_eq!(offsets.len(), folded.len());
+        assert_eq!(&offsets[..6], &[0, 1, 2, 3, 5, 6]);
+    }
+
+    #[test]
+    fn strips_diacritics_and_ayn_marks() {
+        let original = "Sarāya Ṭalīʿa";
+        let (folded, offsets) = fold_text(original);
+        assert_eq!(folded, "saraya talia");
+        let at = folded.find("talia").unwrap();
+        assert_eq!(source(original, &offsets, at..at + 5), "Ṭalīʿa");
+    }
+
+    #[test]
+    fn normalizes_arabic_steps_one_to_eight() {
+        let (folded, offsets) = fold_text("أصحاب الکهف ـ حركة ٤٥");
+        assert_eq!(folded, "اصحاب الكهف  حركه 45");
+        assert_eq!(offsets.len(), folded.len());
+    }
+
+    #[test]
+    fn folds_arabic_presentation_forms_like_arabic_key() {
+        let (folded, offsets) = fold_text("\u{FEA3}\u{FEB0}\u{FE90} \u{FDF2}");
+        assert_eq!(folded, "حزب الله");
+        assert_eq!(offsets.len(), folded.len());
+    }
+
+    #[test]
+    fn never_drops_or_merges_words() {
+        assert_eq!(
+            fold_text("al-Khazali, Hizb Allah").0,
+            "al-khazali, hizb allah"
+        );
+    }
+
+    #[test]
+    fn maps_expansions_and_deletions_to_their_source() {
+        let original = "ﬁ\u{200C}x";
+        let (folded, offsets) = fold_text(original);
+        assert_eq!(folded, "fix");
+        assert_eq!(offsets, [0, 0, 6]);
+    }
+
+    #[test]
+    fn highlights_a_match_in_the_original() {
+        let original = "Khata’ib Ḥizballah said";
+        let (folded, offsets) = fold_text(original);
+        let at = folded.find("hizballah").unwrap();
+        assert_eq!(
+            source(original, &offsets, at..at + "hizballah".len()),
+            "Ḥizballah"
+        );
+    }
+}
