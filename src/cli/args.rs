@@ -27,12 +27,19 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// List actors: id, kind, quote count, name and aliases.
+    /// List actors, or rank them by how well a name matches QUERY (any alias, acronym,
+    /// romanization or Arabic spelling).
     Actors {
+        /// A name to look up, e.g. `kata'ib hizballah`, `AAH`, `al-Amiri` or `العامري`.
+        query: Option<String>,
         /// Print JSON lines instead of text.
         #[arg(long)]
         json: bool,
     },
+    /// Search quotes with the query language (fuzzy terms, `'exact`, `^prefix`, `suffix$`,
+    /// `!not`, `a | b`, `@actor`, `@actor+`, `date:`, `since:`, `until:`, `piece:`, `fig:`,
+    /// `via:`, `kind:`); ranked best first.
+    Search(SearchArgs),
     /// List quotes, filtered by speaker, piece, date and kind.
     Quotes(QuotesArgs),
     /// Check a corpus: every problem as `file:line: what is wrong`; exit 2 on errors.
@@ -69,6 +76,22 @@ pub struct QuotesArgs {
     /// Print JSON lines instead of text.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `spotlight search`.
+#[derive(Debug, Parser)]
+pub struct SearchArgs {
+    /// The query (quote it in the shell when it has spaces).
+    pub query: String,
+    /// At most this many results; 0 for all.
+    #[arg(long, default_value_t = 100)]
+    pub limit: usize,
+    /// Print JSON lines: the quote fields plus `score` and `ranges`.
+    #[arg(long, conflicts_with = "plain")]
+    pub json: bool,
+    /// Print only the quote texts, one per line, like `fzf --filter`.
+    #[arg(long)]
+    pub plain: bool,
 }
 
 /// `--kind` values.

@@ -15,7 +15,7 @@ use crate::corpus::{Corpus, Quote, QuoteKind};
 pub fn run(out: &mut impl Write, command: &Command, corpus: &Corpus) -> anyhow::Result<Outcome> {
     match command {
         Command::Pieces { json } => pieces(out, corpus, *json),
-        Command::Actors { json } => actors(out, corpus, *json),
+        Command::Actors { json, query: None } => actors(out, corpus, *json),
         Command::Quotes(args) => quotes(out, corpus, args),
         _ => bail!("not a listing command"),
     }

@@ -8,6 +8,7 @@ mod args;
 mod import;
 mod json;
 mod list;
+mod search;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -17,6 +18,7 @@ use clap::{CommandFactory, Parser};
 
 pub use self::args::{Args, Command};
 use crate::corpus::{Corpus, Severity};
+use crate::index::Index;
 
 /// What a command found, mapped to the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +85,19 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Completions { shell }) => {
             clap_complete::generate(*shell, &mut Args::command(), "spotlight", &mut out);
             Outcome::Found
+        }
+        Some(Command::Search(search)) => {
+            let corpus = load(args.data.as_deref())?;
+            report_problems(&corpus);
+            search::run(&mut out, search, Index::build(corpus))?
+        }
+        Some(Command::Actors {
+            query: Some(query),
+            json,
+        }) => {
+            let corpus = load(args.data.as_deref())?;
+            report_problems(&corpus);
+            search::actors(&mut out, query, *json, &corpus)?
         }
         Some(command) => {
             let corpus = load(args.data.as_deref())?;

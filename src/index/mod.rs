@@ -1,3 +1,151 @@
-//! The in-memory index built from a corpus: name folding and alias keys.
+//! The in-memory index built from a corpus: name folding, actor lookup by any spelling,
+//! per-actor / per-piece / per-month quote tables and per-quote search haystacks.
+//!
+//! Built once at start-up and shared read-only (`Arc<Index>`) by every view and session.
 
+pub mod actors;
 pub mod fold;
+pub mod quotes;
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+
+use jiff::civil::Date;
+
+use self::actors::ActorIndex;
+use self::fold::fold_text;
+use self::quotes::{QuoteId, QuoteIndex};
+use crate::corpus::{Actor, Corpus, Piece, Quote};
+
+/// Everything search and the views need, built from a [`Corpus`].
+#[derive(Debug)]
+pub struct Index {
+    /// The corpus itself.
+    pub corpus: Corpus,
+    /// Actor lookup by any spelling.
+    pub actors: ActorIndex,
+    /// Haystacks and vocabulary of the quotes.
+    pub quotes: QuoteIndex,
+    /// Quotes per actor (index in `corpus.actors`), ascending.
+    pub by_actor: Vec<Vec<QuoteId>>,
+    /// Quotes per piece (index in `corpus.pieces`), ascending.
+    pub by_piece: Vec<Vec<QuoteId>>,
+    /// Quotes per month of their date.
+    pub by_month: BTreeMap<(i16, i8), Vec<QuoteId>>,
+    /// The speaker (index in `corpus.actors`) of each quote.
+    pub speaker: Vec<Option<u32>>,
+    /// The piece (index in `corpus.pieces`) of each quote.
+    pub piece: Vec<u32>,
+    /// Folded piece titles, for `piece:` and title matches.
+    pub piece_titles: Vec<String>,
+    actor_ids: HashMap<String, u32>,
+    piece_ids: HashMap<String, u32>,
+}
+
+impl Index {
+    /// Indexes a loaded corpus.
+    #[must_use]
+    pub fn build(corpus: Corpus) -> Arc<Self> {
+        let actor_ids: HashMap<String, u32> = corpus
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), to_u32(i)))
+            .collect();
+        let piece_ids: HashMap<String, u32> = corpus
+            .pieces
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.id.clone(), to_u32(i)))
+            .collect();
+        let mut by_actor = vec![Vec::new(); corpus.actors.len()];
+        let mut by_piece = vec![Vec::new(); corpus.pieces.len()];
+        let mut by_month: BTreeMap<(i16, i8), Vec<QuoteId>> = BTreeMap::new();
+        let mut speaker = Vec::with_capacity(corpus.quotes.len());
+        let mut piece = Vec::with_capacity(corpus.quotes.len());
+        for (i, quote) in corpus.quotes.iter().enumerate() {
+            let id = to_u32(i);
+            let who = quote
+                .speaker
+                .as_ref()
+                .and_then(|s| actor_ids.get(s))
+                .copied();
+            if let Some(list) = who.and_then(|w| by_actor.get_mut(w as usize)) {
+                list.push(id);
+            }
+            let at = piece_ids.get(&quote.piece).copied().unwrap_or(0);
+            if let Some(list) = by_piece.get_mut(at as usize) {
+                list.push(id);
+            }
+            if let Some(date) = quote.date {
+                by_month
+                    .entry((date.year(), date.month()))
+                    .or_default()
+                    .push(id);
+            }
+            speaker.push(who);
+            piece.push(at);
+        }
+        let piece_titles = corpus
+            .pieces
+            .iter()
+            .map(|p| fold_text(&p.title).0)
+            .collect();
+        let index = Self {
+            actors: ActorIndex::new(&corpus.actors),
+            quotes: QuoteIndex::new(&corpus.quotes),
+            corpus,
+            by_actor,
+            by_piece,
+            by_month,
+            speaker,
+            piece,
+            piece_titles,
+            actor_ids,
+            piece_ids,
+        };
+        Arc::new(index)
+    }
+
+    /// The quote with this id.
+    #[must_use]
+    pub fn quote(&self, id: QuoteId) -> Option<&Quote> {
+        self.corpus.quotes.get(id as usize)
+    }
+
+    /// The speaker of a quote.
+    #[must_use]
+    pub fn speaker_of(&self, id: QuoteId) -> Option<&Actor> {
+        let at = self.speaker.get(id as usize).copied().flatten()?;
+        self.corpus.actors.get(at as usize)
+    }
+
+    /// The piece of a quote.
+    #[must_use]
+    pub fn piece_of(&self, id: QuoteId) -> Option<&Piece> {
+        let at = self.piece.get(id as usize)?;
+        self.corpus.pieces.get(*at as usize)
+    }
+
+    /// The date of a quote.
+    #[must_use]
+    pub fn date_of(&self, id: QuoteId) -> Option<Date> {
+        self.quote(id).and_then(|q| q.date)
+    }
+
+    /// Index of the actor with this id.
+    #[must_use]
+    pub fn actor_index(&self, id: &str) -> Option<u32> {
+        self.actor_ids.get(id).copied()
+    }
+
+    /// Index of the piece with this id.
+    #[must_use]
+    pub fn piece_index(&self, id: &str) -> Option<u32> {
+        self.piece_ids.get(id).copied()
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}

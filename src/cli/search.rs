@@ -1,0 +1,126 @@
+//! `spotlight search` and `spotlight actors QUERY`: ranked quotes and ranked actors.
+
+use std::io::Write;
+use std::sync::Arc;
+
+use serde::Serialize;
+
+use super::Outcome;
+use super::args::SearchArgs;
+use super::json::QuoteJson;
+use crate::corpus::Corpus;
+use crate::index::Index;
+use crate::index::actors::ActorIndex;
+use crate::search::query::parse;
+use crate::search::search;
+
+/// A ranked quote in `--json` output: the quote contract plus `score` and `ranges`.
+#[derive(Debug, Serialize)]
+struct HitJson<'a> {
+    #[serde(flatten)]
+    quote: QuoteJson<'a>,
+    score: i64,
+    /// Byte ranges `[start, end)` of matched characters in `text`.
+    ranges: Vec<[usize; 2]>,
+}
+
+/// Runs a search and prints the hits.
+pub fn run(out: &mut impl Write, args: &SearchArgs, index: Arc<Index>) -> anyhow::Result<Outcome> {
+    let query = parse(&args.query);
+    let limit = if args.limit == 0 {
+        usize::MAX
+    } else {
+        args.limit
+    };
+    let results = search(&index, &query, limit);
+    for message in &results.messages {
+        eprintln!("spotlight: query: {message}");
+    }
+    let corpus = &index.corpus;
+    for hit in &results.hits {
+        let Some(quote) = index.quote(hit.quote) else {
+            continue;
+        };
+        if args.plain {
+            writeln!(out, "{}", quote.text)?;
+        } else if args.json {
+            let ranges = hit.ranges.iter().map(|r| [r.start, r.end]).collect();
+            serde_json::to_writer(
+                &mut *out,
+                &HitJson {
+                    quote: QuoteJson::new(quote, corpus),
+                    score: hit.score,
+                    ranges,
+                },
+            )?;
+            writeln!(out)?;
+        } else {
+            let date = quote
+                .date
+                .map_or_else(|| "----------".into(), |d| d.to_string());
+            let speaker = index
+                .speaker_of(hit.quote)
+                .map_or("(term)", |a| a.name.as_str());
+            writeln!(out, "{date}  {speaker}  “{}”", quote.text)?;
+        }
+    }
+    Ok(if results.hits.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
+}
+
+/// An actor ranked by a name query in `--json` output.
+#[derive(Debug, Serialize)]
+struct ActorMatchJson<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: &'a str,
+    matched: &'a str,
+    how: String,
+    score: u32,
+}
+
+/// Ranks actors by how well `query` names them and prints which alias matched.
+pub fn actors(
+    out: &mut impl Write,
+    query: &str,
+    json: bool,
+    corpus: &Corpus,
+) -> anyhow::Result<Outcome> {
+    let index = ActorIndex::new(&corpus.actors);
+    let matches = index.lookup(query);
+    for m in &matches {
+        let Some(actor) = corpus.actors.get(m.actor) else {
+            continue;
+        };
+        let how = format!("{:?}", m.how).to_lowercase();
+        if json {
+            let row = ActorMatchJson {
+                id: &actor.id,
+                name: &actor.name,
+                kind: actor.kind.label(),
+                matched: &m.alias,
+                how,
+                score: m.score,
+            };
+            serde_json::to_writer(&mut *out, &row)?;
+            writeln!(out)?;
+        } else {
+            writeln!(
+                out,
+                "{:<28}  {:<13}  {}  (matched “{}”, {how})",
+                actor.id,
+                actor.kind.label(),
+                actor.name,
+                m.alias
+            )?;
+        }
+    }
+    Ok(if matches.is_empty() {
+        Outcome::Nothing
+    } else {
+        Outcome::Found
+    })
+}

@@ -1,0 +1,199 @@
+//! The text side of the index: a folded haystack per quote, and a vocabulary of folded words
+//! with posting lists, so a search scores only the quotes that can match.
+//!
+//! Fuzzy matching over prose matches almost every line; speed comes from narrowing first. Each
+//! query term is matched against the vocabulary (prefix, fuzzy via word trigrams, and the loose
+//! romanization keys of [`super::fold`], so `hizballah` reaches `hezbollah`), and only the quotes
+//! holding a matching word are scored.
+
+use std::collections::HashMap;
+
+use rayon::prelude::*;
+
+use super::fold::{fold_text, loose_keys};
+use crate::corpus::Quote;
+
+/// Quote ids are `u32`: four bytes a posting, enough for four billion quotes.
+pub type QuoteId = u32;
+
+/// Folded haystacks, vocabulary and postings for a list of quotes.
+#[derive(Debug, Default)]
+pub struct QuoteIndex {
+    /// Folded text of each quote (lower case, no diacritics, Arabic normalized).
+    folded: Vec<Box<str>>,
+    /// Distinct folded words, sorted, so prefixes are ranges.
+    words: Vec<Box<str>>,
+    /// For each word, the quotes that hold it, ascending.
+    postings: Vec<Vec<QuoteId>>,
+    /// Word trigrams → words, for fuzzy and misspelled terms.
+    trigrams: HashMap<[u8; 3], Vec<u32>>,
+    /// Loose romanization key → words (`hzbl` → `hezbollah`, `hizballah`, ...).
+    loose: HashMap<Box<str>, Vec<u32>>,
+}
+
+/// Splits folded text into words: runs of letters and digits.
+pub fn words(folded: &str) -> impl Iterator<Item = &str> {
+    folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+}
+
+impl QuoteIndex {
+    /// Folds every quote and builds the vocabulary.
+    #[must_use]
+    pub fn new(quotes: &[Quote]) -> Self {
+        let folded: Vec<Box<str>> = quotes
+            .par_iter()
+            .map(|q| fold_text(&q.text).0.into_boxed_str())
+            .collect();
+        let mut ids: HashMap<&str, u32> = HashMap::new();
+        let mut postings: Vec<Vec<QuoteId>> = Vec::new();
+        for (quote, text) in folded.iter().enumerate() {
+            let quote = QuoteId::try_from(quote).unwrap_or(QuoteId::MAX);
+            for word in words(text) {
+                let next = u32::try_from(postings.len()).unwrap_or(u32::MAX);
+                let id = *ids.entry(word).or_insert(next);
+                if id == next {
+                    postings.push(Vec::new());
+                }
+                let list = &mut postings[id as usize];
+                if list.last() != Some(&quote) {
+                    list.push(quote);
+                }
+            }
+        }
+        let mut order: Vec<(&str, u32)> = ids.into_iter().collect();
+        order.sort_unstable_by(|a, b| a.0.cmp(b.0));
+        let words: Vec<Box<str>> = order.iter().map(|(w, _)| Box::from(*w)).collect();
+        let mut taken = postings;
+        let postings = order
+            .iter()
+            .map(|(_, id)| std::mem::take(&mut taken[*id as usize]))
+            .collect();
+        let (trigrams, loose) = word_keys(&words);
+        Self {
+            folded,
+            words,
+            postings,
+            trigrams,
+            loose,
+        }
+    }
+
+    /// Number of quotes indexed.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.folded.len()
+    }
+
+    /// Whether no quote is indexed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.folded.is_empty()
+    }
+
+    /// The folded haystack of a quote.
+    #[must_use]
+    pub fn folded(&self, quote: QuoteId) -> &str {
+        self.folded.get(quote as usize).map_or("", |s| s)
+    }
+
+    /// Number of distinct words.
+    #[must_use]
+    pub fn vocabulary_len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The word with this id.
+    #[must_use]
+    pub fn word(&self, id: u32) -> &str {
+        self.words.get(id as usize).map_or("", |w| w)
+    }
+
+    /// The quotes holding word `id`.
+    #[must_use]
+    pub fn postings(&self, id: u32) -> &[QuoteId] {
+        self.postings.get(id as usize).map_or(&[], Vec::as_slice)
+    }
+
+    /// Ids of the words that start with `prefix` (folded).
+    #[must_use]
+    pub fn words_with_prefix(&self, prefix: &str) -> std::ops::Range<u32> {
+        let start = self.words.partition_point(|w| &**w < prefix);
+        let end = start + self.words[start..].partition_point(|w| w.starts_with(prefix));
+        to_u32(start)..to_u32(end)
+    }
+
+    /// Ids of words sharing two thirds of the trigrams of `term` (a misspelling still shares most).
+    #[must_use]
+    pub fn words_near(&self, term: &str) -> Vec<u32> {
+        let grams = trigrams(term);
+        if grams.is_empty() {
+            return Vec::new();
+        }
+        let mut counts: HashMap<u32, usize> = HashMap::new();
+        for gram in &grams {
+            for &word in self.trigrams.get(gram).map_or(&[][..], Vec::as_slice) {
+                *counts.entry(word).or_default() += 1;
+            }
+        }
+        // Two thirds of the trigrams: one changed letter in a long name still passes.
+        let needed = (grams.len() * 2).div_ceil(3);
+        counts
+            .into_iter()
+            .filter(|&(_, n)| n >= needed)
+            .map(|(w, _)| w)
+            .collect()
+    }
+
+    /// Ids of words with the same loose romanization key as `term`.
+    #[must_use]
+    pub fn words_alike(&self, term: &str) -> Vec<u32> {
+        loose_keys(term)
+            .iter()
+            .filter_map(|k| self.loose.get(k.as_str()))
+            .flatten()
+            .copied()
+            .collect()
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Byte trigrams of a word (ASCII-lowered already; other scripts work bytewise too).
+fn trigrams(word: &str) -> Vec<[u8; 3]> {
+    let bytes = word.as_bytes();
+    let mut grams: Vec<[u8; 3]> = bytes.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+    grams.sort_unstable();
+    grams.dedup();
+    grams
+}
+
+type WordKeys = (HashMap<[u8; 3], Vec<u32>>, HashMap<Box<str>, Vec<u32>>);
+
+fn word_keys(words: &[Box<str>]) -> WordKeys {
+    let mut by_gram: HashMap<[u8; 3], Vec<u32>> = HashMap::new();
+    let keys: Vec<Vec<String>> = words
+        .par_iter()
+        .map(|w| {
+            if w.len() >= 3 {
+                loose_keys(w)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let mut loose: HashMap<Box<str>, Vec<u32>> = HashMap::new();
+    for (id, (word, keys)) in words.iter().zip(keys).enumerate() {
+        let id = to_u32(id);
+        for gram in trigrams(word) {
+            by_gram.entry(gram).or_default().push(id);
+        }
+        for key in keys {
+            loose.entry(key.into_boxed_str()).or_default().push(id);
+        }
+    }
+    (by_gram, loose)
+}

@@ -1,0 +1,314 @@
+//! Ranking: filters narrow the quotes, terms narrow them further through the index, and only
+//! the survivors are scored with fuzzy-matcher's `SkimMatcherV2` on the folded haystack.
+//!
+//! Score = fuzzy score per term + a bonus for whole-word and whole-phrase matches + a bonus when
+//! the term names the speaker; ties go to the more recent quote. Only the top `limit` hits get
+//! highlight ranges, mapped back from folded to original text.
+
+use std::ops::Range;
+
+use fuzzy_matcher::FuzzyMatcher;
+use fuzzy_matcher::skim::SkimMatcherV2;
+use rayon::prelude::*;
+
+use super::filters::Filter;
+use super::query::{Query, TermMode};
+use super::terms::{PreparedTerm, intersect};
+use crate::index::Index;
+use crate::index::fold::fold_text;
+use crate::index::quotes::QuoteId;
+
+/// Bonus when a term is a whole word of the quote.
+const WORD_BONUS: i64 = 40;
+/// Bonus when the whole query appears as a phrase.
+const PHRASE_BONUS: i64 = 60;
+/// Score of a term matched through the speaker's or the piece's names: as good as a word.
+const NAME_SCORE: i64 = 120;
+/// Score of a term matched only through romanization or a misspelling.
+const ALIKE_SCORE: i64 = 20;
+
+/// One ranked quote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// The quote's position in [`crate::corpus::Corpus::quotes`].
+    pub quote: QuoteId,
+    /// Higher is better.
+    pub score: i64,
+    /// Byte ranges of matched characters in the quote's original text.
+    pub ranges: Vec<Range<usize>>,
+}
+
+/// The result of a search: the top hits, how many quotes matched, and what was wrong.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Results {
+    /// Best first, at most the requested limit.
+    pub hits: Vec<Hit>,
+    /// Every quote that matched.
+    pub total: usize,
+    /// Problems with the query (a malformed field, an unknown actor); the rest still ran.
+    pub messages: Vec<String>,
+}
+
+/// How much of the ranking to do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// The first `n` matches in index order (newest pieces first), scored: a quick screenful.
+    First(usize),
+    /// Every match scored, the best `n` kept.
+    Full(usize),
+}
+
+/// Runs `query` over `index` and returns the best `limit` hits.
+#[must_use]
+pub fn search(index: &Index, query: &Query, limit: usize) -> Results {
+    run(index, query, Stage::Full(limit), &|| false).unwrap_or_default()
+}
+
+/// Runs one stage of a search; `None` when `cancelled` turned true along the way.
+pub fn run<F: Fn() -> bool + Sync>(
+    index: &Index,
+    query: &Query,
+    stage: Stage,
+    cancelled: &F,
+) -> Option<Results> {
+    let mut messages: Vec<String> = query.errors.iter().map(|e| e.message.clone()).collect();
+    let filter = Filter::new(index, query, &mut messages);
+    let groups: Vec<Vec<PreparedTerm>> = query
+        .groups
+        .iter()
+        .map(|g| {
+            g.alternatives
+                .iter()
+                .map(|t| PreparedTerm::new(index, t))
+                .collect()
+        })
+        .collect();
+    let pool = candidate_pool(index, &filter, &groups);
+    let phrase = whole_phrase(&groups);
+    let matcher = SkimMatcherV2::default();
+    let score_one = |id: QuoteId| {
+        if !filter.admits(index, id) {
+            return None;
+        }
+        score(index, &matcher, &groups, phrase.as_deref(), id).map(|s| (s, id))
+    };
+    let (mut scored, limit): (Vec<(i64, QuoteId)>, usize) = match stage {
+        Stage::First(n) => (
+            pool.iter()
+                .rev()
+                .filter_map(|&id| score_one(id))
+                .take(n)
+                .collect(),
+            n,
+        ),
+        Stage::Full(n) => {
+            let all = pool
+                .par_iter()
+                .filter_map(|&id| if cancelled() { None } else { score_one(id) })
+                .collect();
+            (all, n)
+        }
+    };
+    if cancelled() {
+        return None;
+    }
+    let total = scored.len();
+    let order = |a: &(i64, QuoteId), b: &(i64, QuoteId)| {
+        b.0.cmp(&a.0)
+            .then_with(|| index.date_of(b.1).cmp(&index.date_of(a.1)))
+            .then(a.1.cmp(&b.1))
+    };
+    if scored.len() > limit && limit > 0 {
+        scored.select_nth_unstable_by(limit - 1, order);
+    }
+    scored.truncate(limit);
+    scored.sort_unstable_by(order);
+    let hits = scored
+        .into_iter()
+        .map(|(score, quote)| Hit {
+            quote,
+            score,
+            ranges: highlight(index, &matcher, &groups, quote),
+        })
+        .collect();
+    messages.dedup();
+    Some(Results {
+        hits,
+        total,
+        messages,
+    })
+}
+
+/// The quotes worth checking: the intersection of the term candidates and the filter's set.
+fn candidate_pool(index: &Index, filter: &Filter, groups: &[Vec<PreparedTerm>]) -> Vec<QuoteId> {
+    let mut pool: Option<Vec<QuoteId>> = filter.quotes.clone();
+    for group in groups {
+        if group.iter().any(|t| t.negated || t.candidates.is_none()) {
+            continue;
+        }
+        let mut union: Vec<QuoteId> = group
+            .iter()
+            .flat_map(|t| t.candidates.iter().flatten().chain(&t.by_name).copied())
+            .collect();
+        union.sort_unstable();
+        union.dedup();
+        pool = Some(match pool {
+            None => union,
+            Some(so_far) => intersect(&so_far, &union),
+        });
+    }
+    pool.unwrap_or_else(|| (0..u32::try_from(index.quotes.len()).unwrap_or(u32::MAX)).collect())
+}
+
+/// The positive terms joined, when there are several: a quote holding them all in a row is best.
+fn whole_phrase(groups: &[Vec<PreparedTerm>]) -> Option<String> {
+    let singles: Vec<&str> = groups
+        .iter()
+        .filter_map(|g| match g.as_slice() {
+            [only] if !only.negated => Some(only.folded.as_str()),
+            _ => None,
+        })
+        .collect();
+    (singles.len() > 1).then(|| singles.join(" "))
+}
+
+/// The score of one quote, or `None` when a term group does not match.
+fn score(
+    index: &Index,
+    matcher: &SkimMatcherV2,
+    groups: &[Vec<PreparedTerm>],
+    phrase: Option<&str>,
+    id: QuoteId,
+) -> Option<i64> {
+    let text = index.quotes.folded(id);
+    let mut total = 0;
+    for group in groups {
+        total += group
+            .iter()
+            .filter_map(|term| term_score(matcher, text, term, id))
+            .max()?;
+    }
+    if phrase.is_some_and(|p| text.contains(p)) {
+        total += PHRASE_BONUS;
+    }
+    Some(total)
+}
+
+fn term_score(
+    matcher: &SkimMatcherV2,
+    text: &str,
+    term: &PreparedTerm,
+    id: QuoteId,
+) -> Option<i64> {
+    let t = term.folded.as_str();
+    if term.negated {
+        return (!exact_match(text, t, term.mode)).then_some(0);
+    }
+    if !term.admits(id) {
+        return None;
+    }
+    let by_name = term.by_name.binary_search(&id).is_ok();
+    let found = match term.mode {
+        TermMode::Fuzzy => matcher
+            .fuzzy_match(text, t)
+            .map(|s| s + word_bonus(text, t)),
+        mode => exact_match(text, t, mode).then(|| 100 + WORD_BONUS * i64::from(has_word(text, t))),
+    };
+    match (found, by_name) {
+        (Some(s), true) => Some(s + NAME_SCORE),
+        (Some(s), false) => Some(s),
+        (None, true) => Some(NAME_SCORE),
+        (None, false) if term.mode == TermMode::Fuzzy && term.candidates.is_some() => {
+            Some(ALIKE_SCORE)
+        }
+        (None, false) => None,
+    }
+}
+
+fn word_bonus(text: &str, t: &str) -> i64 {
+    if has_word(text, t) { WORD_BONUS } else { 0 }
+}
+
+/// Whether `t` occurs in `text` as a whole word (or whole words).
+fn has_word(text: &str, t: &str) -> bool {
+    text.match_indices(t)
+        .any(|(at, _)| is_boundary(text, at, at + t.len()))
+}
+
+fn is_boundary(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+}
+
+/// Exact, prefix, suffix, whole-word and phrase matching on folded text.
+fn exact_match(text: &str, t: &str, mode: TermMode) -> bool {
+    let mut at = text.match_indices(t).map(|(at, _)| at);
+    let word_start = |a: usize| {
+        !text[..a]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    };
+    let word_end = |a: usize| {
+        !text[a + t.len()..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphanumeric)
+    };
+    match mode {
+        TermMode::Fuzzy | TermMode::Exact | TermMode::Phrase => at.next().is_some(),
+        TermMode::Prefix => at.any(word_start),
+        TermMode::Suffix => at.any(word_end),
+        TermMode::Word => at.any(|a| word_start(a) && word_end(a)),
+    }
+}
+
+/// Highlight ranges in the original text of a quote, merged and sorted.
+fn highlight(
+    index: &Index,
+    matcher: &SkimMatcherV2,
+    groups: &[Vec<PreparedTerm>],
+    id: QuoteId,
+) -> Vec<Range<usize>> {
+    let Some(quote) = index.quote(id) else {
+        return Vec::new();
+    };
+    let (folded, offsets) = fold_text(&quote.text);
+    let mut bytes: Vec<usize> = Vec::new();
+    for term in groups
+        .iter()
+        .flatten()
+        .filter(|t| !t.negated && !t.folded.is_empty())
+    {
+        if term.mode == TermMode::Fuzzy && !folded.contains(term.folded.as_str()) {
+            if let Some((_, chars)) = matcher.fuzzy_indices(&folded, &term.folded) {
+                let starts: Vec<usize> = folded.char_indices().map(|(b, _)| b).collect();
+                bytes.extend(chars.iter().filter_map(|&c| starts.get(c).copied()));
+            }
+        } else {
+            for (at, m) in folded.match_indices(term.folded.as_str()) {
+                bytes.extend(at..at + m.len());
+            }
+        }
+    }
+    to_ranges(&quote.text, &offsets, bytes)
+}
+
+/// Turns folded byte positions into merged ranges of whole characters in the original.
+fn to_ranges(original: &str, offsets: &[usize], mut folded_bytes: Vec<usize>) -> Vec<Range<usize>> {
+    folded_bytes.sort_unstable();
+    folded_bytes.dedup();
+    let mut ranges: Vec<Range<usize>> = Vec::new();
+    for b in folded_bytes {
+        let Some(&start) = offsets.get(b) else {
+            continue;
+        };
+        let len = original[start..].chars().next().map_or(0, char::len_utf8);
+        match ranges.last_mut() {
+            Some(last) if last.end >= start => last.end = last.end.max(start + len),
+            _ => ranges.push(start..start + len),
+        }
+    }
+    ranges
+}

@@ -1,0 +1,122 @@
+//! Query filters: `@actor`, `date:`, `piece:`, `fig:`, `via:`, `kind:`.
+//!
+//! `@actor` narrows the quotes up front through the per-actor tables; the others are checked
+//! per quote. Without `kind:`, search covers statements: terms are nobody's words.
+
+use std::collections::HashSet;
+
+use super::query::{FigureFilter, Query};
+use crate::corpus::QuoteKind;
+use crate::index::Index;
+use crate::index::fold::fold_text;
+use crate::index::quotes::QuoteId;
+
+/// The filters of a query, resolved against the index.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    /// Sorted quotes of the `@actor` filters, when there are any.
+    pub quotes: Option<Vec<QuoteId>>,
+    excluded_speakers: HashSet<u32>,
+    kind: QuoteKind,
+    from: Option<jiff::civil::Date>,
+    to: Option<jiff::civil::Date>,
+    pieces: Option<HashSet<u32>>,
+    figure: Option<FigureFilter>,
+    via: Vec<String>,
+}
+
+impl Filter {
+    /// Resolves the query's filters; unknown actors and pieces add a message.
+    #[must_use]
+    pub fn new(index: &Index, query: &Query, messages: &mut Vec<String>) -> Self {
+        let mut included: Option<Vec<QuoteId>> = None;
+        let mut excluded_speakers = HashSet::new();
+        for filter in &query.actors {
+            let found = index.actors.resolve(&filter.name);
+            if found.is_empty() {
+                messages.push(format!("no actor matches `@{}`", filter.name));
+            }
+            let mut actors: Vec<usize> = found.clone();
+            if filter.affiliates {
+                actors.extend(found.iter().flat_map(|&a| index.actors.with_affiliates(a)));
+            }
+            if filter.negated {
+                excluded_speakers.extend(actors.iter().filter_map(|&a| u32::try_from(a).ok()));
+                continue;
+            }
+            let list = included.get_or_insert_with(Vec::new);
+            list.extend(
+                actors
+                    .iter()
+                    .flat_map(|&a| index.by_actor.get(a).into_iter().flatten()),
+            );
+        }
+        if let Some(list) = &mut included {
+            list.sort_unstable();
+            list.dedup();
+        }
+        Self {
+            quotes: included,
+            excluded_speakers,
+            kind: query.kind.unwrap_or(QuoteKind::Statement),
+            from: query.dates.from,
+            to: query.dates.to,
+            pieces: pieces(index, &query.pieces, messages),
+            figure: query.figure,
+            via: query.via.iter().map(|v| v.to_lowercase()).collect(),
+        }
+    }
+
+    /// Whether a quote passes every per-quote filter.
+    #[must_use]
+    pub fn admits(&self, index: &Index, id: QuoteId) -> bool {
+        let Some(quote) = index.quote(id) else {
+            return false;
+        };
+        let speaker_ok = index
+            .speaker
+            .get(id as usize)
+            .copied()
+            .flatten()
+            .is_none_or(|s| !self.excluded_speakers.contains(&s));
+        let dates_ok = self.from.is_none_or(|f| quote.date.is_some_and(|d| d >= f))
+            && self.to.is_none_or(|t| quote.date.is_some_and(|d| d <= t));
+        let piece_ok = self
+            .pieces
+            .as_ref()
+            .is_none_or(|p| index.piece.get(id as usize).is_some_and(|x| p.contains(x)));
+        let figure_ok = match &self.figure {
+            None => true,
+            Some(FigureFilter::Any) => quote.figure.is_some(),
+            Some(FigureFilter::Number(n)) => quote.figure == Some(*n),
+        };
+        let via_ok = self.via.is_empty()
+            || quote.via.as_ref().is_some_and(|v| {
+                self.via
+                    .iter()
+                    .any(|w| v.to_lowercase().contains(w.as_str()))
+            });
+        quote.kind == self.kind && speaker_ok && dates_ok && piece_ok && figure_ok && via_ok
+    }
+}
+
+/// Pieces whose folded title holds every word of each `piece:` filter.
+fn pieces(index: &Index, filters: &[String], messages: &mut Vec<String>) -> Option<HashSet<u32>> {
+    if filters.is_empty() {
+        return None;
+    }
+    let mut found = HashSet::new();
+    for filter in filters {
+        let folded = fold_text(filter).0;
+        let before = found.len();
+        for (i, title) in index.piece_titles.iter().enumerate() {
+            if folded.split_whitespace().all(|w| title.contains(w)) {
+                found.extend(u32::try_from(i).ok());
+            }
+        }
+        if found.len() == before {
+            messages.push(format!("no piece title matches `piece:{filter}`"));
+        }
+    }
+    Some(found)
+}

@@ -1,0 +1,141 @@
+//! The search worker: a thread that runs queries for a view, newest first.
+//!
+//! The view submits every keystroke's query; a newer query cancels the one in flight. Each query
+//! answers twice: first a quick screenful (the first matches found in index order, scored), then
+//! the full ranking. So the first results reach the screen within a frame even on a million
+//! quotes, and the order settles a moment later.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+use super::engine::{Results, Stage, run};
+use super::query::parse;
+use crate::index::Index;
+
+/// How many results the quick first answer holds: more than a tall terminal shows.
+pub const SCREENFUL: usize = 200;
+
+/// An answer to a submitted query.
+#[derive(Debug, Clone)]
+pub struct Response {
+    /// The number [`SearchWorker::submit`] returned for the query.
+    pub generation: u64,
+    /// The query text.
+    pub query: String,
+    /// The hits so far.
+    pub results: Results,
+    /// False for the quick first screenful, true for the full ranking.
+    pub complete: bool,
+}
+
+/// A background thread that searches a shared index.
+#[derive(Debug)]
+pub struct SearchWorker {
+    requests: Option<Sender<(u64, String)>>,
+    responses: Receiver<Response>,
+    latest: Arc<AtomicU64>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl SearchWorker {
+    /// Starts the worker over `index`; `limit` caps the full ranking.
+    #[must_use]
+    pub fn spawn(index: Arc<Index>, limit: usize) -> Self {
+        let (requests, inbox) = mpsc::channel::<(u64, String)>();
+        let (outbox, responses) = mpsc::channel();
+        let latest = Arc::new(AtomicU64::new(0));
+        let current = Arc::clone(&latest);
+        let thread = std::thread::Builder::new()
+            .name("spotlight-search".into())
+            .spawn(move || serve(&index, &inbox, &outbox, &current, limit))
+            .ok();
+        Self {
+            requests: Some(requests),
+            responses,
+            latest,
+            thread,
+        }
+    }
+
+    /// Submits a query; any query still running is abandoned. Returns its generation.
+    pub fn submit(&self, query: &str) -> u64 {
+        let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
+        if let Some(requests) = &self.requests {
+            let _ = requests.send((generation, query.to_string()));
+        }
+        generation
+    }
+
+    /// The newest response waiting, if any, dropping answers to older queries.
+    pub fn try_recv(&self) -> Option<Response> {
+        let newest = self.latest.load(Ordering::SeqCst);
+        let mut found = None;
+        while let Ok(response) = self.responses.try_recv() {
+            if response.generation == newest {
+                found = Some(response);
+            }
+        }
+        found
+    }
+
+    /// Waits up to `timeout` for a response to the newest query.
+    pub fn recv_timeout(&self, timeout: Duration) -> Option<Response> {
+        let deadline = std::time::Instant::now() + timeout;
+        loop {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            match self.responses.recv_timeout(left) {
+                Ok(r) if r.generation == self.latest.load(Ordering::SeqCst) => return Some(r),
+                Ok(_) => {}
+                Err(RecvTimeoutError::Timeout | RecvTimeoutError::Disconnected) => return None,
+            }
+        }
+    }
+}
+
+impl Drop for SearchWorker {
+    fn drop(&mut self) {
+        self.requests = None;
+        self.latest.fetch_add(1, Ordering::SeqCst);
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn serve(
+    index: &Index,
+    inbox: &Receiver<(u64, String)>,
+    outbox: &Sender<Response>,
+    latest: &AtomicU64,
+    limit: usize,
+) {
+    while let Ok(mut request) = inbox.recv() {
+        // Only the newest of the waiting queries is worth running.
+        while let Ok(newer) = inbox.try_recv() {
+            request = newer;
+        }
+        let (generation, text) = request;
+        let query = parse(&text);
+        let cancelled = || latest.load(Ordering::Relaxed) != generation;
+        for (stage, complete) in [(Stage::First(SCREENFUL), false), (Stage::Full(limit), true)] {
+            let Some(results) = run(index, &query, stage, &cancelled) else {
+                break;
+            };
+            let response = Response {
+                generation,
+                query: text.clone(),
+                results,
+                complete,
+            };
+            if cancelled() || outbox.send(response).is_err() {
+                break;
+            }
+        }
+    }
+}
+
+/// How long a caller may reasonably wait for the first answer in tests and benchmarks.
+pub const PATIENCE: Duration = Duration::from_secs(10);

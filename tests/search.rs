@@ -1,0 +1,181 @@
+//! Search over the bundled corpus and the fictional fixture: the query language end to end.
+
+mod common;
+
+use std::sync::Arc;
+
+use common::{fixture, json_lines, spotlight, stdout};
+use spotlight::corpus::Corpus;
+use spotlight::index::Index;
+use spotlight::search::query::parse;
+use spotlight::search::search;
+use spotlight::search::worker::{PATIENCE, SearchWorker};
+
+fn bundled() -> Arc<Index> {
+    Index::build(Corpus::bundled())
+}
+
+fn speakers(index: &Index, query: &str) -> Vec<String> {
+    let results = search(index, &parse(query), 100);
+    results
+        .hits
+        .iter()
+        .filter_map(|h| index.speaker_of(h.quote))
+        .map(|a| a.id.clone())
+        .collect()
+}
+
+#[test]
+fn an_actor_by_any_spelling_finds_their_statements() {
+    let index = bundled();
+    for query in [
+        "@hadi-al-ameri",
+        "@ameri",
+        "@al-Amiri",
+        "@العامري",
+        "@\"Hadi al-Ameri\"",
+    ] {
+        assert_eq!(speakers(&index, query), vec!["hadi-al-ameri"; 4], "{query}");
+    }
+}
+
+#[test]
+fn affiliates_widen_an_actor_filter() {
+    let index = bundled();
+    let alone = speakers(&index, "@badr-organization");
+    let with_members = speakers(&index, "@badr-organization+");
+    assert!(alone.is_empty());
+    assert_eq!(
+        with_members
+            .iter()
+            .filter(|s| *s == "hadi-al-ameri")
+            .count(),
+        4,
+        "{with_members:?}"
+    );
+}
+
+#[test]
+fn date_fields_narrow_by_day_month_and_range() {
+    let index = bundled();
+    assert_eq!(
+        speakers(&index, "@ameri date:2023-10-10"),
+        vec!["hadi-al-ameri"]
+    );
+    assert_eq!(speakers(&index, "date:2023-10").len(), 5);
+    assert_eq!(speakers(&index, "since:2023-11").len(), 1);
+    assert_eq!(speakers(&index, "date:2023-10-11..2023-10-31").len(), 4);
+}
+
+#[test]
+fn fields_for_figures_platforms_and_kinds() {
+    let index = bundled();
+    assert_eq!(speakers(&index, "fig:").len(), 3);
+    assert_eq!(speakers(&index, "fig:3"), vec!["electronic-hashd"]);
+    assert_eq!(speakers(&index, "via:telegram"), vec!["electronic-hashd"]);
+    let terms = search(&index, &parse("kind:term vanguard"), 10);
+    assert_eq!(terms.total, 1);
+}
+
+#[test]
+fn a_speakers_name_or_a_misspelling_finds_their_quotes() {
+    let index = bundled();
+    assert_eq!(speakers(&index, "khamenai"), vec!["ali-khamenei"]);
+    let ameri = speakers(&index, "ameri");
+    assert!(
+        ameri.iter().filter(|s| *s == "hadi-al-ameri").count() == 4,
+        "{ameri:?}"
+    );
+}
+
+#[test]
+fn exact_negated_and_or_terms_follow_fzf() {
+    let index = bundled();
+    assert_eq!(speakers(&index, "'falsehood"), vec!["ali-khamenei"]);
+    assert_eq!(speakers(&index, "falsehood | timetable").len(), 2);
+    let not_hamas = speakers(&index, "@ameri !hamas");
+    assert_eq!(not_hamas.len(), 3);
+    assert_eq!(speakers(&index, "^timet"), vec!["hadi-al-ameri"]);
+    assert_eq!(speakers(&index, "\"leave iraq\""), vec!["hadi-al-ameri"]);
+}
+
+#[test]
+fn hits_carry_ranges_in_the_original_text() {
+    let index = bundled();
+    let results = search(&index, &parse("falsehood"), 10);
+    let hit = &results.hits[0];
+    let text = &index.quote(hit.quote).expect("quote").text;
+    let marked: String = hit.ranges.iter().map(|r| &text[r.clone()]).collect();
+    assert_eq!(marked, "falsehood");
+}
+
+#[test]
+fn romanizations_fold_in_quote_text() {
+    let index = Index::build(Corpus::load_dir(&fixture("fictional")).expect("fixture"));
+    let plain = search(&index, &parse("mithal"), 10).total;
+    assert!(plain > 0);
+    assert_eq!(
+        search(&index, &parse("mithaal"), 10).total,
+        plain,
+        "a doubled vowel folds away"
+    );
+}
+
+#[test]
+fn a_malformed_query_reports_and_still_runs() {
+    let index = bundled();
+    let results = search(&index, &parse("date:2023-13 falsehood"), 10);
+    assert_eq!(results.hits.len(), 1);
+    assert!(
+        results.messages.iter().any(|m| m.contains("month 13")),
+        "{:?}",
+        results.messages
+    );
+    let unknown = search(&index, &parse("@nobody-at-all"), 10);
+    assert!(unknown.hits.is_empty());
+    assert!(
+        unknown
+            .messages
+            .iter()
+            .any(|m| m.contains("no actor matches"))
+    );
+}
+
+#[test]
+fn the_worker_answers_the_newest_query() {
+    let worker = SearchWorker::spawn(bundled(), 100);
+    worker.submit("calm");
+    worker.submit("falsehood");
+    let mut last = None;
+    while let Some(response) = worker.recv_timeout(PATIENCE) {
+        let complete = response.complete;
+        last = Some(response);
+        if complete {
+            break;
+        }
+    }
+    let response = last.expect("an answer");
+    assert_eq!(response.query, "falsehood");
+    assert_eq!(response.results.hits.len(), 1);
+}
+
+#[test]
+fn search_command_prints_json_plain_and_exit_codes() {
+    let json = json_lines(&spotlight(&["search", "--json", "@ameri calm"]));
+    assert_eq!(json.len(), 1);
+    assert!(json[0]["score"].as_i64().is_some());
+    assert!(json[0]["ranges"].as_array().is_some_and(|r| !r.is_empty()));
+    let plain = spotlight(&["search", "--plain", "falsehood"]);
+    assert!(stdout(&plain).starts_with("This war isn't a war"));
+    assert_eq!(spotlight(&["search", "zzzzqqq"]).status.code(), Some(1));
+}
+
+#[test]
+fn actors_command_ranks_by_any_spelling() {
+    let out = stdout(&spotlight(&["actors", "kata'ib hizballah"]));
+    assert!(out.starts_with("kataib-hezbollah"), "{out}");
+    let arabic = json_lines(&spotlight(&["actors", "--json", "العامري"]));
+    assert_eq!(arabic[0]["id"], "hadi-al-ameri");
+    assert!(arabic[0]["matched"].is_string());
+    assert_eq!(spotlight(&["actors", "zzzzqqq"]).status.code(), Some(1));
+}
