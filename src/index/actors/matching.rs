@@ -98,23 +98,15 @@ fn points(n: usize) -> u32 {
 }
 
 impl ActorIndex {
-    /// Offers a whole-name hit on `name` for the actor that owns it.
-    fn hit(&self, best: &mut Best, name: usize, tier: Tier, score: u32, dist: usize) {
-        self.part_hit(best, name, (tier, score, dist), true);
-    }
-
-    /// Offers a hit on part of `name` (`at_end`: the part ends at the name's last token).
-    fn part_hit(&self, best: &mut Best, name: usize, how: (Tier, u32, usize), at_end: bool) {
-        let (tier, score, dist) = how;
-        if let Some(owner) = self.names.get(name) {
-            best.offer(Hit {
-                actor: owner.actor,
-                name,
-                tier,
-                score,
-                dist,
-                at_end,
-            });
+    /// A hit on the whole of `name` for the actor that owns it.
+    fn hit(&self, name: usize, tier: Tier, score: u32, dist: usize) -> Hit {
+        Hit {
+            actor: self.names[name].actor,
+            name,
+            tier,
+            score,
+            dist,
+            at_end: true,
         }
     }
 
@@ -123,21 +115,21 @@ impl ActorIndex {
         if let Some(acronym) = &q.acronym {
             // An acronym query only meets acronym aliases (§0, §3).
             for &n in self.acronyms.get(acronym).into_iter().flatten() {
-                self.hit(best, n, Tier::Acronym, ACRONYM, 0);
+                best.offer(self.hit(n, Tier::Acronym, ACRONYM, 0));
             }
             return;
         }
         for &n in self.exact.get(&q.exact).into_iter().flatten() {
-            self.hit(best, n, Tier::Exact, EXACT, 0);
+            best.offer(self.hit(n, Tier::Exact, EXACT, 0));
         }
         for &n in self.strict.get(&q.strict).into_iter().flatten() {
-            self.hit(best, n, Tier::Strict, STRICT, 0);
+            best.offer(self.hit(n, Tier::Strict, STRICT, 0));
         }
         for key in &q.loose {
             for &n in self.loose.get(key).into_iter().flatten() {
                 if let Some(dist) = token_distance(&q.sound, &self.names[n].sound) {
                     let score = LOOSE - points(30 * dist).min(150);
-                    self.hit(best, n, Tier::Loose, score, dist);
+                    best.offer(self.hit(n, Tier::Loose, score, dist));
                 }
             }
         }
@@ -175,7 +167,10 @@ impl ActorIndex {
                         0
                     };
                     let score = RUN + cover + end - points(25 * dist).min(100);
-                    self.part_hit(best, n, (Tier::Run, score, dist), at_end);
+                    best.offer(Hit {
+                        at_end,
+                        ..self.hit(n, Tier::Run, score, dist)
+                    });
                 }
             }
         }
@@ -197,7 +192,7 @@ impl ActorIndex {
             .into_iter()
             .flatten()
         {
-            self.hit(best, n, Tier::LowerAcronym, LOWER_ACRONYM, 0);
+            best.offer(self.hit(n, Tier::LowerAcronym, LOWER_ACRONYM, 0));
         }
     }
 
@@ -216,8 +211,10 @@ impl ActorIndex {
             5 => 1,
             _ => 2,
         };
-        let mut scratch = Scratch {
+        let mut scan = Scan {
+            tokens: &q.sound,
             query: q.sound.iter().flat_map(|t| t.chars()).collect(),
+            limit,
             window: Vec::new(),
             row: Vec::new(),
         };
@@ -228,54 +225,58 @@ impl ActorIndex {
             let m = name.sound.len();
             for pos in 0..=m - n {
                 let window = &name.sound[pos..pos + n];
-                let place = (i, pos + n == m, points(20 * n / m));
+                let at_end = pos + n == m;
+                let cover = points(20 * n / m);
                 let size: usize = name.lens[pos..pos + n].iter().sum();
-                if limit > 0 && size.abs_diff(letters) <= limit {
-                    self.fuzzy_window(best, &q.sound, window, (limit, &mut scratch), place);
+                if let Some(dist) = scan.distance(window, size) {
+                    let score = FUZZY - points(30 * dist) + cover;
+                    best.offer(Hit {
+                        at_end,
+                        ..self.hit(i, Tier::Fuzzy, score, dist)
+                    });
                 }
                 if letters >= 3 && is_prefix(&q.sound, window) {
                     let whole = name.lens[pos + n - 1].max(1);
                     let typed = q.lens.last().copied().unwrap_or(0);
-                    let score = PREFIX + points(40 * typed / whole) + place.2;
-                    self.part_hit(best, i, (Tier::Prefix, score, 0), place.1);
+                    let score = PREFIX + points(40 * typed / whole) + cover;
+                    best.offer(Hit {
+                        at_end,
+                        ..self.hit(i, Tier::Prefix, score, 0)
+                    });
                 }
             }
         }
     }
-
-    /// Offers a fuzzy hit when `window` is within `limit` edits of the query's `tokens`.
-    ///
-    /// `place` is the name index, whether the window ends the name, and the coverage bonus.
-    fn fuzzy_window(
-        &self,
-        best: &mut Best,
-        tokens: &[String],
-        window: &[String],
-        limit: (usize, &mut Scratch),
-        place: (usize, bool, u32),
-    ) {
-        let (limit, scratch) = limit;
-        if !particles_agree(tokens, window) {
-            return;
-        }
-        scratch.window.clear();
-        scratch.window.extend(window.iter().flat_map(|t| t.chars()));
-        let found = levenshtein_within(&scratch.query, &scratch.window, limit, &mut scratch.row);
-        if let Some(dist) = found {
-            let score = FUZZY - points(30 * dist) + place.2;
-            self.part_hit(best, place.0, (Tier::Fuzzy, score, dist), place.1);
-        }
-    }
 }
 
-/// Buffers reused across the fuzzy scan of one query.
-struct Scratch {
+/// The query of a fuzzy scan, with buffers reused across the windows of every name.
+struct Scan<'q> {
+    /// The query's sound tokens.
+    tokens: &'q [String],
     /// The query's sound tokens, concatenated.
     query: Vec<char>,
+    /// Most edits accepted; 0 turns misspellings off.
+    limit: usize,
     /// The current window's sound tokens, concatenated.
     window: Vec<char>,
     /// One row of the edit-distance table.
     row: Vec<usize>,
+}
+
+impl Scan<'_> {
+    /// The edit distance from the query to `window` (of `size` letters) when within the limit.
+    ///
+    /// Both sides are compared as concatenated letters, so a letter moved across a word break
+    /// costs no more than inside a word; aligned tokens must still agree on Abd/Abu/Bin.
+    fn distance(&mut self, window: &[String], size: usize) -> Option<usize> {
+        let near = self.limit > 0 && size.abs_diff(self.query.len()) <= self.limit;
+        if !near || !particles_agree(self.tokens, window) {
+            return None;
+        }
+        self.window.clear();
+        self.window.extend(window.iter().flat_map(|t| t.chars()));
+        levenshtein_within(&self.query, &self.window, self.limit, &mut self.row)
+    }
 }
 
 /// Whether `query` equals `window` except for an unfinished (shorter) last token.
