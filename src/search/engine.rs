@@ -20,6 +20,10 @@ use crate::index::quotes::QuoteId;
 
 /// Bonus when a term is a whole word of the quote.
 const WORD_BONUS: i64 = 40;
+/// Score per character of a term found as one run (above what scattered matches reach).
+const CONTIGUOUS_PER_CHAR: i64 = 32;
+/// Bonus when a contiguous match starts a word.
+const WORD_START_BONUS: i64 = 30;
 /// Bonus when the whole query appears as a phrase.
 const PHRASE_BONUS: i64 = 60;
 /// Score of a term matched through the speaker's or the piece's names: as good as a word.
@@ -209,9 +213,11 @@ fn term_score(
     }
     let by_name = term.by_name.binary_search(&id).is_ok();
     let found = match term.mode {
-        TermMode::Fuzzy => matcher
-            .fuzzy_match(text, t)
-            .map(|s| s + word_bonus(text, t)),
+        // A contiguous match is the best a fuzzy match can be: score it without the matcher.
+        TermMode::Fuzzy => match text.find(t) {
+            Some(at) => Some(contiguous_score(text, t, at)),
+            None => matcher.fuzzy_match(text, t),
+        },
         mode => exact_match(text, t, mode).then(|| 100 + WORD_BONUS * i64::from(has_word(text, t))),
     };
     match (found, by_name) {
@@ -225,8 +231,17 @@ fn term_score(
     }
 }
 
-fn word_bonus(text: &str, t: &str) -> i64 {
-    if has_word(text, t) { WORD_BONUS } else { 0 }
+/// Score of a term found as one run of characters at byte `at`: more for longer terms, for
+/// starting a word, for being a whole word, and for coming early in the quote.
+fn contiguous_score(text: &str, t: &str, at: usize) -> i64 {
+    let chars = i64::try_from(t.chars().count()).unwrap_or(1000);
+    let starts_word = !text[..at]
+        .chars()
+        .next_back()
+        .is_some_and(char::is_alphanumeric);
+    let early = 20 - i64::try_from(at / 10).unwrap_or(20).min(20);
+    let word = if has_word(text, t) { WORD_BONUS } else { 0 };
+    chars * CONTIGUOUS_PER_CHAR + if starts_word { WORD_START_BONUS } else { 0 } + early + word
 }
 
 /// Whether `t` occurs in `text` as a whole word (or whole words).
