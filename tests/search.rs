@@ -179,3 +179,33 @@ fn actors_command_ranks_by_any_spelling() {
     assert!(arabic[0]["matched"].is_string());
     assert_eq!(spotlight(&["actors", "zzzzqqq"]).status.code(), Some(1));
 }
+
+mod random_queries {
+    use std::sync::LazyLock;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    static INDEX: LazyLock<Arc<Index>> = LazyLock::new(bundled);
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(400))]
+
+        #[test]
+        fn any_query_runs_without_panicking(query in "[a-zA-Z0-9 '^$!|\":@+.\\-…ـالعامري]{0,40}") {
+            let results = search(&INDEX, &parse(&query), 20);
+            for hit in &results.hits {
+                let text = &INDEX.quote(hit.quote).expect("quote").text;
+                for range in &hit.ranges {
+                    prop_assert!(text.is_char_boundary(range.start) && text.is_char_boundary(range.end));
+                }
+            }
+        }
+
+        #[test]
+        fn arbitrary_text_runs_without_panicking(query in "\\PC{0,30}") {
+            let _ = search(&INDEX, &parse(&query), 20);
+        }
+    }
+}

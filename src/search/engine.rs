@@ -216,7 +216,10 @@ fn term_score(
         // A contiguous match is the best a fuzzy match can be: score it without the matcher.
         TermMode::Fuzzy => match text.find(t) {
             Some(at) => Some(contiguous_score(text, t, at)),
-            None => matcher.fuzzy_match(text, t),
+            // Scattered letters count only in quotes the vocabulary picked (a similar word is
+            // there); for a common or very short term they would match nearly every quote.
+            None if term.candidates.is_some() => matcher.fuzzy_match(text, t),
+            None => None,
         },
         mode => exact_match(text, t, mode).then(|| 100 + WORD_BONUS * i64::from(has_word(text, t))),
     };

@@ -5,28 +5,20 @@
 //! paragraphs into sentences ([`sentences`]), then attribute ([`attribute`]) and date each one.
 
 pub mod attribute;
+mod context;
 pub mod marks;
 pub mod sentences;
 
-use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use self::attribute::{Attributor, Candidate, CandidateKind, Cast};
+use self::context::Context;
 use self::marks::{Passage, passages};
 use self::sentences::{sentence_around, sentence_starts};
-use super::dates::find_dates;
-use super::model::{BlockKind, DateSource, Piece, Quote, QuoteKind, SpanKind};
+use super::model::{DateSource, Piece, Quote, QuoteKind, SpanKind};
 use super::speech::{is_speech_word, referring_phrases};
+use std::ops::Range;
 
 /// Quotes of up to this many words are terms ("axis of resistance"), not statements.
 const TERM_WORDS: usize = 3;
-
-static FIGURE_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((?:see\s+)?(?i:fig(?:ure)?s?\.?)\s+(\d{1,4})")
-        .unwrap_or_else(|e| unreachable!("static figure reference pattern: {e}"))
-});
 
 /// A quotation after split quotes are joined: the passage and the attribution gap inside it.
 #[derive(Debug, Clone)]
@@ -276,190 +268,6 @@ fn base_quote(piece: &Piece, passage: &Passage, starts: &[Vec<usize>], ordinal: 
         kind: QuoteKind::Statement,
         context: text[sentence.start..end].trim().to_string(),
     }
-}
-
-/// What attribution and dating need of a piece.
-struct Context<'a> {
-    piece: &'a Piece,
-    attributor: &'a Attributor<'a>,
-    starts: &'a [Vec<usize>],
-    quoted: &'a [Vec<Range<usize>>],
-}
-
-impl Context<'_> {
-    fn text(&self, para: usize) -> &str {
-        self.piece
-            .paragraphs
-            .get(para)
-            .map_or("", |p| p.text.as_str())
-    }
-
-    fn sentence(&self, para: usize, from: usize, to: usize) -> Range<usize> {
-        let empty = Vec::new();
-        sentence_around(
-            self.text(para),
-            self.starts.get(para).unwrap_or(&empty),
-            from,
-            to,
-        )
-    }
-
-    /// Where the lead-in of a quote starts: its sentence start or the end of an earlier quote.
-    fn lead_start(&self, passage: &Passage) -> usize {
-        let sentence = self.sentence(passage.para, passage.open, passage.open);
-        let earlier = self
-            .quoted
-            .get(passage.para)
-            .into_iter()
-            .flatten()
-            .map(|r| r.end)
-            .filter(|&e| e <= passage.open);
-        earlier.fold(sentence.start, usize::max)
-    }
-
-    fn speaker(&self, found: &Found, previous: Option<String>) -> Option<String> {
-        let p = &found.passage;
-        let a = self.attributor;
-        if let Some(gap) = &found.gap
-            && let Some(s) = a.from_tail(p.end_para, self.text(p.end_para), gap.start, gap.end)
-        {
-            return Some(s);
-        }
-        let lead = self.lead_start(p);
-        let tail = self.sentence(p.end_para, p.close, p.close).end.max(p.close);
-        a.from_lead(p.para, self.text(p.para), lead, p.open)
-            .or_else(|| a.from_tail(p.end_para, self.text(p.end_para), p.close, tail))
-            .or(previous)
-            .or_else(|| self.caption_speaker(p.para))
-            .or_else(|| a.nearest(p.para, lead, p.open))
-            .or_else(|| a.last_mentioned(p.para, p.open))
-    }
-
-    fn caption_speaker(&self, para: usize) -> Option<String> {
-        let paragraph = self
-            .piece
-            .paragraphs
-            .get(para)
-            .filter(|p| p.kind == BlockKind::Caption)?;
-        self.attributor.nearest(para, 0, paragraph.text.len())
-    }
-
-    /// Fills in date, figure and platform of a statement.
-    fn complete(&self, quote: &mut Quote, p: &Passage) {
-        let text = self.text(p.para);
-        let quoted = self.quoted.get(p.para);
-        let outside =
-            |at: usize| !quoted.is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
-        let leading = find_dates(&text[..p.open], self.piece.date)
-            .into_iter()
-            .rfind(|d| outside(d.start));
-        quote.figure = self.figure(p, quote.speaker.as_deref());
-        let figure = quote
-            .figure
-            .and_then(|n| self.piece.figures.iter().find(|f| f.number == n));
-        if let Some(found) = leading {
-            (quote.date, quote.date_source) = (Some(found.date), DateSource::Text);
-        } else if let Some(date) = figure.and_then(|f| f.date) {
-            (quote.date, quote.date_source) = (Some(date), DateSource::Figure);
-        }
-        let lead = &text[self.lead_start(p)..p.open];
-        let end_text = self.text(p.end_para);
-        let tail = &end_text[p.close..self.sentence(p.end_para, p.close, p.close).end.max(p.close)];
-        let speaker_platform = || {
-            quote
-                .speaker
-                .as_deref()
-                .and_then(|s| self.attributor.cast.get(s))
-                .and_then(|a| a.platform.clone())
-        };
-        quote.via = platform(lead)
-            .or_else(|| platform(tail))
-            .or_else(|| figure.and_then(|f| platform(&f.caption)))
-            .or_else(speaker_platform);
-    }
-
-    /// The figure a quote is shown in: its own caption, a `(Figure N)` right after it, or a
-    /// caption that carries its words.
-    fn figure(&self, p: &Passage, speaker: Option<&str>) -> Option<u32> {
-        let own = self.piece.figures.iter().find(|f| {
-            f.paragraph == p.para
-                && self
-                    .piece
-                    .paragraphs
-                    .get(p.para)
-                    .is_some_and(|x| x.kind == BlockKind::Caption)
-        });
-        if let Some(figure) = own {
-            return Some(figure.number);
-        }
-        let text = self.text(p.end_para);
-        let sentence_end = self.sentence(p.end_para, p.close, p.close).end.max(p.close);
-        let next_quote = self
-            .quoted
-            .get(p.end_para)
-            .into_iter()
-            .flatten()
-            .map(|r| r.start)
-            .filter(|&s| s >= p.close)
-            .min();
-        // A reference right after the closing mark counts even past a sentence end (`?" (Figure 2)`).
-        let right_after = text[p.close..].trim_start_matches([' ', ',', '.']);
-        let anchored = right_after.starts_with('(').then_some(right_after);
-        let window = &text[p.close..next_quote.unwrap_or(sentence_end).min(sentence_end)];
-        if let Some(n) = FIGURE_REF
-            .captures(anchored.unwrap_or(window))
-            .and_then(|c| c.get(1))
-            .and_then(|m| m.as_str().parse().ok())
-        {
-            return Some(n);
-        }
-        // A caption that carries the whole quote and names its speaker shows it.
-        let words = p.text.trim_end_matches([',', '.']);
-        let names_speaker = |paragraph: usize| {
-            let spans = self
-                .piece
-                .paragraphs
-                .get(paragraph)
-                .map_or(&[][..], |x| &x.spans[..]);
-            spans.iter().any(|s| matches!(&s.kind, SpanKind::Mention { actor } if Some(actor.as_str()) == speaker))
-        };
-        self.piece
-            .figures
-            .iter()
-            .find(|f| words.len() >= 20 && f.caption.contains(words) && names_speaker(f.paragraph))
-            .map(|f| f.number)
-    }
-}
-
-/// The platform a stretch of text names: `Telegram`, `Twitter/X`, ...
-fn platform(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |w: &str| words.contains(&w);
-    let found = if has("telegram") {
-        "Telegram"
-    } else if has("twitter")
-        || has("tweet")
-        || has("tweeted")
-        || lower.contains("x account")
-        || lower.contains("on x ")
-    {
-        "Twitter/X"
-    } else if has("facebook") {
-        "Facebook"
-    } else if has("instagram") {
-        "Instagram"
-    } else if has("youtube") {
-        "YouTube"
-    } else if has("television") || has("tv") || has("broadcast") || has("televised") {
-        "TV"
-    } else {
-        return None;
-    };
-    Some(found.to_string())
 }
 
 #[cfg(test)]
