@@ -38,7 +38,7 @@ for size in ${SIZES:-100000 1000000}; do
   "$bin" search --data "$dir" --plain --limit 0 "kind:statement" >"$lines" || true
   echo "== ~$size quotes: $(wc -l <"$lines") lines, $(du -sh "$dir" | cut -f1) of saved pages"
   for q in "${queries[@]}"; do
-    hyperfine --warmup 1 --runs "${RUNS:-5}" --style none --export-json "$work/h.json" \
+    hyperfine -i --warmup 1 --runs "${RUNS:-5}" --style none --export-json "$work/h.json" \
       -n spotlight "$bin search --data '$dir' --plain --limit 0 '$q' >/dev/null" \
       -n fzf "fzf --filter '$q' <'$lines' >/dev/null" >/dev/null
     python3 - "$work/h.json" "$q" <<'PY'

@@ -1,7 +1,7 @@
 //! Search benchmarks on fictional corpora of about 10k, 100k and 1M quotes (`spotlight synth`).
 //!
 //! Run with `cargo bench --bench search` (the 1M corpus takes a minute to build and several GB
-//! of memory; `SPOTLIGHT_BENCH_MAX=100000` stops at 100k). Reports, per corpus size: index
+//! of memory; `SPOTLIGHT_BENCH_SIZES=10000,100000` picks sizes). Reports, per corpus size: index
 //! build, the ranked search of each query in the mix, and the first screenful of the worker.
 
 #![allow(clippy::expect_used, missing_docs)]
@@ -19,6 +19,10 @@ use spotlight::search::engine::{Stage, run};
 use spotlight::search::query::parse;
 use spotlight::search::search;
 use spotlight::search::worker::SCREENFUL;
+
+/// The binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// The query mix: one character, one word, three words, a misspelled name, an actor, a date plus a word.
 const QUERIES: [(&str, &str); 6] = [
@@ -57,14 +61,16 @@ fn corpus(quotes: usize) -> Corpus {
 }
 
 fn sizes() -> Vec<usize> {
-    let max: usize = std::env::var("SPOTLIGHT_BENCH_MAX")
-        .ok()
-        .and_then(|m| m.parse().ok())
-        .unwrap_or(1_000_000);
-    [10_000, 100_000, 1_000_000]
-        .into_iter()
-        .filter(|&n| n <= max)
-        .collect()
+    let chosen = std::env::var("SPOTLIGHT_BENCH_SIZES").unwrap_or_default();
+    let chosen: Vec<usize> = chosen
+        .split(',')
+        .filter_map(|n| n.trim().parse().ok())
+        .collect();
+    if chosen.is_empty() {
+        vec![10_000, 100_000, 1_000_000]
+    } else {
+        chosen
+    }
 }
 
 fn benches(c: &mut Criterion) {
