@@ -1,6 +1,7 @@
 //! Loading a corpus directory (or the bundled one): the gazetteer, every saved piece, and the
 //! quotes extracted from them. Bad files are reported and skipped; the good ones load.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -132,14 +133,19 @@ impl Corpus {
             Err(_) => Vec::new(),
         };
         paths.sort();
-        let pieces = paths
+        let (gazetteer, problems) = gazetteer_from(actors);
+        // Reading and parsing in one pass, so one thread's file reads overlap the other's parsing.
+        let results = paths
             .par_iter()
-            .map(|path| SourceFile {
-                name: path.display().to_string(),
-                bytes: std::fs::read(path).unwrap_or_default(),
+            .map(|path| {
+                let name = path.display().to_string();
+                match std::fs::read(path) {
+                    Ok(bytes) => load_piece(&SourceFile { name, bytes }, &gazetteer),
+                    Err(e) => PieceResult::unreadable(name, &e),
+                }
             })
             .collect();
-        let mut corpus = Self::from_sources(actors, pieces);
+        let mut corpus = Self::assemble(&gazetteer, problems, results);
         if !actors_path.exists() {
             let message =
                 format!("no {ACTORS_FILE}: speakers are known only by the names in the pieces");
@@ -159,16 +165,16 @@ impl Corpus {
     /// Builds a corpus from a gazetteer file and piece files, reporting problems per file.
     #[must_use]
     pub fn from_sources(actors: Option<SourceFile>, pieces: Vec<SourceFile>) -> Self {
-        let mut problems = Vec::new();
-        let gazetteer_actors = match actors {
-            Some(file) => load_actors(&file, &mut problems),
-            None => Vec::new(),
-        };
-        let gazetteer = Gazetteer::new(gazetteer_actors);
-        let results: Vec<_> = pieces
+        let (gazetteer, problems) = gazetteer_from(actors);
+        let results = pieces
             .par_iter()
             .map(|file| load_piece(file, &gazetteer))
             .collect();
+        Self::assemble(&gazetteer, problems, results)
+    }
+
+    /// Gathers per-piece results into a corpus.
+    fn assemble(gazetteer: &Gazetteer, problems: Vec<Problem>, results: Vec<PieceResult>) -> Self {
         let mut corpus = Self {
             actors: gazetteer.actors().to_vec(),
             problems,
@@ -281,6 +287,32 @@ struct PieceResult {
     problems: Vec<Problem>,
 }
 
+impl PieceResult {
+    /// A file that could not be read at all (permissions, a vanished file).
+    fn unreadable(file: String, error: &std::io::Error) -> Self {
+        let message = format!("cannot read the file: {error}");
+        let problems = vec![Problem {
+            file,
+            line: 1,
+            message,
+            severity: Severity::Error,
+        }];
+        Self {
+            loaded: None,
+            problems,
+        }
+    }
+}
+
+/// Loads the gazetteer file (if any), reporting its problems.
+fn gazetteer_from(actors: Option<SourceFile>) -> (Gazetteer, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let actors = actors
+        .map(|file| load_actors(&file, &mut problems))
+        .unwrap_or_default();
+    (Gazetteer::new(actors), problems)
+}
+
 /// Reads, annotates and extracts one piece.
 fn load_piece(file: &SourceFile, gazetteer: &Gazetteer) -> PieceResult {
     let parsed = decode(&file.bytes).and_then(|text| read_page(&text, &file.name));
@@ -320,7 +352,7 @@ fn problem(file: &str, issue: PageIssue, severity: Severity) -> Problem {
 }
 
 /// Turns file bytes into text: UTF-8 only, no NUL bytes, BOM dropped, CRLF and CR made LF.
-pub fn decode(bytes: &[u8]) -> Result<String, PageIssue> {
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, PageIssue> {
     let line_of = |at: usize| {
         u32::try_from(bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1).unwrap_or(u32::MAX)
     };
@@ -348,8 +380,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, PageIssue> {
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     Ok(if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
+        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
     } else {
-        text.to_string()
+        Cow::Borrowed(text)
     })
 }

@@ -296,11 +296,11 @@ impl Reader {
 
     fn paragraph(&mut self, block: Block, kind: BlockKind) {
         let offset = block.text.len() - block.text.trim_start().len();
-        let text = block.text.trim().to_string();
-        let spans = block
+        let kept = block.text.trim_end().len().saturating_sub(offset);
+        let spans: Vec<Span> = block
             .runs
             .iter()
-            .filter(|r| r.start >= offset && r.end <= offset + text.len())
+            .filter(|r| r.start >= offset && r.end <= offset + kept)
             .map(|r| Span {
                 start: r.start - offset,
                 end: r.end - offset,
@@ -321,6 +321,10 @@ impl Reader {
                 self.piece.related.push(related);
             }
         }
+        // Trim in place: the block's text becomes the paragraph's without a copy.
+        let mut text = block.text;
+        text.truncate(offset + kept);
+        text.drain(..offset);
         self.piece.paragraphs.push(Paragraph {
             kind,
             text,
