@@ -269,3 +269,14 @@ fn import_rejects_a_broken_page_and_names_it() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("no-title.md:1: no title"));
 }
+
+#[test]
+fn an_unreadable_piece_is_reported_with_the_io_error() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::create_dir_all(dir.path().join("pieces/a-folder.md")).expect("dir");
+    let output = spotlight(&["check", "--data", dir.path().to_str().expect("path")]);
+    assert_eq!(output.status.code(), Some(2));
+    let text = stdout(&output);
+    assert!(text.contains("a-folder.md:1: error: cannot read the file"), "{text}");
+    assert!(text.contains("no actors.json"), "{text}");
+}
