@@ -277,6 +277,9 @@ fn an_unreadable_piece_is_reported_with_the_io_error() {
     let output = spotlight(&["check", "--data", dir.path().to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(2));
     let text = stdout(&output);
-    assert!(text.contains("a-folder.md:1: error: cannot read the file"), "{text}");
+    assert!(
+        text.contains("a-folder.md:1: error: cannot read the file"),
+        "{text}"
+    );
     assert!(text.contains("no actors.json"), "{text}");
 }

@@ -4,6 +4,7 @@
 //! not know — bold-linked, or beside a speech verb — becomes an actor of kind `unknown`, so no
 //! statement is left without a speaker. Later mentions of such a name by surname resolve to it.
 
+use super::dates::MONTH_NAMES;
 use super::gazetteer::{Gazetteer, NameHit, NameMatcher};
 use super::model::{Actor, ActorKind, Paragraph, Piece, Span, SpanKind};
 use super::names::{name_ending_at, name_len};
@@ -74,18 +75,6 @@ const NOT_NAMES: &[&str] = &[
     "All",
     "Another",
     "According",
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -148,7 +137,7 @@ fn resolve_links(paragraph: &mut Paragraph, gazetteer: &Gazetteer, unknown: &mut
 
 /// A bold-linked phrase names an actor when every word is capitalized and none is a digit.
 fn looks_like_name(text: &str) -> bool {
-    name_len(text) == text.len() && !NOT_NAMES.contains(&text)
+    name_len(text) == text.len() && !NOT_NAMES.contains(&text) && !MONTH_NAMES.contains(&text)
 }
 
 /// Registers names written beside a speech verb (`said Abu X al-Y`, `Abu X al-Y said`).
@@ -168,7 +157,7 @@ fn discover_speakers(paragraph: &Paragraph, known: &[NameHit], unknown: &mut Vec
                     .iter()
                     .any(|s| s.start < end && start < s.end);
             let name = &text[start..end];
-            if !covered && !NOT_NAMES.contains(&name) {
+            if !covered && !NOT_NAMES.contains(&name) && !MONTH_NAMES.contains(&name) {
                 register(unknown, name, None, appositive(&text[end..]));
             }
         }

@@ -5,20 +5,7 @@
 use jiff::Span;
 use jiff::civil::Date;
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::corpus::dates::MONTH_NAMES as MONTHS;
 
 /// The English name of the date's month.
 pub(super) fn month_name(d: Date) -> &'static str {
