@@ -5,19 +5,14 @@
 //! figure captions) and the trailing PART OF A SERIES, RECOMMENDED, TOPICS and REGIONS lists.
 //! Actor mentions are not resolved here; links keep their targets for [`super::mentions`].
 
-use std::sync::LazyLock;
+mod body;
+mod trailer;
 
-use regex::Regex;
-
-use super::dates::{find_dates, parse_date};
+use self::trailer::trailer_section;
+use super::dates::parse_date;
 use super::markdown::{Block, blocks};
-use super::model::{Author, BlockKind, Figure, Paragraph, Piece, Related, Span, SpanKind};
+use super::model::{Author, BlockKind, Piece};
 use super::slug::slugify;
-
-static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?i:figure)\s+(\d{1,4})\s*[:.\-–—]\s*(.*)$")
-        .unwrap_or_else(|e| unreachable!("static figure pattern: {e}"))
-});
 
 /// A problem in a saved page, with the line it is on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -235,168 +230,6 @@ impl Reader {
         }
     }
 
-    fn body(&mut self, block: Block) {
-        let text = block.text.trim();
-        if let Some(image) = bare_target(text) {
-            self.attach_image(image);
-            return;
-        }
-        let maybe_figure = text
-            .get(..6)
-            .is_some_and(|w| w.eq_ignore_ascii_case("figure"));
-        if let Some(caps) = maybe_figure.then(|| FIGURE.captures(text)).flatten() {
-            let number = caps.get(1).and_then(|m| m.as_str().parse().ok());
-            let caption = caps.get(2).map_or("", |m| m.as_str()).to_string();
-            if let Some(number) = number {
-                self.figure(block, number, caption);
-                return;
-            }
-        }
-        let kind =
-            if block.heading.is_some() || (block.is_all_bold() && block.first_link().is_none()) {
-                BlockKind::Subhead
-            } else {
-                BlockKind::Text
-            };
-        self.paragraph(block, kind);
-    }
-
-    fn figure(&mut self, block: Block, number: u32, caption: String) {
-        let reference = self.piece.date;
-        let date = find_dates(&caption, reference).last().map(|d| d.date);
-        if self.piece.figures.iter().any(|f| f.number == number) {
-            let message = format!("Figure {number} has a second caption; the first one is kept");
-            self.issues.push(PageIssue {
-                line: block.line,
-                message,
-            });
-        } else {
-            let paragraph = self.piece.paragraphs.len();
-            self.piece.figures.push(Figure {
-                number,
-                caption,
-                date,
-                image: None,
-                paragraph,
-            });
-        }
-        self.paragraph(block, BlockKind::Caption);
-    }
-
-    fn attach_image(&mut self, image: &str) {
-        let last_is_caption = self
-            .piece
-            .paragraphs
-            .last()
-            .is_some_and(|p| p.kind == BlockKind::Caption);
-        if let (true, Some(figure)) = (last_is_caption, self.piece.figures.last_mut()) {
-            figure.image.get_or_insert_with(|| image.to_string());
-        }
-    }
-
-    fn paragraph(&mut self, block: Block, kind: BlockKind) {
-        let offset = block.text.len() - block.text.trim_start().len();
-        let kept = block.text.trim_end().len().saturating_sub(offset);
-        let spans: Vec<Span> = block
-            .runs
-            .iter()
-            .filter(|r| r.start >= offset && r.end <= offset + kept)
-            .map(|r| Span {
-                start: r.start - offset,
-                end: r.end - offset,
-                kind: r
-                    .target
-                    .clone()
-                    .map_or(SpanKind::Emphasis, |target| SpanKind::Link { target }),
-            })
-            .collect();
-        for run in &block.runs {
-            if let Some(target) = run.target.as_deref().filter(|t| is_piece_path(t)) {
-                let title = block.text[run.start..run.end].trim().to_string();
-                let related = Related {
-                    title,
-                    target: target.to_string(),
-                    section: "body".into(),
-                };
-                self.piece.related.push(related);
-            }
-        }
-        // Trim in place: the block's text becomes the paragraph's without a copy.
-        let mut text = block.text;
-        text.truncate(offset + kept);
-        text.drain(..offset);
-        self.piece.paragraphs.push(Paragraph {
-            kind,
-            text,
-            line: block.line,
-            spans,
-        });
-    }
-
-    fn related(&mut self, block: &Block) {
-        let text = block.text.trim();
-        if let Some(target) = bare_target(text) {
-            if let Some(related) = self
-                .pending_related
-                .take()
-                .and_then(|i| self.piece.related.get_mut(i))
-            {
-                related.target = target.to_string();
-            }
-            return;
-        }
-        let section = if self.section == Section::Series {
-            "series"
-        } else {
-            "recommended"
-        };
-        let Some(run) = block.first_link() else {
-            return;
-        };
-        if block.heading == Some(3)
-            && section == "series"
-            && run
-                .target
-                .as_deref()
-                .is_some_and(|t| t.contains("/series/"))
-        {
-            let name = block.text[run.start..run.end].trim().to_string();
-            if !self.piece.series.contains(&name) {
-                self.piece.series.push(name);
-            }
-            return;
-        }
-        self.push_related(block, section);
-    }
-
-    fn push_related(&mut self, block: &Block, section: &str) {
-        let Some(run) = block.runs.iter().find(|r| r.end > r.start) else {
-            return;
-        };
-        let title = block.text[run.start..run.end].trim().to_string();
-        let target = run.target.clone().unwrap_or_default();
-        self.pending_related = target.is_empty().then_some(self.piece.related.len());
-        self.piece.related.push(Related {
-            title,
-            target,
-            section: section.to_string(),
-        });
-    }
-
-    fn label(&mut self, block: &Block) {
-        let list = if self.section == Section::Topics {
-            &mut self.piece.topics
-        } else {
-            &mut self.piece.regions
-        };
-        let name = block
-            .first_link()
-            .map_or(block.text.trim(), |r| block.text[r.start..r.end].trim());
-        if !name.is_empty() && !list.iter().any(|t| t == name) {
-            list.push(name.to_string());
-        }
-    }
-
     fn finish(mut self) -> Result<(Piece, Vec<PageIssue>), PageIssue> {
         let Some(title_line) = self.title_line else {
             return Err(PageIssue {
@@ -430,19 +263,6 @@ impl Reader {
             });
         }
         Ok((self.piece, self.issues))
-    }
-}
-
-fn trailer_section(block: &Block) -> Option<Section> {
-    if block.heading != Some(2) {
-        return None;
-    }
-    match block.text.trim().to_ascii_uppercase().as_str() {
-        "PART OF A SERIES" => Some(Section::Series),
-        "RECOMMENDED" => Some(Section::Recommended),
-        "TOPICS" => Some(Section::Topics),
-        "REGIONS & COUNTRIES" | "REGIONS" => Some(Section::Regions),
-        _ => None,
     }
 }
 
