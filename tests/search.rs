@@ -209,3 +209,17 @@ mod random_queries {
         }
     }
 }
+
+#[test]
+fn search_highlights_matches_only_when_asked() {
+    let plain = stdout(&spotlight(&["search", "falsehood"]));
+    assert!(
+        !plain.contains('\u{1b}'),
+        "no colour into a pipe by default"
+    );
+    let always = stdout(&spotlight(&["search", "--color", "always", "falsehood"]));
+    assert!(
+        always.contains("\u{1b}[1;31mfalsehood\u{1b}[0m"),
+        "{always}"
+    );
+}

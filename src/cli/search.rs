@@ -37,6 +37,7 @@ pub fn run(out: &mut impl Write, args: &SearchArgs, index: Arc<Index>) -> anyhow
         eprintln!("spotlight: query: {message}");
     }
     let corpus = &index.corpus;
+    let color = args.color.enabled();
     for hit in &results.hits {
         let Some(quote) = index.quote(hit.quote) else {
             continue;
@@ -61,7 +62,12 @@ pub fn run(out: &mut impl Write, args: &SearchArgs, index: Arc<Index>) -> anyhow
             let speaker = index
                 .speaker_of(hit.quote)
                 .map_or("(term)", |a| a.name.as_str());
-            writeln!(out, "{date}  {speaker}  “{}”", quote.text)?;
+            let text = if color {
+                highlighted(&quote.text, &hit.ranges)
+            } else {
+                quote.text.clone()
+            };
+            writeln!(out, "{date}  {speaker}  “{text}”")?;
         }
     }
     Ok(if results.hits.is_empty() {
@@ -69,6 +75,24 @@ pub fn run(out: &mut impl Write, args: &SearchArgs, index: Arc<Index>) -> anyhow
     } else {
         Outcome::Found
     })
+}
+
+/// The text with matched ranges in bold red (SGR), as ripgrep and fzf mark matches.
+fn highlighted(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
+    let mut out = String::with_capacity(text.len() + ranges.len() * 12);
+    let mut at = 0;
+    for range in ranges {
+        if range.start < at || range.end > text.len() {
+            continue;
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str("\x1b[1;31m");
+        out.push_str(&text[range.clone()]);
+        out.push_str("\x1b[0m");
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    out
 }
 
 /// An actor ranked by a name query in `--json` output.
