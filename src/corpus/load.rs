@@ -362,7 +362,12 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, PageIssue> {
             message: "the file is empty".into(),
         });
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    // `contains` is a memchr; the position is only needed for the message.
+    if let Some(at) = bytes
+        .contains(&0)
+        .then(|| bytes.iter().position(|&b| b == 0))
+        .flatten()
+    {
         return Err(PageIssue {
             line: line_of(at),
             message: "the file holds NUL bytes: it looks binary, not a saved page".into(),

@@ -9,7 +9,7 @@ use super::Found;
 use super::attribute::Attributor;
 use super::marks::Passage;
 use super::sentences::sentence_around;
-use crate::corpus::dates::find_dates;
+use crate::corpus::dates::DateMention;
 use crate::corpus::model::{BlockKind, DateSource, Piece, Quote, SpanKind};
 
 static FIGURE_REF: LazyLock<Regex> = LazyLock::new(|| {
@@ -23,6 +23,8 @@ pub(super) struct Context<'a> {
     pub(super) attributor: &'a Attributor<'a>,
     pub(super) starts: &'a [Vec<usize>],
     pub(super) quoted: &'a [Vec<Range<usize>>],
+    /// Dates of each paragraph that holds a quote (found once, not once per quote).
+    pub(super) dates: &'a [Vec<DateMention>],
 }
 
 impl Context<'_> {
@@ -89,9 +91,12 @@ impl Context<'_> {
         let quoted = self.quoted.get(p.para);
         let outside =
             |at: usize| !quoted.is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
-        let leading = find_dates(&text[..p.open], self.piece.date)
+        let leading = self
+            .dates
+            .get(p.para)
             .into_iter()
-            .rfind(|d| outside(d.start));
+            .flatten()
+            .rfind(|d| d.end <= p.open && outside(d.start));
         quote.figure = self.figure(p, quote.speaker.as_deref());
         let figure = quote
             .figure

@@ -13,8 +13,9 @@ use self::attribute::{Attributor, Candidate, CandidateKind, Cast};
 use self::context::Context;
 use self::marks::{Passage, passages};
 use self::sentences::{sentence_around, sentence_starts};
+use super::dates::{DateMention, find_dates};
 use super::model::{DateSource, Piece, Quote, QuoteKind, SpanKind};
-use super::speech::{is_speech_word, referring_phrases};
+use super::speech::{ReferringPhrase, is_speech_word, referring_phrases};
 use std::ops::Range;
 
 /// Quotes of up to this many words are terms ("axis of resistance"), not statements.
@@ -45,6 +46,18 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
             }
         })
         .collect();
+    let dates: Vec<Vec<DateMention>> = piece
+        .paragraphs
+        .iter()
+        .zip(&quoted)
+        .map(|(p, q)| {
+            if q.is_empty() {
+                Vec::new()
+            } else {
+                find_dates(&p.text, piece.date)
+            }
+        })
+        .collect();
     let attributor = Attributor {
         candidates: candidates(piece, &quoted),
         cast,
@@ -65,6 +78,7 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
                 attributor: &attributor,
                 starts: &starts,
                 quoted: &quoted,
+                dates: &dates,
             };
             let previous = last_speaker
                 .as_ref()
@@ -168,13 +182,11 @@ fn candidates(piece: &Piece, quoted: &[Vec<Range<usize>>]) -> Vec<Candidate> {
                 });
             }
         }
-        // Phrases are only ever speakers, never antecedents: only paragraphs with quotes need them.
-        let quoted_here = quoted.get(para).is_some_and(|q| !q.is_empty());
-        let phrases = if quoted_here {
-            referring_phrases(text)
-        } else {
-            Vec::new()
-        };
+        // Phrases are only ever speakers, never antecedents, and never inside a quote: only
+        // the unquoted text of paragraphs with quotes needs them.
+        let phrases = quoted
+            .get(para)
+            .map_or_else(Vec::new, |q| unquoted_phrases(text, q));
         for phrase in phrases {
             let overlaps = local
                 .iter()
@@ -196,6 +208,36 @@ fn candidates(piece: &Piece, quoted: &[Vec<Range<usize>>]) -> Vec<Candidate> {
         out.extend(local);
     }
     out
+}
+
+/// Referring phrases in the text between the quotations of a paragraph.
+fn unquoted_phrases(text: &str, quoted: &[Range<usize>]) -> Vec<ReferringPhrase> {
+    if quoted.is_empty() {
+        return Vec::new();
+    }
+    let mut ranges: Vec<&Range<usize>> = quoted.iter().collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut found = Vec::new();
+    let mut at = 0;
+    for range in ranges
+        .iter()
+        .map(|r| r.start..r.end)
+        .chain(std::iter::once(text.len()..text.len()))
+    {
+        if range.start > at && text.is_char_boundary(at) && text.is_char_boundary(range.start) {
+            found.extend(
+                referring_phrases(&text[at..range.start])
+                    .into_iter()
+                    .map(|mut p| {
+                        p.start += at;
+                        p.end += at;
+                        p
+                    }),
+            );
+        }
+        at = at.max(range.end);
+    }
+    found
 }
 
 /// Flags candidates inside `, the leader of the X,` after a name: the name is the subject.
