@@ -4,9 +4,15 @@
 //! - [`corpus`]: pieces, actors and quotes; loading saved pages, extraction, validation, synthesis.
 //! - [`index`]: name folding and the in-memory index built from a corpus.
 //! - [`search`]: the query language and ranking.
-//! - [`cli`]: the non-interactive subcommands.
+//! - [`app`]: the interactive application as plain data: state, actions, update.
+//! - [`ui`]: drawing the application with ratatui.
+//! - [`tui`]: the local terminal: setup and restore, the keymap, the config file, the event loop.
+//! - [`cli`]: the command line: the non-interactive subcommands, and the TUI when none is given.
 
+pub mod app;
 pub mod cli;
 pub mod corpus;
 pub mod index;
 pub mod search;
+pub mod tui;
+pub mod ui;

@@ -13,7 +13,12 @@ pub struct Args {
     #[arg(long, global = true, env = "SPOTLIGHT_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
-    /// What to do; without one, prints this help.
+    /// Config file for the TUI (theme, keys, default corpus) instead of
+    /// `$XDG_CONFIG_HOME/spotlight/config.toml`.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// What to do; without one, opens the full-screen browser (TUI).
     #[command(subcommand)]
     pub command: Option<Command>,
 }

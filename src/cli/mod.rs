@@ -1,4 +1,5 @@
-//! The command line: `pieces`, `actors`, `quotes`, `check`, `import`, `synth`, `completions`.
+//! The command line: `pieces`, `actors`, `quotes`, `search`, `check`, `import`, `synth`,
+//! `completions`, and the TUI when no subcommand is given.
 //!
 //! Output is aligned text for people or JSON lines (`--json`) for scripts. Exit codes follow
 //! grep and ripgrep: 0 when something was found, 1 when nothing was, 2 on error; a closed
@@ -75,13 +76,13 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Runs parsed arguments, writing to stdout.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    if args.command.is_none() {
+        return interactive(args);
+    }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let outcome = match &args.command {
-        None => {
-            Args::command().write_help(&mut out)?;
-            Outcome::Found
-        }
+        None => return interactive(args),
         Some(Command::Check) => check(&mut out, args.data.as_deref())?,
         Some(Command::Import(import)) => import::run(&mut out, import, args.data.as_deref())?,
         Some(Command::Synth(synth)) => list::synth(&mut out, synth)?,
@@ -110,6 +111,23 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     out.flush()?;
     Ok(outcome)
+}
+
+/// Opens the TUI on the corpus, once settings and corpus are known to be usable: a bad config
+/// file or corpus directory is reported before the screen is taken over.
+fn interactive(args: &Args) -> anyhow::Result<Outcome> {
+    use std::io::IsTerminal;
+    if !io::stdin().is_terminal() || !io::stdout().is_terminal() {
+        anyhow::bail!(
+            "the full-screen browser needs a terminal on stdin and stdout; in scripts use a \
+             subcommand (`spotlight search QUERY --json`), see `spotlight --help`"
+        );
+    }
+    let settings = crate::tui::Settings::load(args.config.as_deref())?;
+    let data = args.data.as_deref().or(settings.data.as_deref());
+    let index = Index::build(load(data)?);
+    crate::tui::run(index, &settings)?;
+    Ok(Outcome::Found)
 }
 
 /// Loads the corpus at `data`, or the bundled one.

@@ -1,0 +1,247 @@
+//! The interactive application as plain data: what is focused, typed, found and selected.
+//!
+//! Only [`App::update`] changes it, one [`Action`] at a time; the UI draws it from `&App`; the
+//! terminal front-ends (local and SSH) turn keys into actions and carry out the [`Effect`]s
+//! (clipboard, browser) that an update asks for. No terminal or ratatui type appears here.
+
+mod action;
+mod citation;
+mod editor;
+mod geometry;
+mod reader;
+mod sidebar;
+mod update;
+mod wrap;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use self::action::Action;
+pub use self::citation::citation;
+pub use self::editor::Editor;
+pub use self::geometry::{Area, Layout, Panes};
+pub use self::reader::{BlockStyle, Mark, MarkKind, Reader, ReaderBlock, ReaderLine};
+pub use self::sidebar::Sidebar;
+pub use self::wrap::{display_width, wrap};
+use crate::index::Index;
+use crate::index::quotes::QuoteId;
+use crate::search::engine::Results;
+use crate::search::query::parse;
+use crate::search::worker::{Response, SearchWorker};
+
+/// How many results the full ranking keeps for the list.
+pub const RESULT_LIMIT: usize = 10_000;
+
+/// The pane that receives typed keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Focus {
+    /// The query line: typing edits the query.
+    Query,
+    /// The result list.
+    Results,
+    /// The quote viewer: keys scroll it.
+    Viewer,
+    /// The actor sidebar: typing filters it.
+    Sidebar,
+}
+
+/// Something the front-end must do outside the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Put this text on the clipboard (OSC 52).
+    Copy(String),
+    /// Open this link in a local browser, where there is one.
+    OpenLink(String),
+}
+
+/// A one-line message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Notice {
+    /// The message.
+    pub text: String,
+    /// Whether it reports a problem.
+    pub error: bool,
+}
+
+/// The whole state of one interactive session over a shared index.
+#[derive(Debug)]
+pub struct App {
+    /// The corpus and its index, shared with every other session.
+    pub index: Arc<Index>,
+    worker: SearchWorker,
+    /// The query line.
+    pub query: Editor,
+    /// The query's filters (`@actor`, `date:`, ...) in normal form, for the status line.
+    pub filters: String,
+    /// The latest results for the query line.
+    pub results: Results,
+    /// Whether `results` are the full ranking (not just the first screenful).
+    pub complete: bool,
+    /// Whether the latest query's results are still to come.
+    pub searching: bool,
+    /// Index of the selected hit in `results.hits`.
+    pub selected: usize,
+    /// Index of the first hit on screen.
+    pub offset: usize,
+    /// Lines the viewer is scrolled down.
+    pub viewer_scroll: usize,
+    /// Which pane has the keys.
+    pub focus: Focus,
+    /// The actor sidebar.
+    pub sidebar: Sidebar,
+    /// The piece reader, when open.
+    pub reader: Option<Reader>,
+    /// The help overlay's scroll, when open.
+    pub help: Option<usize>,
+    /// The link shown by [`Action::OpenLink`], until the next action.
+    pub link: Option<String>,
+    /// The latest message for the status line.
+    pub notice: Option<Notice>,
+    /// Screen size in cells.
+    pub size: (u16, u16),
+    /// Whether the user wants to leave.
+    pub quit: bool,
+    /// The help overlay's rows (keys, what they do), filled in by the front-end's keymap.
+    pub keys_help: Vec<(String, String)>,
+    /// Whether the newest query was typed after the current results: its first answer starts
+    /// the list from the top.
+    fresh: bool,
+    effects: Vec<Effect>,
+}
+
+impl App {
+    /// A session over `index` on a `width` x `height` screen, showing every quote.
+    #[must_use]
+    pub fn new(index: Arc<Index>, width: u16, height: u16) -> Self {
+        let worker = SearchWorker::spawn(Arc::clone(&index), RESULT_LIMIT);
+        let sidebar = Sidebar::new(&index, width >= geometry::WIDE);
+        let notice = corpus_notice(&index);
+        let mut app = Self {
+            index,
+            worker,
+            query: Editor::default(),
+            filters: String::new(),
+            results: Results::default(),
+            complete: false,
+            searching: false,
+            selected: 0,
+            offset: 0,
+            viewer_scroll: 0,
+            focus: Focus::Query,
+            sidebar,
+            reader: None,
+            help: None,
+            link: None,
+            notice,
+            size: (width, height),
+            quit: false,
+            keys_help: Vec::new(),
+            fresh: true,
+            effects: Vec::new(),
+        };
+        app.submit();
+        app
+    }
+
+    /// The layout of the current screen.
+    #[must_use]
+    pub fn layout(&self) -> Layout {
+        Layout::compute(self.size.0, self.size.1, self.sidebar.shown)
+    }
+
+    /// Whether typed characters go into a text field (the query line or the sidebar filter)
+    /// rather than acting as keys (`j`, `q`, `?`).
+    #[must_use]
+    pub fn typing(&self) -> bool {
+        self.reader.is_none()
+            && self.help.is_none()
+            && matches!(self.focus, Focus::Query | Focus::Sidebar)
+    }
+
+    /// The selected quote, if any.
+    #[must_use]
+    pub fn selected_quote(&self) -> Option<QuoteId> {
+        self.results.hits.get(self.selected).map(|h| h.quote)
+    }
+
+    /// Takes the effects the last updates asked for.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Takes in any results the search worker has sent; true when the screen should change.
+    pub fn poll(&mut self) -> bool {
+        match self.worker.try_recv() {
+            Some(response) => {
+                self.receive(response);
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Waits up to `timeout` for the newest query's full ranking; true when it came. For tests,
+    /// benchmarks and scripted sessions that need a settled screen.
+    pub fn settle(&mut self, timeout: Duration) -> bool {
+        let deadline = std::time::Instant::now() + timeout;
+        while self.searching {
+            let left = deadline.saturating_duration_since(std::time::Instant::now());
+            if left.is_zero() {
+                return false;
+            }
+            if let Some(response) = self.worker.recv_timeout(left) {
+                self.receive(response);
+            }
+        }
+        true
+    }
+
+    fn receive(&mut self, response: Response) {
+        let keep = if std::mem::take(&mut self.fresh) {
+            None
+        } else {
+            self.selected_quote()
+        };
+        self.results = response.results;
+        self.complete = response.complete;
+        self.searching = !response.complete;
+        // Keep the same quote selected while the ranking settles, else go back to the top.
+        self.selected = keep
+            .and_then(|q| self.results.hits.iter().position(|h| h.quote == q))
+            .unwrap_or(0);
+        if self.selected == 0 {
+            self.offset = 0;
+            self.viewer_scroll = 0;
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Sends the query line to the search worker.
+    fn submit(&mut self) {
+        self.worker.submit(self.query.text());
+        let mut query = parse(self.query.text());
+        query.groups.clear();
+        query.errors.clear();
+        self.filters = query.to_string();
+        self.searching = true;
+        self.fresh = true;
+    }
+}
+
+fn corpus_notice(index: &Index) -> Option<Notice> {
+    let problems = &index.corpus.problems;
+    let first = problems.first()?;
+    let more = problems.len() - 1;
+    let text = if more == 0 {
+        format!("corpus: {first}")
+    } else {
+        format!("corpus: {first} (+{more} more; run `spotlight check`)")
+    };
+    Some(Notice {
+        text,
+        error: index.corpus.has_errors(),
+    })
+}
+
+#[cfg(test)]
+mod tests;

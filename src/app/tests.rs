@@ -1,0 +1,468 @@
+//! `update(state, action)` for every action, on the bundled corpus.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use super::*;
+use crate::corpus::Corpus;
+use crate::search::worker::PATIENCE;
+
+fn index() -> Arc<Index> {
+    Index::build(Corpus::bundled())
+}
+
+fn app(width: u16, height: u16) -> App {
+    let mut app = App::new(index(), width, height);
+    assert!(app.settle(PATIENCE));
+    app
+}
+
+fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        app.update(action);
+    }
+    assert!(app.settle(PATIENCE));
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Insert).collect()
+}
+
+fn speaker(app: &App) -> String {
+    let quote = app.selected_quote().expect("a selected quote");
+    app.index
+        .speaker_of(quote)
+        .map(|a| a.id.clone())
+        .unwrap_or_default()
+}
+
+#[test]
+fn starts_with_every_statement_and_the_query_focused() {
+    let app = app(80, 24);
+    assert_eq!(app.results.hits.len(), 6);
+    assert_eq!(app.focus, Focus::Query);
+    assert!(app.complete && !app.searching);
+    assert!(!app.sidebar.shown, "the sidebar folds away at 80 columns");
+    assert!(App::new(index(), 120, 40).sidebar.shown);
+}
+
+#[test]
+fn typing_searches_and_editing_keys_edit_the_query() {
+    let mut app = app(80, 24);
+    act(&mut app, typed("amezqj"));
+    assert_eq!(app.results.total, 0);
+    act(
+        &mut app,
+        [Action::Backspace, Action::Backspace, Action::Backspace],
+    );
+    assert_eq!(app.query.text(), "ame");
+    act(&mut app, typed("ri"));
+    assert_eq!(app.results.total, 5);
+    assert_eq!(speaker(&app), "hadi-al-ameri");
+    act(
+        &mut app,
+        [Action::LineStart, Action::Insert('x'), Action::Delete],
+    );
+    assert_eq!(app.query.text(), "xmeri");
+    act(&mut app, [Action::Left, Action::Right, Action::LineEnd]);
+    assert_eq!(app.query.cursor(), 5);
+    act(&mut app, [Action::DeleteWord]);
+    assert_eq!(app.query.text(), "");
+    act(&mut app, [Action::Paste("timetable\n".into())]);
+    assert_eq!(app.query.text(), "timetable ");
+    assert_eq!(app.results.total, 1);
+}
+
+#[test]
+fn moving_keeps_the_selection_in_range_and_on_screen() {
+    let mut app = app(80, 12);
+    act(&mut app, [Action::Up]);
+    assert_eq!(app.selected, 0);
+    act(&mut app, [Action::Down, Action::Down]);
+    assert_eq!(app.selected, 2);
+    act(&mut app, [Action::Last]);
+    assert_eq!(app.selected, 5);
+    let rows = app
+        .layout()
+        .panes()
+        .map(|p| p.list.inner().height)
+        .unwrap_or(0);
+    assert!(
+        app.offset + usize::from(rows) > app.selected,
+        "{} {rows}",
+        app.offset
+    );
+    act(&mut app, [Action::First]);
+    assert_eq!((app.selected, app.offset), (0, 0));
+    act(&mut app, [Action::PageDown]);
+    assert!(app.selected > 0);
+    act(&mut app, [Action::PageUp]);
+    assert_eq!(app.selected, 0);
+}
+
+#[test]
+fn focus_cycles_through_the_panes_on_screen() {
+    let mut narrow = app(80, 24);
+    act(&mut narrow, [Action::FocusNext]);
+    assert_eq!(narrow.focus, Focus::Results);
+    act(&mut narrow, [Action::FocusNext, Action::FocusNext]);
+    assert_eq!(narrow.focus, Focus::Query);
+    act(&mut narrow, [Action::FocusPrev]);
+    assert_eq!(narrow.focus, Focus::Viewer);
+    act(&mut narrow, [Action::FocusQuery]);
+    assert_eq!(narrow.focus, Focus::Query);
+    let mut wide = app(120, 40);
+    act(&mut wide, [Action::FocusPrev]);
+    assert_eq!(wide.focus, Focus::Sidebar);
+}
+
+#[test]
+fn keys_move_the_focused_pane() {
+    let mut app = app(120, 40);
+    act(
+        &mut app,
+        [Action::FocusNext, Action::FocusNext, Action::Down],
+    );
+    assert_eq!((app.focus, app.viewer_scroll), (Focus::Viewer, 1));
+    assert_eq!(app.selected, 0);
+    act(&mut app, [Action::FocusNext, Action::Down]);
+    assert_eq!((app.focus, app.sidebar.selected), (Focus::Sidebar, 1));
+}
+
+#[test]
+fn typing_in_the_sidebar_filters_actors_by_any_spelling() {
+    let mut app = app(120, 40);
+    act(&mut app, [Action::FocusPrev]);
+    act(&mut app, typed("العامري"));
+    let first = app
+        .sidebar
+        .selected_actor()
+        .map(|a| app.index.corpus.actors[a].id.as_str());
+    assert_eq!(first, Some("hadi-al-ameri"));
+    assert_eq!(app.query.text(), "", "the query is untouched");
+    act(&mut app, [Action::Back]);
+    assert_eq!(app.sidebar.filter.text(), "");
+    assert_eq!(app.sidebar.visible.len(), app.index.corpus.actors.len());
+}
+
+#[test]
+fn picking_an_actor_puts_it_in_the_query_line() {
+    let mut app = app(120, 40);
+    act(&mut app, typed("attack"));
+    act(&mut app, [Action::FocusPrev]);
+    act(&mut app, typed("ameri"));
+    act(&mut app, [Action::Open]);
+    assert_eq!(app.query.text(), "@hadi-al-ameri attack ");
+    assert_eq!(app.focus, Focus::Query);
+    assert_eq!(app.filters, "@hadi-al-ameri");
+    assert!(app.results.hits.iter().all(|h| {
+        app.index
+            .speaker_of(h.quote)
+            .is_some_and(|a| a.id == "hadi-al-ameri")
+    }));
+    // Picking another actor replaces the first rather than adding to it.
+    act(
+        &mut app,
+        [Action::ClearQuery, Action::FocusPrev, Action::Back],
+    );
+    act(&mut app, typed("khamenei"));
+    act(&mut app, [Action::Open]);
+    assert!(
+        app.query.text().starts_with("@ali-khamenei"),
+        "{}",
+        app.query.text()
+    );
+}
+
+#[test]
+fn enter_opens_the_piece_at_the_quote_and_esc_comes_back_exactly() {
+    let mut app = app(80, 24);
+    act(&mut app, typed("ameri"));
+    act(&mut app, [Action::Down, Action::Down]);
+    let before = (app.selected, app.offset, app.query.text().to_string());
+    let quote = app.selected_quote();
+    act(&mut app, [Action::Open]);
+    let reader = app.reader.as_ref().expect("reader open");
+    let cursor = reader
+        .cursor
+        .and_then(|c| reader.marks.get(c))
+        .map(|m| m.kind.clone());
+    assert_eq!(cursor, quote.map(MarkKind::Quote));
+    let line = reader
+        .cursor
+        .and_then(|c| reader.line_of(c))
+        .expect("a line");
+    assert!(
+        line >= reader.scroll && line < reader.scroll + 21,
+        "the quote is on screen"
+    );
+    act(&mut app, [Action::Back]);
+    assert!(app.reader.is_none());
+    assert_eq!(
+        (app.selected, app.offset, app.query.text().to_string()),
+        before
+    );
+}
+
+#[test]
+fn the_reader_steps_through_quotes_and_mentions_and_scrolls() {
+    let mut app = app(80, 24);
+    act(&mut app, [Action::Open]);
+    let quotes_in = |app: &App| {
+        let r = app.reader.as_ref().expect("reader");
+        r.cursor
+            .map(|c| matches!(r.marks[c].kind, MarkKind::Quote(_)))
+    };
+    let start = app.reader.as_ref().and_then(|r| r.cursor);
+    act(&mut app, [Action::NextQuote]);
+    assert_eq!(quotes_in(&app), Some(true));
+    assert_ne!(app.reader.as_ref().and_then(|r| r.cursor), start);
+    act(&mut app, [Action::PrevQuote]);
+    assert_eq!(app.reader.as_ref().and_then(|r| r.cursor), start);
+    act(&mut app, [Action::First]);
+    assert_eq!(app.reader.as_ref().map(|r| r.scroll), Some(0));
+    act(&mut app, [Action::Down, Action::PageDown]);
+    assert!(app.reader.as_ref().is_some_and(|r| r.scroll > 1));
+    act(&mut app, [Action::Last]);
+    let r = app.reader.as_ref().expect("reader");
+    assert_eq!(
+        r.scroll + 21,
+        r.lines.len(),
+        "the last page ends with the text"
+    );
+    // Tab walks every mark, mentions included; Enter on a mention filters by that actor.
+    let mention = r
+        .marks
+        .iter()
+        .position(|m| matches!(m.kind, MarkKind::Mention(_)));
+    let mention = mention.expect("the seed piece mentions actors");
+    let MarkKind::Mention(actor) = r.marks[mention].kind else {
+        unreachable!()
+    };
+    let marks = r.marks.len();
+    act(&mut app, [Action::First]);
+    for _ in 0..marks {
+        if app.reader.as_ref().and_then(|r| r.cursor) == Some(mention) {
+            break;
+        }
+        act(&mut app, [Action::FocusNext]);
+    }
+    act(&mut app, [Action::Open]);
+    assert!(app.reader.is_none());
+    let id = &app.index.corpus.actors[actor].id;
+    assert_eq!(app.query.text(), format!("@{id} "));
+}
+
+#[test]
+fn copy_emits_a_citation_effect() {
+    let mut app = app(80, 24);
+    act(&mut app, typed("after a period"));
+    act(&mut app, [Action::FocusNext, Action::Copy]);
+    let effects = app.take_effects();
+    let [Effect::Copy(text)] = effects.as_slice() else {
+        panic!("expected one copy, got {effects:?}");
+    };
+    assert!(
+        text.contains("Hadi al-Ameri") && text.contains("October 30, 2023"),
+        "{text}"
+    );
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("copied"))
+    );
+    // In the reader, the quote under the cursor is copied.
+    act(&mut app, [Action::Open, Action::Copy]);
+    assert!(
+        matches!(app.take_effects().as_slice(), [Effect::Copy(t)] if t.contains("After a period"))
+    );
+}
+
+#[test]
+fn copy_without_a_selection_says_so() {
+    let mut app = app(80, 24);
+    act(&mut app, typed("zzzzqqq"));
+    act(&mut app, [Action::Copy]);
+    assert!(app.take_effects().is_empty());
+    assert!(app.notice.as_ref().is_some_and(|n| n.error));
+}
+
+#[test]
+fn open_link_shows_the_source_or_says_there_is_none() {
+    let mut app = app(80, 24);
+    act(&mut app, [Action::OpenLink]);
+    assert_eq!(
+        app.link, None,
+        "the seed piece was saved without its address"
+    );
+    assert!(
+        app.notice
+            .as_ref()
+            .is_some_and(|n| n.text.contains("no source link"))
+    );
+    let mut corpus = Corpus::bundled();
+    corpus.pieces[0].url = Some("https://example.org/piece".into());
+    let mut app = App::new(Index::build(corpus), 80, 24);
+    assert!(app.settle(PATIENCE));
+    act(&mut app, [Action::OpenLink]);
+    assert_eq!(app.link.as_deref(), Some("https://example.org/piece"));
+    assert_eq!(
+        app.take_effects(),
+        [Effect::OpenLink("https://example.org/piece".into())]
+    );
+    act(&mut app, [Action::Down]);
+    assert_eq!(app.link, None, "the link shows until the next key");
+}
+
+#[test]
+fn back_closes_help_then_leaves_panes_then_clears_the_query() {
+    let mut app = app(80, 24);
+    act(&mut app, typed("ameri"));
+    act(&mut app, [Action::FocusNext, Action::Help]);
+    assert_eq!(app.help, Some(0));
+    act(&mut app, [Action::Down]);
+    assert_eq!(app.help, Some(1), "keys scroll the overlay, not the list");
+    act(&mut app, [Action::Back]);
+    assert_eq!((app.help, app.focus), (None, Focus::Results));
+    act(&mut app, [Action::Back]);
+    assert_eq!(app.focus, Focus::Query);
+    act(&mut app, [Action::Back]);
+    assert_eq!(app.query.text(), "");
+    act(&mut app, [Action::Help, Action::Help]);
+    assert_eq!(app.help, None);
+}
+
+#[test]
+fn clear_query_shows_everything_again() {
+    let mut app = app(80, 24);
+    act(&mut app, typed("timetable"));
+    assert_eq!(app.results.total, 1);
+    act(&mut app, [Action::ClearQuery]);
+    assert_eq!((app.query.text(), app.results.total), ("", 6));
+}
+
+#[test]
+fn toggle_sidebar_shows_and_focuses_it_then_hides_it() {
+    let mut app = app(80, 24);
+    act(&mut app, [Action::ToggleSidebar]);
+    assert!(app.sidebar.shown);
+    assert_eq!(app.focus, Focus::Sidebar);
+    act(&mut app, [Action::ToggleSidebar]);
+    assert!(!app.sidebar.shown);
+    assert_eq!(app.focus, Focus::Query);
+}
+
+#[test]
+fn quit_sets_the_flag_from_anywhere() {
+    let mut app = app(80, 24);
+    act(&mut app, [Action::Help, Action::Quit]);
+    assert!(app.quit);
+}
+
+#[test]
+fn resize_follows_the_screen_and_the_sidebar_follows_wide_screens() {
+    let mut app = app(120, 40);
+    act(&mut app, [Action::FocusPrev]);
+    act(
+        &mut app,
+        [Action::Resize {
+            width: 80,
+            height: 24,
+        }],
+    );
+    assert!(!app.sidebar.shown);
+    assert_eq!(app.focus, Focus::Query, "focus leaves the hidden sidebar");
+    act(
+        &mut app,
+        [Action::Resize {
+            width: 10,
+            height: 3,
+        }],
+    );
+    assert_eq!(app.layout(), Layout::TooSmall);
+    act(
+        &mut app,
+        [Action::Down, Action::PageDown, Action::Open, Action::Back],
+    );
+    act(
+        &mut app,
+        [Action::Resize {
+            width: 130,
+            height: 40,
+        }],
+    );
+    assert!(app.sidebar.shown);
+}
+
+#[test]
+fn a_click_selects_a_row_and_the_wheel_scrolls() {
+    let mut app = app(80, 24);
+    let list = app.layout().panes().map(|p| p.list.inner()).expect("panes");
+    act(
+        &mut app,
+        [Action::Click {
+            column: list.x + 3,
+            row: list.y + 2,
+        }],
+    );
+    assert_eq!((app.selected, app.focus), (2, Focus::Results));
+    act(
+        &mut app,
+        [Action::Scroll {
+            up: true,
+            column: list.x,
+            row: list.y,
+        }],
+    );
+    assert_eq!(app.selected, 0);
+    act(
+        &mut app,
+        [Action::Scroll {
+            up: false,
+            column: list.x,
+            row: list.y,
+        }],
+    );
+    assert_eq!(app.selected, 3);
+    let query = app.layout().panes().map(|p| p.query).expect("panes");
+    act(
+        &mut app,
+        [Action::Click {
+            column: query.x + 4,
+            row: query.y + 1,
+        }],
+    );
+    assert_eq!(app.focus, Focus::Query);
+    act(
+        &mut app,
+        [Action::Click {
+            column: 79,
+            row: 23,
+        }],
+    );
+}
+
+#[test]
+fn a_malformed_query_reports_and_still_runs() {
+    let mut app = app(80, 24);
+    act(&mut app, typed("date:2023-13 ameri"));
+    assert!(!app.results.messages.is_empty());
+    assert_eq!(app.results.total, 5);
+}
+
+#[test]
+fn corpus_problems_become_a_status_notice() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let corpus = Corpus::load_dir(&dir).expect("loads with problems");
+    let app = App::new(Index::build(corpus), 80, 24);
+    let notice = app.notice.as_ref().expect("a notice");
+    assert!(notice.text.starts_with("corpus: "), "{}", notice.text);
+}
+
+#[test]
+fn settle_gives_up_after_its_timeout() {
+    let mut app = App::new(index(), 80, 24);
+    // Either the results came in time or settle reports it did not wait forever.
+    let _ = app.settle(Duration::ZERO);
+    assert!(app.settle(PATIENCE));
+}

@@ -1,0 +1,448 @@
+//! [`App::update`]: the one place where actions change the state.
+
+use super::reader::{MarkKind, Reader};
+use super::{Action, App, Effect, Focus, Layout, Notice, citation};
+
+/// Rows the help overlay shows beyond the keys (query syntax, markers): the scroll limit.
+const HELP_EXTRA_ROWS: usize = 20;
+
+/// Rows the mouse wheel moves.
+const WHEEL: usize = 3;
+
+impl App {
+    /// Applies one action.
+    pub fn update(&mut self, action: Action) {
+        if !matches!(action, Action::Resize { .. } | Action::Scroll { .. }) {
+            self.link = None;
+            if self.notice.as_ref().is_some_and(|n| !n.error) {
+                self.notice = None;
+            }
+        }
+        match action {
+            Action::Resize { width, height } => self.resize(width, height),
+            Action::Quit => self.quit = true,
+            _ if self.help.is_some() => self.update_help(&action),
+            _ if self.reader.is_some() => self.update_reader(action),
+            _ => self.update_browse(action),
+        }
+    }
+
+    fn resize(&mut self, width: u16, height: u16) {
+        let wide = super::geometry::WIDE;
+        if (self.size.0 >= wide) != (width >= wide) {
+            self.sidebar.shown = width >= wide;
+        }
+        self.size = (width, height);
+        if !self.sidebar.shown && self.focus == Focus::Sidebar {
+            self.focus = Focus::Query;
+        }
+        self.layout_reader();
+        self.keep_selection_visible();
+    }
+
+    fn update_help(&mut self, action: &Action) {
+        let Some(scroll) = self.help.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Help | Action::Back | Action::Open => self.help = None,
+            Action::Up | Action::Scroll { up: true, .. } => *scroll = scroll.saturating_sub(1),
+            Action::Down | Action::Scroll { up: false, .. } => {
+                // The overlay also lists the query syntax; it stops at its own end.
+                *scroll = (*scroll + 1).min(self.keys_help.len() + HELP_EXTRA_ROWS);
+            }
+            Action::First => *scroll = 0,
+            _ => {}
+        }
+    }
+
+    fn update_browse(&mut self, action: Action) {
+        match action {
+            Action::Insert(_)
+            | Action::Paste(_)
+            | Action::Backspace
+            | Action::Delete
+            | Action::DeleteWord
+            | Action::Left
+            | Action::Right
+            | Action::LineStart
+            | Action::LineEnd => self.edit(&action),
+            Action::Up => self.move_by(-1),
+            Action::Down => self.move_by(1),
+            Action::PageUp => self.move_by(-self.page()),
+            Action::PageDown => self.move_by(self.page()),
+            Action::First => self.move_by(isize::MIN / 2),
+            Action::Last => self.move_by(isize::MAX / 2),
+            Action::FocusNext => self.cycle_focus(true),
+            Action::FocusPrev => self.cycle_focus(false),
+            Action::FocusQuery => self.focus = Focus::Query,
+            Action::Open if self.focus == Focus::Sidebar => self.pick_actor(),
+            Action::Open => self.open_reader(),
+            Action::Back => self.back(),
+            Action::ClearQuery => self.set_query(""),
+            Action::Help => self.help = Some(0),
+            Action::Copy => self.copy(self.selected_quote()),
+            Action::OpenLink => self.open_link(self.selected_quote().and_then(|q| {
+                let piece = self.index.piece.get(q as usize)?;
+                Some(*piece as usize)
+            })),
+            Action::ToggleSidebar => {
+                self.sidebar.shown = !self.sidebar.shown;
+                if self.sidebar.shown {
+                    self.focus = Focus::Sidebar;
+                } else if self.focus == Focus::Sidebar {
+                    self.focus = Focus::Query;
+                }
+            }
+            Action::Click { column, row } => self.click(column, row),
+            Action::Scroll { up, column, row } => self.wheel(up, column, row),
+            Action::NextQuote | Action::PrevQuote | Action::Quit | Action::Resize { .. } => {}
+        }
+    }
+
+    fn edit(&mut self, action: &Action) {
+        if !matches!(self.focus, Focus::Query | Focus::Sidebar) {
+            self.focus = Focus::Query;
+        }
+        let field = if self.focus == Focus::Sidebar {
+            &mut self.sidebar.filter
+        } else {
+            &mut self.query
+        };
+        let before = field.text().to_string();
+        match action {
+            Action::Insert(c) => field.insert(c.encode_utf8(&mut [0; 4])),
+            Action::Paste(text) => field.insert(text),
+            Action::Backspace => field.backspace(),
+            Action::Delete => field.delete(),
+            Action::DeleteWord => field.delete_word(),
+            Action::Left => field.left(),
+            Action::Right => field.right(),
+            Action::LineStart => field.home(),
+            Action::LineEnd => field.end(),
+            _ => {}
+        }
+        if field.text() != before {
+            if self.focus == Focus::Sidebar {
+                self.sidebar.refilter(&self.index);
+            } else {
+                self.submit();
+            }
+        }
+    }
+
+    /// Rows in one page of the focused list.
+    fn page(&self) -> isize {
+        let rows = match self.layout() {
+            Layout::TooSmall => 1,
+            Layout::Compact(p) => p.list_rows(false),
+            Layout::Full(p) if self.focus == Focus::Sidebar => {
+                p.sidebar.map_or(1, |s| s.inner().height.saturating_sub(1))
+            }
+            Layout::Full(p) => p.list_rows(true),
+        };
+        isize::try_from(rows.max(2) - 1).unwrap_or(1)
+    }
+
+    fn move_by(&mut self, delta: isize) {
+        match self.focus {
+            Focus::Sidebar => {
+                let len = self.sidebar.visible.len();
+                self.sidebar.selected = step(self.sidebar.selected, delta, len);
+            }
+            Focus::Viewer => self.viewer_scroll = step(self.viewer_scroll, delta, usize::MAX / 2),
+            Focus::Query | Focus::Results => {
+                let before = self.selected;
+                self.selected = step(self.selected, delta, self.results.hits.len());
+                if before != self.selected {
+                    self.viewer_scroll = 0;
+                }
+            }
+        }
+        self.keep_selection_visible();
+    }
+
+    /// Scrolls the result list and the sidebar so their selections are on screen.
+    pub(super) fn keep_selection_visible(&mut self) {
+        let Some(panes) = self.layout().panes().copied() else {
+            return;
+        };
+        let full = matches!(self.layout(), Layout::Full(_));
+        let rows = usize::from(panes.list_rows(full)).max(1);
+        self.offset = visible_offset(self.offset, self.selected, rows);
+        if let Some(side) = panes.sidebar {
+            // The sidebar shows a filter line and, under the list, the actor's details.
+            let rows = usize::from(side.inner().height.saturating_sub(1)) / 2;
+            self.sidebar.offset =
+                visible_offset(self.sidebar.offset, self.sidebar.selected, rows.max(1));
+        }
+    }
+
+    fn cycle_focus(&mut self, forward: bool) {
+        let layout = self.layout();
+        let panes = layout.panes();
+        let mut ring = Vec::with_capacity(4);
+        if panes.is_some_and(|p| p.sidebar.is_some()) {
+            ring.push(Focus::Sidebar);
+        }
+        ring.extend([Focus::Query, Focus::Results]);
+        if panes.is_some_and(|p| p.viewer.is_some()) {
+            ring.push(Focus::Viewer);
+        }
+        let at = ring.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let next = if forward {
+            (at + 1) % ring.len()
+        } else {
+            (at + ring.len() - 1) % ring.len()
+        };
+        self.focus = ring[next];
+    }
+
+    fn back(&mut self) {
+        if self.focus == Focus::Sidebar && !self.sidebar.filter.text().is_empty() {
+            self.sidebar.filter.clear();
+            self.sidebar.refilter(&self.index);
+        } else if self.focus != Focus::Query {
+            self.focus = Focus::Query;
+        } else if !self.query.text().is_empty() {
+            self.set_query("");
+        }
+    }
+
+    /// Replaces the query line and searches for it.
+    pub fn set_query(&mut self, text: &str) {
+        if self.query.text() != text {
+            self.query.set(text);
+            self.submit();
+        } else {
+            self.query.end();
+        }
+    }
+
+    /// Puts the sidebar's selected actor into the query as `@id`, replacing any actor there.
+    fn pick_actor(&mut self) {
+        if let Some(actor) = self.sidebar.selected_actor() {
+            self.filter_by_actor(actor);
+        }
+    }
+
+    fn filter_by_actor(&mut self, actor: usize) {
+        let Some(id) = self.index.corpus.actors.get(actor).map(|a| a.id.clone()) else {
+            return;
+        };
+        let rest: Vec<&str> = self
+            .query
+            .text()
+            .split_whitespace()
+            .filter(|w| !w.starts_with('@'))
+            .collect();
+        let query = std::iter::once(format!("@{id}"))
+            .chain(rest.iter().map(|w| (*w).to_string()))
+            .collect::<Vec<_>>()
+            .join(" ");
+        self.set_query(&format!("{query} "));
+        self.focus = Focus::Query;
+    }
+
+    fn open_reader(&mut self) {
+        let Some(quote) = self.selected_quote() else {
+            return;
+        };
+        let Some(&piece) = self.index.piece.get(quote as usize) else {
+            return;
+        };
+        self.reader = Some(Reader::open(&self.index, piece as usize, Some(quote)));
+        self.layout_reader();
+    }
+
+    /// Columns and rows of the reader's text.
+    fn reader_size(&self) -> (usize, usize) {
+        let body = self.layout().panes().map(|p| p.body.inner());
+        body.map_or((1, 1), |b| (usize::from(b.width), usize::from(b.height)))
+    }
+
+    fn layout_reader(&mut self) {
+        let (width, height) = self.reader_size();
+        if let Some(reader) = self.reader.as_mut() {
+            reader.layout(width, height);
+        }
+    }
+
+    fn update_reader(&mut self, action: Action) {
+        let (_, height) = self.reader_size();
+        let Some(reader) = self.reader.as_mut() else {
+            return;
+        };
+        let page = height.saturating_sub(1).max(1);
+        match action {
+            Action::Back => self.reader = None,
+            Action::FocusQuery => {
+                self.reader = None;
+                self.focus = Focus::Query;
+            }
+            Action::Up | Action::Scroll { up: true, .. } => {
+                reader.scroll = reader.scroll.saturating_sub(scroll_rows(&action));
+            }
+            Action::Down | Action::Scroll { up: false, .. } => {
+                reader.scroll += scroll_rows(&action);
+            }
+            Action::PageUp => reader.scroll = reader.scroll.saturating_sub(page),
+            Action::PageDown => reader.scroll += page,
+            Action::First => reader.scroll = 0,
+            Action::Last => reader.scroll = usize::MAX / 2,
+            Action::NextQuote | Action::PrevQuote => {
+                reader.step(action == Action::NextQuote, |k| {
+                    matches!(k, MarkKind::Quote(_))
+                });
+                reader.reveal_cursor(height);
+            }
+            Action::FocusNext | Action::FocusPrev => {
+                reader.step(action == Action::FocusNext, |_| true);
+                reader.reveal_cursor(height);
+            }
+            Action::Open => {
+                let mark = reader.cursor.and_then(|c| reader.marks.get(c));
+                if let Some(MarkKind::Mention(actor)) = mark.map(|m| &m.kind) {
+                    let actor = *actor;
+                    self.reader = None;
+                    self.filter_by_actor(actor);
+                }
+                return;
+            }
+            Action::Copy => {
+                let quote = reader.cursor.and_then(|c| match reader.marks.get(c)?.kind {
+                    MarkKind::Quote(q) => Some(q),
+                    MarkKind::Mention(_) => None,
+                });
+                self.copy(quote.or_else(|| self.selected_quote()));
+                return;
+            }
+            Action::OpenLink => {
+                let piece = reader.piece;
+                self.open_link(Some(piece));
+                return;
+            }
+            Action::Help => self.help = Some(0),
+            _ => {}
+        }
+        if let Some(reader) = self.reader.as_mut() {
+            reader.clamp(height);
+        }
+    }
+
+    fn copy(&mut self, quote: Option<u32>) {
+        let Some(text) = quote.and_then(|q| citation(&self.index, q)) else {
+            self.notice = Some(Notice {
+                text: "nothing to copy: no quote selected".into(),
+                error: true,
+            });
+            return;
+        };
+        self.effects.push(Effect::Copy(text));
+        self.notice = Some(Notice {
+            text: "copied citation to the clipboard (OSC 52)".into(),
+            error: false,
+        });
+    }
+
+    fn open_link(&mut self, piece: Option<usize>) {
+        let piece = piece.and_then(|p| self.index.corpus.pieces.get(p));
+        match piece.and_then(|p| p.url.clone()) {
+            Some(url) => {
+                self.effects.push(Effect::OpenLink(url.clone()));
+                self.link = Some(url);
+            }
+            None => {
+                self.notice = Some(Notice {
+                    text: "no source link recorded for this piece".into(),
+                    error: true,
+                });
+            }
+        }
+    }
+
+    fn click(&mut self, column: u16, row: u16) {
+        let layout = self.layout();
+        let Some(panes) = layout.panes() else {
+            return;
+        };
+        let full = matches!(layout, Layout::Full(_));
+        let list = if full { panes.list.inner() } else { panes.list };
+        if list.contains(column, row) {
+            let at = self.offset + usize::from(row - list.y);
+            if at < self.results.hits.len() {
+                self.selected = at;
+                self.viewer_scroll = 0;
+            }
+            self.focus = Focus::Results;
+        } else if panes.query.contains(column, row) {
+            self.focus = Focus::Query;
+        } else if panes.viewer.is_some_and(|v| v.contains(column, row)) {
+            self.focus = Focus::Viewer;
+        } else if let Some(side) = panes.sidebar.filter(|s| s.contains(column, row)) {
+            self.focus = Focus::Sidebar;
+            let first_row = side.inner().y + 1;
+            if let Some(r) = row.checked_sub(first_row) {
+                let at = self.sidebar.offset + usize::from(r);
+                if at < self.sidebar.visible.len() {
+                    self.sidebar.selected = at;
+                }
+            }
+        }
+        self.keep_selection_visible();
+    }
+
+    fn wheel(&mut self, up: bool, column: u16, row: u16) {
+        let Some(panes) = self.layout().panes().copied() else {
+            return;
+        };
+        let delta = if up {
+            -(WHEEL as isize)
+        } else {
+            WHEEL as isize
+        };
+        if panes.viewer.is_some_and(|v| v.contains(column, row)) {
+            let before = self.focus;
+            self.focus = Focus::Viewer;
+            self.move_by(delta);
+            self.focus = before;
+        } else if panes.sidebar.is_some_and(|s| s.contains(column, row)) {
+            let before = self.focus;
+            self.focus = Focus::Sidebar;
+            self.move_by(delta);
+            self.focus = before;
+        } else if self.focus == Focus::Sidebar || self.focus == Focus::Viewer {
+            self.focus = Focus::Results;
+            self.move_by(delta);
+        } else {
+            self.move_by(delta);
+        }
+    }
+}
+
+fn scroll_rows(action: &Action) -> usize {
+    if matches!(action, Action::Scroll { .. }) {
+        WHEEL
+    } else {
+        1
+    }
+}
+
+/// `at` moved by `delta`, kept within `0..len`.
+fn step(at: usize, delta: isize, len: usize) -> usize {
+    if len == 0 {
+        return 0;
+    }
+    at.saturating_add_signed(delta).min(len - 1)
+}
+
+/// The first row to show so that row `selected` is among `rows` rows starting there.
+fn visible_offset(offset: usize, selected: usize, rows: usize) -> usize {
+    if selected < offset {
+        selected
+    } else if selected >= offset + rows {
+        selected + 1 - rows
+    } else {
+        offset
+    }
+}

@@ -1,0 +1,119 @@
+//! The local terminal front-end: the event loop that turns terminal events into actions,
+//! draws frames and carries out effects.
+
+pub mod config;
+pub mod effects;
+pub mod keymap;
+mod terminal;
+
+use std::io::{self, Write};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+use ratatui::crossterm::{cursor::MoveTo, queue};
+
+pub use self::config::Settings;
+use self::keymap::Keymap;
+use crate::app::{Action, App, Effect};
+use crate::index::Index;
+use crate::ui;
+
+/// How long to wait for input while a search is running (its results are polled between).
+const BUSY_TICK: Duration = Duration::from_millis(8);
+/// How long to wait for input when idle; signals are noticed at this pace.
+const IDLE_TICK: Duration = Duration::from_millis(250);
+
+/// Runs the TUI over `index` until the user quits or a signal arrives.
+pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<()> {
+    let mut session = terminal::Session::start()?;
+    let size = session.terminal.size()?;
+    let mut app = App::new(index, size.width, size.height);
+    app.keys_help = settings.keymap.help();
+    let mut dirty = true;
+    while !app.quit && !session.stop.load(Ordering::Relaxed) {
+        if dirty {
+            draw(&mut session.terminal, &app, settings)?;
+            dirty = false;
+        }
+        let tick = if app.searching { BUSY_TICK } else { IDLE_TICK };
+        if event::poll(tick)? {
+            // Take every event already waiting before drawing again: a paste or fast typing
+            // costs one frame, not one per key.
+            loop {
+                if let Some(action) = action_of(event::read()?, &app, &settings.keymap) {
+                    app.update(action);
+                    dirty = true;
+                }
+                if !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        }
+        dirty |= app.poll();
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Copy(text) => effects::copy(&mut io::stdout(), &text)?,
+                Effect::OpenLink(url) => {
+                    effects::open_in_browser(&url);
+                }
+            }
+        }
+    }
+    drop(session);
+    Ok(())
+}
+
+/// Draws one frame inside a synchronized update, so slow links never show half a frame, and
+/// lays the source link over the status line as a clickable OSC 8 hyperlink.
+fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App, settings: &Settings) -> io::Result<()> {
+    let mut out = io::stdout();
+    queue!(out, BeginSynchronizedUpdate)?;
+    let frame = terminal.draw(|frame| {
+        ui::draw(frame, app, &settings.theme);
+        let area = frame.area();
+        if let Some(position) = ui::cursor(app, area.width, area.height) {
+            frame.set_cursor_position(position);
+        }
+    })?;
+    let area = frame.area;
+    if let Some((row, column, link)) = ui::link_position(app, area.width, area.height) {
+        let room = usize::from(area.width - column);
+        if link.chars().count() <= room {
+            if let Some(sequence) = effects::osc8(link, link) {
+                queue!(out, MoveTo(column, row))?;
+                out.write_all(sequence.as_bytes())?;
+            }
+        }
+    }
+    queue!(out, EndSynchronizedUpdate)?;
+    out.flush()
+}
+
+/// The action for a terminal event, if any.
+fn action_of(event: Event, app: &App, keymap: &Keymap) -> Option<Action> {
+    match event {
+        Event::Key(key) => keymap.action(key, app.typing()),
+        Event::Mouse(MouseEvent {
+            kind, column, row, ..
+        }) => match kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+            MouseEventKind::ScrollUp => Some(Action::Scroll {
+                up: true,
+                column,
+                row,
+            }),
+            MouseEventKind::ScrollDown => Some(Action::Scroll {
+                up: false,
+                column,
+                row,
+            }),
+            _ => None,
+        },
+        Event::Paste(text) => Some(Action::Paste(text)),
+        Event::Resize(width, height) => Some(Action::Resize { width, height }),
+        Event::FocusGained | Event::FocusLost => None,
+    }
+}

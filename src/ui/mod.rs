@@ -1,0 +1,104 @@
+//! Drawing the application: a pure function of `&App` into a ratatui frame, one file per pane.
+//!
+//! The layout comes from [`crate::app::Layout`], computed for the frame's own size, so nothing
+//! is ever drawn outside the screen whatever size the terminal reports.
+
+mod help;
+mod query;
+mod reader;
+mod results;
+mod sidebar;
+mod status;
+pub mod text;
+pub mod theme;
+mod viewer;
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
+
+pub use self::theme::Theme;
+use crate::app::{App, Area, Focus, Layout};
+
+/// What the status line says when the screen is too small for anything else.
+pub const TOO_SMALL: &str = "terminal too small";
+
+/// Draws the whole screen for `app`.
+pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+    let size = frame.area();
+    let layout = Layout::compute(size.width, size.height, app.sidebar.shown);
+    let (panes, full) = match layout {
+        Layout::TooSmall => {
+            let line = Line::styled(text::fit(TOO_SMALL, usize::from(size.width)), theme.error);
+            frame.render_widget(Paragraph::new(line), size);
+            return;
+        }
+        Layout::Compact(p) => (p, false),
+        Layout::Full(p) => (p, true),
+    };
+    if let Some(reader) = &app.reader {
+        reader::render(frame, rect(panes.body), reader, theme);
+    } else {
+        if let Some(side) = panes.sidebar {
+            sidebar::render(frame, rect(side), app, theme);
+        }
+        query::render(frame, rect(panes.query), app, theme, full);
+        results::render(frame, rect(panes.list), app, theme, full);
+        if let Some(viewer) = panes.viewer {
+            viewer::render(frame, rect(viewer), app, theme);
+        }
+    }
+    status::render(frame, rect(panes.status), app, theme);
+    if let Some(scroll) = app.help {
+        help::render(frame, rect(panes.body), app, scroll, theme);
+    }
+}
+
+/// The cell where the terminal cursor belongs: in the query line or the sidebar filter when
+/// they have focus, nowhere otherwise.
+#[must_use]
+pub fn cursor(app: &App, width: u16, height: u16) -> Option<Position> {
+    if app.reader.is_some() || app.help.is_some() {
+        return None;
+    }
+    let layout = Layout::compute(width, height, app.sidebar.shown);
+    let full = matches!(layout, Layout::Full(_));
+    let panes = layout.panes()?;
+    match app.focus {
+        Focus::Query => query::cursor(rect(panes.query), app, full),
+        Focus::Sidebar => panes.sidebar.and_then(|s| sidebar::cursor(rect(s), app)),
+        Focus::Results | Focus::Viewer => None,
+    }
+}
+
+/// Where the status line shows the source link, for front-ends that overlay an OSC 8
+/// hyperlink on it: the row, the column and the link.
+#[must_use]
+pub fn link_position(app: &App, width: u16, height: u16) -> Option<(u16, u16, &str)> {
+    let link = app.link.as_deref()?;
+    let panes = *Layout::compute(width, height, app.sidebar.shown).panes()?;
+    let column = u16::try_from(status::LINK_LABEL.len()).ok()?;
+    (column < panes.status.width).then_some((panes.status.y, column, link))
+}
+
+fn rect(a: Area) -> Rect {
+    Rect::new(a.x, a.y, a.width, a.height)
+}
+
+/// A bordered pane, its border bright when it has focus.
+fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'a> {
+    Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(if focused { theme.focused } else { theme.border })
+        .title(title.into().style(theme.title))
+}
+
+/// Clears `area` and draws a bordered box on it: the base of overlays.
+fn overlay<'a>(frame: &mut Frame<'_>, area: Rect, block: Block<'a>) -> Rect {
+    frame.render_widget(Clear, area);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    inner
+}

@@ -1,0 +1,105 @@
+//! The query line: the prompt, the text being typed and the match count.
+
+use ratatui::Frame;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, pane, text};
+use crate::app::{App, Focus, display_width};
+
+const PROMPT: &str = "> ";
+
+/// Draws the query line in `area` (a bordered box when `full`).
+pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full: bool) {
+    let count = count(app);
+    let focused = app.focus == Focus::Query;
+    let inner = if full {
+        let block = pane(" Search ", focused, theme)
+            .title_top(Line::styled(format!(" {count} "), theme.dim).right_aligned());
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        inner
+    } else {
+        area
+    };
+    let count_width = if full { 0 } else { display_width(&count) + 1 };
+    let room = usize::from(inner.width).saturating_sub(PROMPT.len() + count_width);
+    let (shown, _) = visible_query(app, room);
+    let prompt_style = if app.results.messages.is_empty() {
+        theme.title
+    } else {
+        theme.error
+    };
+    let mut spans = vec![
+        Span::styled(PROMPT, prompt_style),
+        Span::raw(text::sanitize(shown).into_owned()),
+    ];
+    if !full {
+        let used = PROMPT.len() + display_width(shown);
+        let pad = usize::from(inner.width).saturating_sub(used + display_width(&count));
+        spans.push(Span::raw(" ".repeat(pad)));
+        spans.push(Span::styled(count, theme.dim));
+    }
+    let line_area = Rect {
+        height: inner.height.min(1),
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(Line::from(spans)), line_area);
+}
+
+/// Where the cursor goes in the query line.
+pub fn cursor(area: Rect, app: &App, full: bool) -> Option<Position> {
+    let inner = if full {
+        Rect::new(
+            area.x + 1,
+            area.y + 1,
+            area.width.saturating_sub(2),
+            area.height.saturating_sub(2),
+        )
+    } else {
+        area
+    };
+    if inner.width == 0 || inner.height == 0 {
+        return None;
+    }
+    let count_width = if full {
+        0
+    } else {
+        display_width(&count(app)) + 1
+    };
+    let room = usize::from(inner.width).saturating_sub(PROMPT.len() + count_width);
+    let (_, column) = visible_query(app, room);
+    let x = usize::from(inner.x) + PROMPT.len() + column;
+    let x = u16::try_from(x).ok()?.min(inner.x + inner.width - 1);
+    Some(Position::new(x, inner.y))
+}
+
+/// `12/340`: matching quotes out of all, with `…` while the ranking is still coming.
+fn count(app: &App) -> String {
+    let all = app.index.corpus.quotes.len();
+    let more = if app.searching { "\u{2026}" } else { "" };
+    format!("{}/{all}{more}", app.results.total)
+}
+
+/// The part of the query that fits in `room` columns with the cursor in it, and the cursor's
+/// column within that part.
+fn visible_query(app: &App, room: usize) -> (&str, usize) {
+    let text = app.query.text();
+    let cursor = app.query.cursor();
+    let mut start = 0;
+    while display_width(&text[start..cursor]) >= room.max(1) {
+        match text[start..].chars().next() {
+            Some(c) => start += c.len_utf8(),
+            None => break,
+        }
+    }
+    let mut end = text.len();
+    while display_width(&text[start..end]) > room && end > cursor {
+        match text[..end].chars().next_back() {
+            Some(c) => end -= c.len_utf8(),
+            None => break,
+        }
+    }
+    (&text[start..end], display_width(&text[start..cursor]))
+}

@@ -1,0 +1,104 @@
+//! The result list: one quote per row, its speaker and date, matched characters highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, pane, text};
+use crate::app::{App, Focus};
+use crate::corpus::QuoteKind;
+use crate::search::engine::Hit;
+
+/// Columns for the speaker's name.
+const SPEAKER: usize = 16;
+/// From this width up, rows show the date.
+const WITH_DATE: usize = 60;
+
+/// Draws the list in `area` (bordered when `full`).
+pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full: bool) {
+    let inner = if full {
+        let title = if app.results.hits.is_empty() {
+            " Quotes "
+        } else {
+            " Quotes \u{2014} Enter reads the piece "
+        };
+        let block = pane(title, app.focus == Focus::Results, theme);
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        inner
+    } else {
+        area
+    };
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height);
+    let lines: Vec<Line<'static>> = if app.results.hits.is_empty() {
+        vec![Line::styled(empty_message(app), theme.dim)]
+    } else {
+        app.results
+            .hits
+            .iter()
+            .enumerate()
+            .skip(app.offset)
+            .take(rows)
+            .map(|(i, hit)| row(app, hit, i == app.selected, width, theme))
+            .collect()
+    };
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+fn empty_message(app: &App) -> &'static str {
+    if app.searching {
+        "searching\u{2026}"
+    } else if app.index.corpus.quotes.is_empty() {
+        "the corpus has no quotes"
+    } else {
+        "no quote matches the query"
+    }
+}
+
+fn row(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Line<'static> {
+    let base = if selected {
+        theme.selected
+    } else {
+        Style::new()
+    };
+    let index = &app.index;
+    let Some(quote) = index.quote(hit.quote) else {
+        return Line::default();
+    };
+    let speaker = match (index.speaker_of(hit.quote), quote.kind) {
+        (_, QuoteKind::Term) => "(term)".to_string(),
+        (Some(actor), _) => actor.name.clone(),
+        (None, _) => "\u{2014}".to_string(),
+    };
+    let mut spans = vec![Span::styled(
+        if selected { "\u{258c}" } else { " " },
+        theme.focused.patch(base),
+    )];
+    let mut left = width.saturating_sub(1);
+    let speaker_width = SPEAKER.min(left / 3);
+    spans.push(Span::styled(
+        text::fit(&speaker, speaker_width),
+        theme.speaker.patch(base),
+    ));
+    left -= speaker_width;
+    if width >= WITH_DATE {
+        let date = quote.date.map_or_else(|| " ".repeat(10), |d| d.to_string());
+        spans.push(Span::styled(format!(" {date}"), theme.date.patch(base)));
+        left = left.saturating_sub(11);
+    }
+    if left > 1 {
+        spans.push(Span::styled(" ", base));
+        left -= 1;
+        let pieces = text::marked(&quote.text, &hit.ranges, base, theme.matched);
+        let first = pieces.iter().position(|(_, s)| *s != base);
+        spans.extend(text::one_line(&pieces, first, left));
+    }
+    let used: usize = spans.iter().map(Span::width).sum();
+    if selected && used < width {
+        spans.push(Span::styled(" ".repeat(width - used), base));
+    }
+    Line::from(spans)
+}

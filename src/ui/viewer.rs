@@ -1,0 +1,105 @@
+//! The quote viewer: the whole quote, who said it, when and where, the piece, and the
+//! paragraph around it.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::{Theme, pane, text};
+use crate::app::{App, Focus};
+use crate::corpus::{DateSource, QuoteKind};
+
+/// Draws the selected quote in `area`.
+pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
+    let block = pane(" Quote ", app.focus == Focus::Viewer, theme);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let lines = content(app, usize::from(inner.width), theme);
+    let scroll = app.viewer_scroll.min(lines.len().saturating_sub(1));
+    let shown: Vec<Line<'static>> = lines
+        .into_iter()
+        .skip(scroll)
+        .take(usize::from(inner.height))
+        .collect();
+    frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// The viewer's lines for the selected quote, wrapped to `width`.
+fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let index = &app.index;
+    let Some(hit) = app.results.hits.get(app.selected) else {
+        return vec![Line::styled("no quote selected", theme.dim)];
+    };
+    let Some(quote) = index.quote(hit.quote) else {
+        return Vec::new();
+    };
+    let mut lines = Vec::new();
+    let words = text::marked(&quote.text, &hit.ranges, theme.quote, theme.matched);
+    let mut quoted = vec![("\u{201c}", theme.quote)];
+    quoted.extend(words);
+    quoted.push(("\u{201d}", theme.quote));
+    lines.extend(text::wrap_styled(&quoted, width));
+    lines.push(Line::default());
+    let speaker = index.speaker_of(hit.quote);
+    if quote.kind == QuoteKind::Term {
+        lines.push(Line::styled("a quoted term, not a statement", theme.dim));
+    } else if let Some(actor) = speaker {
+        let mut who = vec![
+            ("\u{2014} ", theme.dim),
+            (actor.name.as_str(), theme.speaker),
+        ];
+        if !actor.role.is_empty() {
+            who.push((", ", theme.dim));
+            who.push((actor.role.as_str(), theme.dim));
+        }
+        lines.extend(text::wrap_styled(&who, width));
+    }
+    let mut field = |label: &str, value: &str, style: Style| {
+        let label = format!("{label:<7}");
+        lines.extend(text::wrap_styled(
+            &[(&label, theme.dim), (value, style)],
+            width,
+        ));
+    };
+    if let Some(date) = quote.date {
+        let from = match quote.date_source {
+            DateSource::Text => "from the text",
+            DateSource::Figure => "from the figure caption",
+            DateSource::Piece => "the piece's date",
+        };
+        field("Date", &format!("{date} ({from})"), theme.date);
+    }
+    if let Some(via) = &quote.via {
+        field("Via", via, Style::new());
+    }
+    let piece = index.piece_of(hit.quote);
+    if let Some(piece) = piece {
+        field("Piece", &piece.title, theme.heading);
+        let authors: Vec<&str> = piece.authors.iter().map(|a| a.name.as_str()).collect();
+        if !authors.is_empty() {
+            field("By", &authors.join(", "), Style::new());
+        }
+        if let Some(url) = &piece.url {
+            field("Link", url, theme.link);
+        }
+    }
+    let figure = piece.and_then(|p| {
+        let n = quote.figure?;
+        p.figures.iter().find(|f| f.number == n)
+    });
+    if let Some(figure) = figure {
+        lines.push(Line::default());
+        let caption = format!("Figure {}: {}", figure.number, figure.caption);
+        lines.extend(text::wrap_styled(&[(&caption, theme.dim)], width));
+    }
+    if let Some(paragraph) = piece.and_then(|p| p.paragraphs.get(quote.paragraph)) {
+        lines.push(Line::default());
+        lines.push(Line::from(Span::styled("In context", theme.heading)));
+        let range = quote.range.0..quote.range.1;
+        let context = text::marked(&paragraph.text, &[range], Style::new(), theme.quote);
+        lines.extend(text::wrap_styled(&context, width));
+    }
+    lines
+}

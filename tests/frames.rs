@@ -1,0 +1,140 @@
+//! Rendered-frame snapshots of the whole screen (ratatui `TestBackend` + insta) at the sizes
+//! analysts' terminals come in, from a wide desktop down to a single row.
+
+use std::sync::Arc;
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use spotlight::app::{Action, App};
+use spotlight::corpus::Corpus;
+use spotlight::index::Index;
+use spotlight::search::worker::PATIENCE;
+use spotlight::tui::keymap::Keymap;
+use spotlight::ui::{self, Theme};
+
+fn app(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut app = App::new(Index::build(Corpus::bundled()), width, height);
+    app.keys_help = Keymap::default().help();
+    assert!(app.settle(PATIENCE));
+    for action in actions {
+        app.update(action.clone());
+        assert!(app.settle(PATIENCE));
+    }
+    app
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Insert).collect()
+}
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| ui::draw(frame, app, &Theme::dark()))
+        .expect("drawn");
+    terminal
+}
+
+macro_rules! screen {
+    ($name:literal, $app:expr) => {
+        insta::assert_snapshot!($name, render(&$app).backend());
+    };
+}
+
+#[test]
+fn wide_screen_with_sidebar_and_an_arabic_name() {
+    screen!("wide_120x40", app(120, 40, &typed("ameri")));
+}
+
+#[test]
+fn classic_terminal_puts_the_viewer_under_the_list() {
+    screen!("classic_80x24", app(80, 24, &typed("ameri")));
+}
+
+#[test]
+fn narrow_terminal_gets_a_single_list() {
+    screen!("narrow_40x12", app(40, 12, &typed("ameri")));
+}
+
+#[test]
+fn tiny_terminals_get_a_short_note() {
+    screen!("tiny_10x3", app(10, 3, &typed("ameri")));
+    screen!("one_row_80x1", app(80, 1, &[]));
+}
+
+#[test]
+fn help_overlay_lists_the_keymap() {
+    screen!(
+        "help_80x24",
+        app(80, 24, &[Action::FocusNext, Action::Help])
+    );
+}
+
+#[test]
+fn reader_opens_the_piece_at_the_quote() {
+    let mut actions = typed("timetable");
+    actions.push(Action::Open);
+    screen!("reader_80x24", app(80, 24, &actions));
+}
+
+#[test]
+fn query_error_shows_in_the_status_line() {
+    screen!(
+        "query_error_80x24",
+        app(80, 24, &typed("date:2023-13 ameri"))
+    );
+}
+
+#[test]
+fn sidebar_filtered_by_arabic_script() {
+    let mut actions = vec![Action::FocusPrev];
+    actions.extend(typed("الخزعلي"));
+    screen!("sidebar_arabic_120x40", app(120, 40, &actions));
+}
+
+#[test]
+fn matched_characters_are_highlighted() {
+    let app = app(80, 24, &typed("timetable"));
+    let terminal = render(&app);
+    let buffer = terminal.backend().buffer();
+    let theme = Theme::dark();
+    let list = app.layout().panes().map(|p| p.list.inner()).expect("panes");
+    let row = list.y;
+    let cells: Vec<_> = (list.x..list.x + list.width)
+        .map(|x| &buffer[(x, row)])
+        .collect();
+    let text: String = cells.iter().map(|c| c.symbol()).collect();
+    let at = text.find("timetable").expect("the match on screen");
+    let column = text[..at].chars().count();
+    assert_eq!(cells[column].fg, theme.matched.fg.expect("a colour"));
+    assert_ne!(cells[column - 2].fg, theme.matched.fg.expect("a colour"));
+}
+
+#[test]
+fn no_size_panics_or_draws_outside_the_screen() {
+    let index = Index::build(Corpus::bundled());
+    for (width, height) in [
+        (0, 0),
+        (1, 1),
+        (19, 4),
+        (20, 5),
+        (39, 9),
+        (40, 10),
+        (99, 30),
+        (100, 10),
+        (500, 200),
+    ] {
+        let mut app = App::new(Arc::clone(&index), width, height);
+        app.settle(PATIENCE);
+        for action in [
+            Action::ToggleSidebar,
+            Action::Help,
+            Action::Back,
+            Action::Open,
+        ] {
+            app.update(action);
+            render(&app);
+        }
+    }
+}
