@@ -11,14 +11,15 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
-use rayon::prelude::*;
-use spotlight::corpus::synth::{SynthOptions, synth_actors, synth_piece};
-use spotlight::corpus::{Corpus, SourceFile};
 use spotlight::index::Index;
 use spotlight::search::engine::{Stage, run};
 use spotlight::search::query::parse;
 use spotlight::search::search;
 use spotlight::search::worker::SCREENFUL;
+
+mod common;
+
+use common::corpus;
 
 /// The binary's allocator, so the figures are the binary's.
 #[global_allocator]
@@ -33,32 +34,6 @@ const QUERIES: [(&str, &str); 6] = [
     ("actor", "@abu-qumqiv-al-notrealuli"),
     ("date_word", "date:2023 desert"),
 ];
-
-const QUOTES_PER_PIECE: usize = 20;
-
-fn corpus(quotes: usize) -> Corpus {
-    let options = SynthOptions {
-        pieces: quotes / (QUOTES_PER_PIECE + 1),
-        quotes_per_piece: QUOTES_PER_PIECE,
-        seed: 42,
-    };
-    let actors = synth_actors(&options);
-    let files: Vec<SourceFile> = (0..options.pieces)
-        .into_par_iter()
-        .map(|n| {
-            let piece = synth_piece(&options, &actors, n);
-            SourceFile {
-                name: piece.file_name,
-                bytes: piece.markdown.into_bytes(),
-            }
-        })
-        .collect();
-    let gazetteer = SourceFile {
-        name: "actors.json".into(),
-        bytes: serde_json::to_vec(&actors).expect("json"),
-    };
-    Corpus::from_sources(Some(gazetteer), files)
-}
 
 fn sizes() -> Vec<usize> {
     let chosen = std::env::var("SPOTLIGHT_BENCH_SIZES").unwrap_or_default();

@@ -1,6 +1,7 @@
 //! spotlight: find, read and cite what Iran-backed militias said.
 //!
 //! Modules, in dependency order (each uses only those above it):
+//! - [`text`]: corpus text made safe to print on a terminal.
 //! - [`corpus`]: pieces, actors and quotes; loading saved pages, extraction, validation, synthesis.
 //! - [`index`]: name folding and the in-memory index built from a corpus.
 //! - [`search`]: the query language and ranking.
@@ -14,5 +15,6 @@ pub mod cli;
 pub mod corpus;
 pub mod index;
 pub mod search;
+pub mod text;
 pub mod tui;
 pub mod ui;

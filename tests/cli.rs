@@ -223,7 +223,7 @@ fn a_closed_pipe_is_not_an_error() {
 
 #[test]
 fn help_and_completions_work() {
-    let help = spotlight(&[]);
+    let help = spotlight(&["--help"]);
     assert_eq!(help.status.code(), Some(0));
     assert!(stdout(&help).contains("quotes"));
     let completions = spotlight(&["completions", "bash"]);
@@ -288,4 +288,32 @@ fn an_unreadable_piece_is_reported_with_the_io_error() {
         "{text}"
     );
     assert!(text.contains("no actors.json"), "{text}");
+}
+
+#[test]
+fn text_output_shows_escape_sequences_from_the_corpus_instead_of_sending_them() {
+    let data = fixture("escapes");
+    let data = data.to_str().expect("utf-8 path");
+    for args in [
+        vec!["--data", data, "quotes"],
+        vec!["--data", data, "pieces"],
+        vec!["--data", data, "actors"],
+        vec!["--data", data, "search", "targets"],
+        vec!["--data", data, "search", "targets", "--plain"],
+        vec!["--data", data, "search", "targets", "--color", "always"],
+    ] {
+        let output = spotlight(&args);
+        let text = stdout(&output);
+        assert!(!text.is_empty(), "{args:?}");
+        let controls: Vec<char> = text
+            .chars()
+            .filter(|c| c.is_control() && *c != '\n')
+            .filter(|c| !(args.contains(&"always") && *c == '\u{1b}'))
+            .collect();
+        assert!(controls.is_empty(), "{args:?}: {controls:?} in {text}");
+        if args.contains(&"always") {
+            assert!(!text.contains("\u{1b}]"), "no OSC from the corpus: {text}");
+            assert!(!text.contains("\u{1b}[2J"), "no screen clearing: {text}");
+        }
+    }
 }

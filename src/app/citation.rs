@@ -4,6 +4,7 @@ use jiff::civil::Date;
 
 use crate::index::Index;
 use crate::index::quotes::QuoteId;
+use crate::text::sanitize;
 
 /// The institute that publishes *Militia Spotlight*.
 const INSTITUTE: &str = "The Washington Institute for Near East Policy";
@@ -54,7 +55,8 @@ pub fn citation(index: &Index, quote: QuoteId) -> Option<String> {
             out.push_str(url);
         }
     }
-    Some(out)
+    // A citation is pasted into documents and terminals: no control character may ride along.
+    Some(sanitize(&out).into_owned())
 }
 
 fn long_date(date: Date) -> String {
@@ -95,6 +97,17 @@ mod tests {
             "{text}"
         );
         assert!(text.contains(INSTITUTE), "{text}");
+    }
+
+    #[test]
+    fn citations_carry_no_control_characters() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/escapes");
+        let index = Index::build(Corpus::load_dir(&dir).expect("the fixture loads"));
+        assert!(!index.corpus.quotes.is_empty());
+        for id in 0..index.corpus.quotes.len() {
+            let text = citation(&index, id as QuoteId).expect("a citation");
+            assert!(!text.chars().any(char::is_control), "{text:?}");
+        }
     }
 
     #[test]

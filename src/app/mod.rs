@@ -189,11 +189,21 @@ impl App {
             if left.is_zero() {
                 return false;
             }
-            if let Some(response) = self.worker.recv_timeout(left) {
-                self.receive(response);
-            }
+            self.wait_next(left);
         }
         true
+    }
+
+    /// Waits up to `timeout` for the next answer to the newest query (its first screenful or
+    /// its full ranking); true when one came.
+    pub fn wait_next(&mut self, timeout: Duration) -> bool {
+        match self.worker.recv_timeout(timeout) {
+            Some(response) => {
+                self.receive(response);
+                true
+            }
+            None => false,
+        }
     }
 
     fn receive(&mut self, response: Response) {

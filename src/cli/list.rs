@@ -10,6 +10,7 @@ use super::args::{Command, KindArg, QuotesArgs, SynthArgs};
 use super::json::{ActorJson, PieceJson, QuoteJson};
 use crate::corpus::synth::{SynthOptions, write_corpus};
 use crate::corpus::{Corpus, Quote, QuoteKind};
+use crate::text::sanitize;
 
 /// Runs a listing command over a loaded corpus.
 pub fn run(out: &mut impl Write, command: &Command, corpus: &Corpus) -> anyhow::Result<Outcome> {
@@ -57,7 +58,12 @@ fn pieces(out: &mut impl Write, corpus: &Corpus, json: bool) -> anyhow::Result<O
             let date = piece
                 .date
                 .map_or_else(|| "----------".to_string(), |d| d.to_string());
-            writeln!(out, "{date}  {count:>3}  {}  {}", piece.id, piece.title)?;
+            writeln!(
+                out,
+                "{date}  {count:>3}  {}  {}",
+                sanitize(&piece.id),
+                sanitize(&piece.title)
+            )?;
         }
     }
     Ok(found(!corpus.pieces.is_empty()))
@@ -86,10 +92,11 @@ fn actors(out: &mut impl Write, corpus: &Corpus, json: bool) -> anyhow::Result<O
             };
             writeln!(
                 out,
-                "{:<width$}  {:<13}  {count:>3}  {}{aliases}",
-                actor.id,
+                "{:<width$}  {:<13}  {count:>3}  {}{}",
+                sanitize(&actor.id),
                 actor.kind.label(),
-                actor.name
+                sanitize(&actor.name),
+                sanitize(&aliases)
             )?;
         }
     }
@@ -124,7 +131,13 @@ fn quotes(out: &mut impl Write, corpus: &Corpus, args: &QuotesArgs) -> anyhow::R
                 .map_or_else(|| "----------".to_string(), |d| d.to_string());
             let speaker = speaker_name(corpus, quote).unwrap_or("(term)");
             let pad = speaker_width.saturating_sub(speaker.chars().count());
-            writeln!(out, "{date}  {speaker}{:pad$}  “{}”", "", quote.text)?;
+            writeln!(
+                out,
+                "{date}  {}{:pad$}  “{}”",
+                sanitize(speaker),
+                "",
+                sanitize(&quote.text)
+            )?;
         }
     }
     Ok(found(!selected.is_empty()))

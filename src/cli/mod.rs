@@ -30,6 +30,8 @@ pub enum Outcome {
     Nothing,
     /// The command failed or the input had errors (exit 2).
     Failed,
+    /// A signal ended the TUI (exit 128 + its number, as shells report it).
+    Signalled(u8),
 }
 
 impl From<Outcome> for ExitCode {
@@ -38,6 +40,7 @@ impl From<Outcome> for ExitCode {
             Outcome::Found => Self::SUCCESS,
             Outcome::Nothing => Self::from(1),
             Outcome::Failed => Self::from(2),
+            Outcome::Signalled(signal) => Self::from(signal.saturating_add(128)),
         }
     }
 }
@@ -126,8 +129,10 @@ fn interactive(args: &Args) -> anyhow::Result<Outcome> {
     let settings = crate::tui::Settings::load(args.config.as_deref())?;
     let data = args.data.as_deref().or(settings.data.as_deref());
     let index = Index::build(load(data)?);
-    crate::tui::run(index, &settings)?;
-    Ok(Outcome::Found)
+    Ok(match crate::tui::run(index, &settings)? {
+        None => Outcome::Found,
+        Some(signal) => Outcome::Signalled(signal),
+    })
 }
 
 /// Loads the corpus at `data`, or the bundled one.

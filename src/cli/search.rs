@@ -13,6 +13,7 @@ use crate::index::Index;
 use crate::index::actors::ActorIndex;
 use crate::search::query::parse;
 use crate::search::search;
+use crate::text::sanitize;
 
 /// A ranked quote in `--json` output: the quote contract plus `score` and `ranges`.
 #[derive(Debug, Serialize)]
@@ -43,7 +44,7 @@ pub fn run(out: &mut impl Write, args: &SearchArgs, index: Arc<Index>) -> anyhow
             continue;
         };
         if args.plain {
-            writeln!(out, "{}", quote.text)?;
+            writeln!(out, "{}", sanitize(&quote.text))?;
         } else if args.json {
             let ranges = hit.ranges.iter().map(|r| [r.start, r.end]).collect();
             serde_json::to_writer(
@@ -65,9 +66,9 @@ pub fn run(out: &mut impl Write, args: &SearchArgs, index: Arc<Index>) -> anyhow
             let text = if color {
                 highlighted(&quote.text, &hit.ranges)
             } else {
-                quote.text.clone()
+                sanitize(&quote.text).into_owned()
             };
-            writeln!(out, "{date}  {speaker}  “{text}”")?;
+            writeln!(out, "{date}  {}  “{text}”", sanitize(speaker))?;
         }
     }
     Ok(if results.hits.is_empty() {
@@ -85,13 +86,13 @@ fn highlighted(text: &str, ranges: &[std::ops::Range<usize>]) -> String {
         if range.start < at || range.end > text.len() {
             continue;
         }
-        out.push_str(&text[at..range.start]);
+        out.push_str(&sanitize(&text[at..range.start]));
         out.push_str("\x1b[1;31m");
-        out.push_str(&text[range.clone()]);
+        out.push_str(&sanitize(&text[range.clone()]));
         out.push_str("\x1b[0m");
         at = range.end;
     }
-    out.push_str(&text[at..]);
+    out.push_str(&sanitize(&text[at..]));
     out
 }
 
@@ -135,10 +136,10 @@ pub fn actors(
             writeln!(
                 out,
                 "{:<28}  {:<13}  {}  (matched “{}”, {how})",
-                actor.id,
+                sanitize(&actor.id),
                 actor.kind.label(),
-                actor.name,
-                m.alias
+                sanitize(&actor.name),
+                sanitize(&m.alias)
             )?;
         }
     }

@@ -26,14 +26,14 @@ const BUSY_TICK: Duration = Duration::from_millis(8);
 /// How long to wait for input when idle; signals are noticed at this pace.
 const IDLE_TICK: Duration = Duration::from_millis(250);
 
-/// Runs the TUI over `index` until the user quits or a signal arrives.
-pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<()> {
+/// Runs the TUI over `index` until the user quits (`None`) or a signal arrives (its number).
+pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
     let mut session = terminal::Session::start()?;
     let size = session.terminal.size()?;
     let mut app = App::new(index, size.width, size.height);
     app.keys_help = settings.keymap.help();
     let mut dirty = true;
-    while !app.quit && !session.stop.load(Ordering::Relaxed) {
+    while !app.quit && session.stop.load(Ordering::Relaxed) == 0 {
         if dirty {
             draw(&mut session.terminal, &app, settings)?;
             dirty = false;
@@ -62,8 +62,9 @@ pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<()> {
             }
         }
     }
+    let signal = session.stop.load(Ordering::Relaxed);
     drop(session);
-    Ok(())
+    Ok(u8::try_from(signal).ok().filter(|&s| s > 0))
 }
 
 /// Draws one frame inside a synchronized update, so slow links never show half a frame, and

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::AtomicBool;
+use std::sync::atomic::AtomicUsize;
 
 use ratatui::DefaultTerminal;
 use ratatui::crossterm::cursor::Show;
@@ -17,20 +17,21 @@ use ratatui::crossterm::execute;
 pub struct Session {
     /// The ratatui terminal.
     pub terminal: DefaultTerminal,
-    /// Set when a signal asks the program to end.
-    pub stop: Arc<AtomicBool>,
+    /// The number of the signal that asked the program to end, or 0.
+    pub stop: Arc<AtomicUsize>,
 }
 
 impl Session {
     /// Takes over the terminal. A panic from here on restores it before the message prints.
     pub fn start() -> io::Result<Self> {
-        let stop = Arc::new(AtomicBool::new(false));
+        let stop = Arc::new(AtomicUsize::new(0));
         for signal in [
             signal_hook::consts::SIGTERM,
             signal_hook::consts::SIGHUP,
             signal_hook::consts::SIGINT,
         ] {
-            signal_hook::flag::register(signal, Arc::clone(&stop))?;
+            let number = usize::try_from(signal).unwrap_or(0);
+            signal_hook::flag::register_usize(signal, Arc::clone(&stop), number)?;
         }
         // ratatui's hook leaves raw mode and the alternate screen; ours, run first, turns off
         // what ratatui does not know we turned on.

@@ -1,0 +1,132 @@
+//! TUI latency: keystroke → rendered frame while typing queries on a fictional corpus of about
+//! 100k quotes (ratatui `TestBackend`), and start → first frame on the bundled corpus.
+//!
+//! Run with `cargo bench --bench tui` (`SPOTLIGHT_BENCH_TUI_QUOTES=1000000` for another size).
+//! Prints p50 / p90 / p99 / max over every keystroke of several typing rounds:
+//! - `key→frame`: the frame drawn for a keystroke (update, take in results, draw). Search runs on
+//!   the worker thread, so this is what the user waits for on every key;
+//! - `key→results frame`: the first frame that shows results for the new query.
+
+#![allow(clippy::expect_used, missing_docs)]
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use spotlight::app::{Action, App};
+use spotlight::corpus::Corpus;
+use spotlight::index::Index;
+use spotlight::search::worker::PATIENCE;
+use spotlight::tui::keymap::Keymap;
+use spotlight::ui::{self, Theme};
+
+mod common;
+
+/// The binary's allocator, so the figures are the binary's.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
+/// What the analyst types: words, a misspelled name, an actor filter, a date filter.
+const SCRIPTS: [&str; 4] = [
+    "patience limits response",
+    "notrealuly",
+    "@abu-qumqiv-al-notrealuli occupier",
+    "date:2023 desert",
+];
+const ROUNDS: usize = 3;
+
+fn main() {
+    let quotes = std::env::var("SPOTLIGHT_BENCH_TUI_QUOTES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(100_000);
+    start_to_first_frame();
+    let built = Instant::now();
+    let index = Index::build(common::corpus(quotes));
+    eprintln!(
+        "corpus: {} quotes, built and indexed in {:.0?}",
+        index.corpus.quotes.len(),
+        built.elapsed()
+    );
+    for (width, height) in [(120, 40), (80, 24)] {
+        let (frames, results) = typing(&index, width, height);
+        report(&format!("{width}x{height} key\u{2192}frame"), frames);
+        report(
+            &format!("{width}x{height} key\u{2192}results frame"),
+            results,
+        );
+    }
+}
+
+/// Corpus load, index, app and first frame on the bundled corpus, as at start-up.
+fn start_to_first_frame() {
+    let mut times = Vec::new();
+    for _ in 0..50 {
+        let start = Instant::now();
+        let index = Index::build(Corpus::bundled());
+        let mut app = App::new(index, 80, 24);
+        app.keys_help = Keymap::default().help();
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        terminal
+            .draw(|frame| ui::draw(frame, &app, &Theme::dark()))
+            .expect("draw");
+        times.push(start.elapsed());
+    }
+    report("start\u{2192}first frame (bundled)", times);
+}
+
+/// Types every script forward then erases it, `ROUNDS` times; returns the two latencies of
+/// every keystroke.
+fn typing(index: &Arc<Index>, width: u16, height: u16) -> (Vec<Duration>, Vec<Duration>) {
+    let mut app = App::new(Arc::clone(index), width, height);
+    app.keys_help = Keymap::default().help();
+    app.settle(PATIENCE);
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
+    let theme = Theme::dark();
+    let mut frames = Vec::new();
+    let mut results = Vec::new();
+    for _ in 0..ROUNDS {
+        for script in SCRIPTS {
+            let keys = script
+                .chars()
+                .map(Action::Insert)
+                .chain(script.chars().map(|_| Action::Backspace));
+            for key in keys {
+                let start = Instant::now();
+                app.update(key);
+                app.poll();
+                terminal
+                    .draw(|frame| ui::draw(frame, &app, &theme))
+                    .expect("draw");
+                frames.push(start.elapsed());
+                if app.searching {
+                    app.wait_next(PATIENCE);
+                    terminal
+                        .draw(|frame| ui::draw(frame, &app, &theme))
+                        .expect("draw");
+                }
+                results.push(start.elapsed());
+                // Let the full ranking finish, as it would between an analyst's keystrokes.
+                app.settle(PATIENCE);
+            }
+        }
+    }
+    (frames, results)
+}
+
+fn report(what: &str, mut times: Vec<Duration>) {
+    times.sort_unstable();
+    let at = |q: f64| {
+        let i = ((times.len() as f64 - 1.0) * q).round() as usize;
+        times[i]
+    };
+    eprintln!(
+        "{what:<36} n={:<5} p50 {:>9.2?}  p90 {:>9.2?}  p99 {:>9.2?}  max {:>9.2?}",
+        times.len(),
+        at(0.5),
+        at(0.9),
+        at(0.99),
+        at(1.0)
+    );
+}
