@@ -441,3 +441,23 @@ fn refuses_to_start_without_a_terminal() {
     // Nothing meant for a terminal went to the pipe.
     assert!(!output.stdout.contains(&0x1b), "{:?}", output.stdout);
 }
+
+/// Regression: when the terminal went away (tmux killed, SSH dropped), crossterm's reader spun
+/// on the failed read forever and the process never ended, even on SIGHUP.
+#[test]
+fn closing_the_terminal_ends_the_program() {
+    let Some(t) = Tmux::start("hangup", 80, 24, &[]) else {
+        return;
+    };
+    t.wait_for("/10", WAIT);
+    let pid = t.spotlight_pid();
+    t.kill_server();
+    let deadline = std::time::Instant::now() + WAIT;
+    while std::path::Path::new(&format!("/proc/{pid}")).exists() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "spotlight {pid} still runs after its terminal closed"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+}

@@ -9,6 +9,7 @@ mod terminal;
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
@@ -30,6 +31,7 @@ const IDLE_TICK: Duration = Duration::from_millis(250);
 pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
     let mut session = terminal::Session::start()?;
     let size = session.terminal.size()?;
+    let events = spawn_input();
     let mut app = App::new(index, size.width, size.height);
     app.keys_help = settings.keymap.help();
     let mut dirty = true;
@@ -39,18 +41,20 @@ pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
             dirty = false;
         }
         let tick = if app.searching { BUSY_TICK } else { IDLE_TICK };
-        if event::poll(tick)? {
-            // Take every event already waiting before drawing again: a paste or fast typing
-            // costs one frame, not one per key.
-            loop {
-                if let Some(action) = action_of(event::read()?, &app, &settings.keymap) {
-                    app.update(action);
-                    dirty = true;
-                }
-                if !event::poll(Duration::ZERO)? {
-                    break;
+        match events.recv_timeout(tick) {
+            Ok(first) => {
+                // Take every event already waiting before drawing again: a paste or fast
+                // typing costs one frame, not one per key.
+                for event in std::iter::once(first).chain(events.try_iter()) {
+                    if let Some(action) = action_of(event, &app, &settings.keymap) {
+                        app.update(action);
+                        dirty = true;
+                    }
                 }
             }
+            Err(RecvTimeoutError::Timeout) => {}
+            // The terminal is gone (read error): nobody is left to draw for.
+            Err(RecvTimeoutError::Disconnected) => break,
         }
         dirty |= app.poll();
         for effect in app.take_effects() {
@@ -65,6 +69,24 @@ pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
     let signal = session.stop.load(Ordering::Relaxed);
     drop(session);
     Ok(u8::try_from(signal).ok().filter(|&s| s > 0))
+}
+
+/// Reads terminal events on a thread of their own, so the loop above keeps its own pace and
+/// notices signals even when reading blocks. When the terminal hangs up, crossterm's reader
+/// never returns (it retries the failing read); the loop, fed by this channel, still sees the
+/// SIGHUP and ends the process.
+fn spawn_input() -> Receiver<Event> {
+    let (sender, events) = mpsc::channel();
+    let _ = std::thread::Builder::new()
+        .name("spotlight-input".into())
+        .spawn(move || {
+            while let Ok(event) = event::read() {
+                if sender.send(event).is_err() {
+                    break;
+                }
+            }
+        });
+    events
 }
 
 /// Draws one frame inside a synchronized update, so slow links never show half a frame, and

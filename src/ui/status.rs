@@ -29,7 +29,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             }
         })
         .unwrap_or("F1");
-    let mut right = format!("{help_key} help");
+    let all = app.index.corpus.quotes.len();
+    let mut right = format!(
+        "{} of {all} quotes \u{b7} {help_key} help",
+        app.results.total
+    );
     let problems = app.index.corpus.problems.len();
     if problems > 0 {
         right = format!(

@@ -322,6 +322,11 @@ impl Tmux {
     }
 
     /// A directory that lives as long as the session, for the test's own files.
+    /// Kills the tmux server, which closes the terminal under the program.
+    pub fn kill_server(&self) {
+        let _ = self.try_run(&["kill-server"]);
+    }
+
     #[must_use]
     pub fn dir(&self) -> &Path {
         self.dir.path()
