@@ -29,18 +29,21 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
             }
         })
         .unwrap_or("F1");
+    // The right side gives way from the left as the screen narrows: the help key stays.
     let all = app.index.corpus.quotes.len();
-    let mut right = format!(
-        "{} of {all} quotes \u{b7} {help_key} help",
-        app.results.total
-    );
     let problems = app.index.corpus.problems.len();
+    let mut parts = vec![format!("{help_key} help")];
+    parts.insert(0, format!("{} of {all} quotes", app.results.total));
     if problems > 0 {
-        right = format!(
-            "\u{26a0} {problems} corpus problem{} \u{b7} {right}",
-            plural(problems)
+        parts.insert(
+            0,
+            format!("\u{26a0} {problems} corpus problem{}", plural(problems)),
         );
     }
+    while parts.len() > 1 && display_width(&parts.join(" \u{b7} ")) > width / 2 {
+        parts.remove(0);
+    }
+    let right = parts.join(" \u{b7} ");
     let (left, style) = if let Some(link) = &app.link {
         (format!("{LINK_LABEL}{link}"), theme.link)
     } else if let Some(notice) = &app.notice {
