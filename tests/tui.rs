@@ -461,3 +461,35 @@ fn closing_the_terminal_ends_the_program() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
 }
+
+/// A panic while the TUI owns the terminal gives it back, and the message can be read.
+#[test]
+fn a_panic_restores_the_terminal() {
+    // `cargo test` builds the examples next to the test binaries' directory.
+    let exe = std::env::current_exe().expect("the test binary");
+    let probe = exe
+        .parent()
+        .and_then(std::path::Path::parent)
+        .map(|dir| dir.join("examples/panic_probe"))
+        .expect("the target directory");
+    assert!(
+        probe.exists(),
+        "{} was not built: plain `cargo test` builds it, or `cargo build --example panic_probe`",
+        probe.display()
+    );
+    let Some(t) = Tmux::start_program("panic", 80, 24, &probe.to_string_lossy(), &[]) else {
+        return;
+    };
+    t.wait_for("panic probe ready", WAIT);
+    let exit = t.wait_exit(WAIT);
+    assert_eq!(exit.code, 101, "a Rust panic's exit code");
+    assert_restored(&t, &exit);
+    // The message is written on the main screen, after the alternate screen was left.
+    let raw = t.wait_for_raw(b"deliberate panic from the probe", WAIT);
+    let message = find(&raw, b"deliberate panic from the probe");
+    let left = rfind(&raw, b"\x1b[?1049l");
+    assert!(
+        left.is_some_and(|left| message.is_some_and(|m| m > left)),
+        "the panic message was printed before the screen was given back"
+    );
+}

@@ -4,7 +4,7 @@
 pub mod config;
 pub mod effects;
 pub mod keymap;
-mod terminal;
+pub mod terminal;
 
 use std::io::{self, Write};
 use std::sync::Arc;

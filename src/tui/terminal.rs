@@ -1,17 +1,25 @@
 //! Taking over the terminal and giving it back: raw mode, the alternate screen, mouse and
-//! paste reporting on the way in; all of it undone on the way out, whatever the way out is
-//! (return, error, panic, SIGTERM/SIGHUP/SIGINT).
+//! paste reporting on the way in; all of it undone exactly once on the way out, whatever the
+//! way out is (return, error, panic, SIGTERM/SIGHUP/SIGINT).
 
 use std::io::{self, Write};
 use std::sync::Arc;
-use std::sync::atomic::AtomicUsize;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use ratatui::DefaultTerminal;
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
+use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+
+/// Whether the terminal is taken over and not yet given back. Restoring twice would be
+/// harmful, not idle: leaving the alternate screen again moves the cursor back over a panic
+/// message printed in between.
+static TAKEN: AtomicBool = AtomicBool::new(false);
 
 /// The terminal while spotlight owns it; dropping it restores the terminal.
 pub struct Session {
@@ -33,29 +41,43 @@ impl Session {
             let number = usize::try_from(signal).unwrap_or(0);
             signal_hook::flag::register_usize(signal, Arc::clone(&stop), number)?;
         }
-        // ratatui's hook leaves raw mode and the alternate screen; ours, run first, turns off
-        // what ratatui does not know we turned on.
-        let terminal = ratatui::try_init()?;
         let hook = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
-            let _ = undo_reporting();
+            restore();
             hook(info);
         }));
-        let session = Self { terminal, stop };
-        execute!(io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
-        Ok(session)
+        enable_raw_mode()?;
+        TAKEN.store(true, Ordering::SeqCst);
+        let taken = execute!(
+            io::stdout(),
+            EnterAlternateScreen,
+            EnableMouseCapture,
+            EnableBracketedPaste
+        )
+        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        match taken {
+            Ok(terminal) => Ok(Self { terminal, stop }),
+            Err(e) => {
+                restore();
+                Err(e)
+            }
+        }
     }
 }
 
 impl Drop for Session {
     fn drop(&mut self) {
-        let _ = undo_reporting();
-        ratatui::restore();
+        restore();
     }
 }
 
-fn undo_reporting() -> io::Result<()> {
-    let mut out = io::stdout();
-    execute!(out, DisableMouseCapture, DisableBracketedPaste, Show)?;
-    out.flush()
+/// Gives the terminal back if it is still taken: reporting off, cursor shown, then raw mode
+/// off and the main screen back.
+fn restore() {
+    if TAKEN.swap(false, Ordering::SeqCst) {
+        let mut out = io::stdout();
+        let _ = execute!(out, DisableMouseCapture, DisableBracketedPaste, Show);
+        let _ = ratatui::try_restore();
+        let _ = out.flush();
+    }
 }

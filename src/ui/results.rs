@@ -13,8 +13,8 @@ use crate::search::engine::Hit;
 
 /// Columns for the speaker's name.
 const SPEAKER: usize = 16;
-/// From this width up, rows show the date.
-const WITH_DATE: usize = 60;
+/// From this width up, rows show the date (the wide layout's list is about 48 columns).
+const WITH_DATE: usize = 44;
 
 /// Draws the list in `area` (bordered when `full`).
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full: bool) {

@@ -80,6 +80,18 @@ impl Tmux {
     /// not installed: the caller skips the test.
     #[must_use]
     pub fn start(name: &str, width: u16, height: u16, args: &[&str]) -> Option<Self> {
+        Self::start_program(name, width, height, env!("CARGO_BIN_EXE_spotlight"), args)
+    }
+
+    /// Like [`Tmux::start`], for another program built with the crate (an example probe).
+    #[must_use]
+    pub fn start_program(
+        name: &str,
+        width: u16,
+        height: u16,
+        program: &str,
+        args: &[&str],
+    ) -> Option<Self> {
         if !available() {
             eprintln!("tmux is not installed: skipping {name}");
             return None;
@@ -93,7 +105,7 @@ impl Tmux {
         let config = dir.path().join("config");
         std::fs::create_dir(&config).expect("an empty config directory");
         let path = |file: &str| quote(&dir.path().join(file).to_string_lossy());
-        let mut program = quote(env!("CARGO_BIN_EXE_spotlight"));
+        let mut program = quote(program);
         for arg in args {
             program.push(' ');
             program.push_str(&quote(arg));
