@@ -42,6 +42,7 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .unwrap_or(100_000);
     start_to_first_frame();
+    bytes_per_keystroke();
     let built = Instant::now();
     let index = Index::build(common::corpus(quotes));
     eprintln!(
@@ -74,6 +75,78 @@ fn start_to_first_frame() {
         times.push(start.elapsed());
     }
     report("start\u{2192}first frame (bundled)", times);
+}
+
+/// What an SSH session sends at 80x24 on the bundled corpus: the first frame, then each
+/// keystroke's frame while typing queries (ratatui sends only the changed cells; each frame is
+/// wrapped in a synchronized update, as `spotlight serve` does).
+fn bytes_per_keystroke() {
+    use ratatui::backend::CrosstermBackend;
+    use ratatui::crossterm::queue;
+    use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+    use ratatui::layout::Rect;
+    use ratatui::{TerminalOptions, Viewport};
+
+    let mut app = App::new(Index::build(Corpus::bundled()), 80, 24);
+    app.keys_help = Keymap::default().help();
+    app.settle(PATIENCE);
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
+    };
+    let sink = Sink::default();
+    let mut terminal =
+        Terminal::with_options(CrosstermBackend::new(sink.clone()), options).expect("terminal");
+    let theme = Theme::dark();
+    let frame = |terminal: &mut Terminal<CrosstermBackend<Sink>>, app: &App| {
+        queue!(terminal.backend_mut(), BeginSynchronizedUpdate).expect("queue");
+        terminal
+            .draw(|frame| ui::draw(frame, app, &theme))
+            .expect("draw");
+        queue!(terminal.backend_mut(), EndSynchronizedUpdate).expect("queue");
+        std::io::Write::flush(terminal.backend_mut()).expect("flush");
+    };
+    frame(&mut terminal, &app);
+    let first = sink.take();
+    let mut keys = 0;
+    let mut total = 0;
+    for query in ["ameri", "timetable", "khamenei war"] {
+        let actions = query
+            .chars()
+            .map(Action::Insert)
+            .chain(std::iter::once(Action::ClearQuery));
+        for action in actions {
+            app.update(action);
+            app.settle(PATIENCE);
+            frame(&mut terminal, &app);
+            total += sink.take();
+            keys += 1;
+        }
+    }
+    eprintln!(
+        "ssh bytes at 80x24 (bundled)          first frame {first} B, {:.0} B per keystroke over {keys} keys",
+        total as f64 / f64::from(keys)
+    );
+}
+
+/// A writer whose bytes the benchmark can count.
+#[derive(Clone, Default)]
+struct Sink(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+impl Sink {
+    fn take(&self) -> usize {
+        std::mem::take(&mut *self.0.borrow_mut()).len()
+    }
+}
+
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Types every script forward then erases it, `ROUNDS` times; returns the two latencies of

@@ -8,6 +8,7 @@
 //! - [`app`]: the interactive application as plain data: state, actions, update.
 //! - [`ui`]: drawing the application with ratatui.
 //! - [`tui`]: the local terminal: setup and restore, the keymap, the config file, the event loop.
+//! - [`serve`]: the TUI over SSH (in progress: the client input parser).
 //! - [`cli`]: the command line: the non-interactive subcommands, and the TUI when none is given.
 
 pub mod app;
@@ -15,6 +16,7 @@ pub mod cli;
 pub mod corpus;
 pub mod index;
 pub mod search;
+pub mod serve;
 pub mod text;
 pub mod tui;
 pub mod ui;

@@ -53,6 +53,8 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a fictional corpus for benchmarks and demos.
     Synth(SynthArgs),
+    /// Serve the full-screen browser over SSH to everyone in an authorized_keys file.
+    Serve(ServeArgs),
     /// Print shell completions.
     Completions {
         /// The shell.
@@ -147,6 +149,35 @@ pub struct ImportArgs {
     /// Replace a piece that is already in the corpus.
     #[arg(long)]
     pub force: bool,
+}
+
+/// Arguments of `spotlight serve`.
+#[derive(Debug, Parser)]
+pub struct ServeArgs {
+    /// Address and port to listen on; a public address is the operator's explicit choice.
+    #[arg(long, default_value = "127.0.0.1:2222", value_name = "ADDR:PORT")]
+    pub listen: std::net::SocketAddr,
+    /// The server's ed25519 host key, made (mode 0600) on first start
+    /// [default: $XDG_DATA_HOME/spotlight/host_ed25519_key].
+    #[arg(long, value_name = "PATH")]
+    pub host_key: Option<PathBuf>,
+    /// Public keys allowed in, one per line, OpenSSH format [default: ~/.ssh/authorized_keys].
+    #[arg(long, value_name = "PATH")]
+    pub authorized_keys: Option<PathBuf>,
+    /// Sessions served at once; one more is refused with a message.
+    #[arg(long, default_value_t = 64, value_name = "N")]
+    pub max_sessions: usize,
+    /// Close sessions without input for this long (`90s`, `30m`, `2h`).
+    #[arg(long, default_value = "30m", value_name = "DURATION", value_parser = parse_duration)]
+    pub idle_timeout: std::time::Duration,
+}
+
+/// A duration like `90s`, `30m`, `2h` or `1h 30m`.
+fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
+    let span: jiff::SignedDuration = text
+        .parse()
+        .map_err(|e| format!("`{text}` is not a duration like 90s, 30m or 2h ({e})"))?;
+    std::time::Duration::try_from(span).map_err(|_| format!("`{text}` is negative"))
 }
 
 /// Arguments of `spotlight synth`.

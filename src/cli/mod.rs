@@ -15,6 +15,7 @@ use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
+use anyhow::Context;
 use clap::{CommandFactory, Parser};
 
 pub use self::args::{Args, Command};
@@ -93,6 +94,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             clap_complete::generate(*shell, &mut Args::command(), "spotlight", &mut out);
             Outcome::Found
         }
+        Some(Command::Serve(serve)) => {
+            let options = serve_options(serve)?;
+            let corpus = load(args.data.as_deref())?;
+            report_problems(&corpus);
+            crate::serve::run(Index::build(corpus), &options)?;
+            Outcome::Found
+        }
         Some(Command::Search(search)) => {
             let corpus = load(args.data.as_deref())?;
             report_problems(&corpus);
@@ -132,6 +140,27 @@ fn interactive(args: &Args) -> anyhow::Result<Outcome> {
     Ok(match crate::tui::run(index, &settings)? {
         None => Outcome::Found,
         Some(signal) => Outcome::Signalled(signal),
+    })
+}
+
+/// The server's options, with the default key paths filled in.
+fn serve_options(args: &args::ServeArgs) -> anyhow::Result<crate::serve::Options> {
+    let host_key = args
+        .host_key
+        .clone()
+        .or_else(crate::serve::keys::default_host_key_path)
+        .context("no --host-key given and no $XDG_DATA_HOME or $HOME to put one in")?;
+    let authorized_keys = args
+        .authorized_keys
+        .clone()
+        .or_else(crate::serve::keys::default_authorized_keys_path)
+        .context("no --authorized-keys given and no $HOME/.ssh/authorized_keys")?;
+    Ok(crate::serve::Options {
+        listen: args.listen,
+        host_key,
+        authorized_keys,
+        max_sessions: args.max_sessions,
+        idle_timeout: args.idle_timeout,
     })
 }
 

@@ -115,8 +115,9 @@ fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App, settings: &Settings)
     out.flush()
 }
 
-/// The action for a terminal event, if any.
-fn action_of(event: Event, app: &App, keymap: &Keymap) -> Option<Action> {
+/// The action for a terminal event, if any: the one mapping from events to actions, for the
+/// local terminal and SSH sessions alike.
+pub fn action_of(event: Event, app: &App, keymap: &Keymap) -> Option<Action> {
     match event {
         Event::Key(key) => keymap.action(key, app.typing()),
         Event::Mouse(MouseEvent {

@@ -1,0 +1,275 @@
+//! One SSH session: its own [`App`] over the shared index, drawn into the client's channel.
+//!
+//! The session owns a ratatui terminal whose backend writes into a buffer; after each frame
+//! the buffer (only the changed cells, wrapped in a synchronized update) is sent as one
+//! channel message. Input bytes arrive from the connection handler and go through the same
+//! parser, keymap and `App::update` as local keys.
+
+use std::io::{self, Write};
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use ratatui::backend::CrosstermBackend;
+use ratatui::crossterm::cursor::Show;
+use ratatui::crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
+use ratatui::crossterm::queue;
+use ratatui::crossterm::terminal::{
+    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
+};
+use ratatui::layout::Rect;
+use ratatui::{Terminal, TerminalOptions, Viewport};
+use russh::ChannelId;
+use russh::server::Handle;
+use tokio::sync::{broadcast, mpsc};
+
+use super::Shared;
+use super::input::InputParser;
+use crate::app::{Action, App, Effect};
+use crate::tui::{action_of, effects};
+use crate::ui::{self, Theme};
+
+/// Largest screen a client may ask for; bigger requests are capped.
+pub const MAX_SIZE: (u16, u16) = (500, 200);
+
+/// What the connection handler passes to its session.
+#[derive(Debug)]
+pub enum Input {
+    /// Bytes typed in the client's terminal.
+    Bytes(Vec<u8>),
+    /// The client's window changed size (columns, rows).
+    Resize(u32, u32),
+}
+
+/// The terminal a session was opened with.
+#[derive(Debug, Clone)]
+pub struct Pty {
+    /// `TERM` from the pty request.
+    pub term: String,
+    /// Columns and rows.
+    pub size: (u32, u32),
+}
+
+/// A screen size from a pty request: capped, and 80x24 when the client sent none.
+#[must_use]
+pub fn screen_size(columns: u32, rows: u32) -> (u16, u16) {
+    if columns == 0 || rows == 0 {
+        return (80, 24);
+    }
+    let cap = |n: u32, max: u16| u16::try_from(n).unwrap_or(max).min(max);
+    (cap(columns, MAX_SIZE.0), cap(rows, MAX_SIZE.1))
+}
+
+/// The styles for a client's `TERM`: no colour for `dumb`.
+#[must_use]
+pub fn theme_for(term: &str) -> Theme {
+    if term == "dumb" || term.is_empty() {
+        Theme::mono()
+    } else {
+        Theme::dark()
+    }
+}
+
+/// The frame buffer the terminal backend writes into and the session sends.
+#[derive(Debug, Clone, Default)]
+struct Outbox(Arc<Mutex<Vec<u8>>>);
+
+impl Outbox {
+    fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+}
+
+impl Write for Outbox {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        self.0
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Why a session ended, for the log and the last line the client sees.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ending {
+    /// The user quit.
+    Quit,
+    /// The client went away (channel closed, connection lost).
+    Gone,
+    /// No input for longer than the idle timeout.
+    Idle,
+    /// The server is stopping.
+    Shutdown,
+}
+
+/// Runs one session until the user quits, the client goes, it idles out or the server stops.
+/// Returns how it ended and how many bytes it sent.
+pub async fn run(
+    shared: Arc<Shared>,
+    handle: Handle,
+    channel: ChannelId,
+    pty: Pty,
+    mut inbox: mpsc::UnboundedReceiver<Input>,
+    mut shutdown: broadcast::Receiver<()>,
+) -> (Ending, u64) {
+    let (width, height) = screen_size(pty.size.0, pty.size.1);
+    let outbox = Outbox::default();
+    let options = TerminalOptions {
+        viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
+    };
+    let Ok(mut terminal) = Terminal::with_options(CrosstermBackend::new(outbox.clone()), options)
+    else {
+        return (Ending::Gone, 0);
+    };
+    let theme = theme_for(&pty.term);
+    let mut app = App::new(Arc::clone(&shared.index), width, height);
+    app.keys_help = shared.keymap.help();
+    let mut parser = InputParser::new();
+    let mut sent = 0u64;
+    let mut last_input = Instant::now();
+    let _ = queue!(
+        outbox.clone(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    );
+    let mut dirty = true;
+    let ending = loop {
+        if dirty {
+            draw(&mut terminal, &outbox, &app, &theme);
+            dirty = false;
+        }
+        let frame = outbox.take();
+        if !frame.is_empty() {
+            sent += frame.len() as u64;
+            if handle.data(channel, frame).await.is_err() {
+                break Ending::Gone;
+            }
+        }
+        if app.quit {
+            break Ending::Quit;
+        }
+        let now = Instant::now();
+        let idle_left = shared.idle_timeout.saturating_sub(now - last_input);
+        if idle_left.is_zero() {
+            break Ending::Idle;
+        }
+        let mut tick = if app.searching {
+            Duration::from_millis(8)
+        } else {
+            Duration::from_millis(250)
+        };
+        if let Some(due) = parser.deadline() {
+            tick = tick.min(due.saturating_duration_since(now));
+        }
+        tokio::select! {
+            message = inbox.recv() => match message {
+                Some(Input::Bytes(bytes)) => {
+                    last_input = Instant::now();
+                    for event in parser.feed(&bytes, last_input) {
+                        if let Some(action) = action_of(event, &app, &shared.keymap) {
+                            app.update(action);
+                            dirty = true;
+                        }
+                    }
+                }
+                Some(Input::Resize(columns, rows)) => {
+                    let (width, height) = screen_size(columns, rows);
+                    let _ = terminal.resize(Rect::new(0, 0, width, height));
+                    app.update(Action::Resize { width, height });
+                    dirty = true;
+                }
+                None => break Ending::Gone,
+            },
+            _ = shutdown.recv() => break Ending::Shutdown,
+            () = tokio::time::sleep(tick.min(idle_left)) => {}
+        }
+        for event in parser.flush(Instant::now()) {
+            if let Some(action) = action_of(event, &app, &shared.keymap) {
+                app.update(action);
+                dirty = true;
+            }
+        }
+        dirty |= app.poll();
+        for effect in app.take_effects() {
+            // The clipboard travels to the client; a browser cannot be opened from here.
+            if let Effect::Copy(text) = effect {
+                let _ = outbox.clone().write_all(effects::osc52(&text).as_bytes());
+            }
+        }
+    };
+    if ending != Ending::Gone {
+        let mut goodbye = outbox.clone();
+        let _ = queue!(
+            goodbye,
+            DisableMouseCapture,
+            DisableBracketedPaste,
+            Show,
+            LeaveAlternateScreen
+        );
+        let _ = write!(goodbye, "{}", farewell(ending, shared.idle_timeout));
+        let bytes = outbox.take();
+        sent += bytes.len() as u64;
+        let _ = handle.data(channel, bytes).await;
+        let _ = handle.exit_status_request(channel, 0).await;
+        let _ = handle.eof(channel).await;
+        let _ = handle.close(channel).await;
+    }
+    (ending, sent)
+}
+
+/// The last line a client sees.
+fn farewell(ending: Ending, idle: Duration) -> String {
+    match ending {
+        Ending::Quit | Ending::Gone => String::new(),
+        Ending::Idle => format!(
+            "spotlight: no input for {} s; session closed\r\n",
+            idle.as_secs()
+        ),
+        Ending::Shutdown => "spotlight: server shutting down\r\n".to_string(),
+    }
+}
+
+/// Draws one frame into the outbox, inside a synchronized update.
+fn draw(
+    terminal: &mut Terminal<CrosstermBackend<Outbox>>,
+    outbox: &Outbox,
+    app: &App,
+    theme: &Theme,
+) {
+    let mut out = outbox.clone();
+    let _ = queue!(out, BeginSynchronizedUpdate);
+    let _ = terminal.draw(|frame| {
+        ui::draw(frame, app, theme);
+        let area = frame.area();
+        if let Some(position) = ui::cursor(app, area.width, area.height) {
+            frame.set_cursor_position(position);
+        }
+    });
+    let _ = queue!(out, EndSynchronizedUpdate);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_are_capped_and_zero_means_80x24() {
+        assert_eq!(screen_size(0, 0), (80, 24));
+        assert_eq!(screen_size(120, 0), (80, 24));
+        assert_eq!(screen_size(100_000, 70_000), MAX_SIZE);
+        assert_eq!(screen_size(132, 43), (132, 43));
+    }
+
+    #[test]
+    fn dumb_terminals_get_no_colour() {
+        assert_eq!(theme_for("dumb"), Theme::mono());
+        assert_eq!(theme_for("xterm-256color"), Theme::dark());
+    }
+}

@@ -1,0 +1,242 @@
+//! `spotlight serve` end to end, on loopback, with the real OpenSSH client inside tmux.
+//!
+//! Skipped (with a note) when `ssh`, `ssh-keygen` or `tmux` is missing; CI installs them.
+
+#![allow(clippy::expect_used)]
+
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+use tmux::Tmux;
+
+const WAIT: Duration = Duration::from_secs(10);
+
+fn have(tool: &str) -> bool {
+    Command::new("sh")
+        .args(["-c", &format!("command -v {tool}")])
+        .stdout(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+/// A running server with its keys in a temporary directory; killed on drop.
+struct Server {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl Server {
+    fn start() -> Option<Self> {
+        if !(have("ssh") && have("ssh-keygen") && tmux::available()) {
+            eprintln!("ssh, ssh-keygen or tmux missing: skipping");
+            return None;
+        }
+        let dir = tempfile::tempdir().expect("tempdir");
+        for name in ["id", "stranger"] {
+            let status = Command::new("ssh-keygen")
+                .args(["-q", "-t", "ed25519", "-N", "", "-f"])
+                .arg(dir.path().join(name))
+                .status()
+                .expect("ssh-keygen");
+            assert!(status.success());
+        }
+        std::fs::copy(
+            dir.path().join("id.pub"),
+            dir.path().join("authorized_keys"),
+        )
+        .expect("authorized keys");
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .arg("--host-key")
+            .arg(dir.path().join("host_key"))
+            .arg("--authorized-keys")
+            .arg(dir.path().join("authorized_keys"))
+            .env_remove("SPOTLIGHT_DATA")
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(dir.path().join("server.log")).expect("log"))
+            .spawn()
+            .expect("spotlight serve");
+        let deadline = Instant::now() + WAIT;
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            assert!(Instant::now() < deadline, "the server never listened");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        Some(Self { child, port, dir })
+    }
+
+    /// `ssh` options that log in with `key` and trust the fresh host key.
+    fn ssh_args(&self, key: &str) -> Vec<String> {
+        let known = self.dir.path().join("known_hosts");
+        [
+            "-p",
+            &self.port.to_string(),
+            "-i",
+            &self.dir.path().join(key).to_string_lossy(),
+            "-o",
+            "IdentitiesOnly=yes",
+            "-o",
+            "StrictHostKeyChecking=no",
+            "-o",
+            &format!("UserKnownHostsFile={}", known.display()),
+            "-o",
+            "LogLevel=ERROR",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+    }
+
+    /// Runs a non-interactive `ssh` with `extra` arguments and returns what it printed.
+    fn ssh(&self, key: &str, extra: &[&str]) -> Output {
+        Command::new("ssh")
+            .args(self.ssh_args(key))
+            .args(["-o", "BatchMode=yes"])
+            .args(extra)
+            .stdin(Stdio::null())
+            .output()
+            .expect("ssh")
+    }
+
+    fn log(&self) -> String {
+        std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn text(output: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    )
+}
+
+#[test]
+fn an_authorized_key_gets_the_tui_searches_resizes_and_quits() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let mut args: Vec<String> = vec!["-t".into()];
+    args.extend(server.ssh_args("id"));
+    args.push("localhost".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let Some(t) = Tmux::start_program("serve", 80, 24, "ssh", &args) else {
+        return;
+    };
+    t.wait_for("/10", WAIT);
+    t.type_text("ameri");
+    let screen = t.wait_for("5/10", WAIT);
+    assert!(screen.contains("Hadi al-Ameri"), "{screen}");
+    t.resize(110, 30);
+    t.wait_for("Actors", WAIT);
+    t.send_keys(&["Tab", "q"]);
+    let exit = t.wait_exit(WAIT);
+    assert_eq!(exit.code, 0, "ssh exit code");
+    assert!(exit.sane(), "{}", exit.stty);
+    let log = server.log();
+    assert!(log.contains("auth accepted"), "{log}");
+    assert!(log.contains("session end") && log.contains("Quit"), "{log}");
+    assert!(
+        !log.contains("ameri"),
+        "queries never reach the log:\n{log}"
+    );
+}
+
+#[test]
+fn a_stranger_key_and_passwords_are_refused() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let stranger = server.ssh("stranger", &["localhost", "true"]);
+    assert_eq!(stranger.status.code(), Some(255));
+    assert!(
+        text(&stranger).contains("Permission denied (publickey)"),
+        "{}",
+        text(&stranger)
+    );
+    let password = server.ssh(
+        "stranger",
+        &[
+            "-o",
+            "PubkeyAuthentication=no",
+            "-o",
+            "PreferredAuthentications=password,keyboard-interactive",
+            "localhost",
+            "true",
+        ],
+    );
+    assert_eq!(password.status.code(), Some(255));
+    assert!(
+        text(&password).contains("Permission denied"),
+        "{}",
+        text(&password)
+    );
+    assert!(server.log().contains("not authorized"), "{}", server.log());
+}
+
+#[test]
+fn commands_and_sessions_without_a_terminal_are_refused() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let exec = server.ssh("id", &["localhost", "cat /etc/passwd"]);
+    assert_ne!(exec.status.code(), Some(0));
+    assert!(!text(&exec).contains("root:"), "{}", text(&exec));
+    let no_pty = server.ssh("id", &["-T", "localhost"]);
+    assert!(
+        text(&no_pty).contains("needs a terminal"),
+        "{}",
+        text(&no_pty)
+    );
+}
+
+#[test]
+fn sigterm_says_goodbye_to_sessions_and_stops() {
+    let Some(mut server) = Server::start() else {
+        return;
+    };
+    let mut args: Vec<String> = vec!["-t".into()];
+    args.extend(server.ssh_args("id"));
+    args.push("localhost".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let Some(t) = Tmux::start_program("serve-term", 80, 24, "ssh", &args) else {
+        return;
+    };
+    t.wait_for("/10", WAIT);
+    let pid = server.child.id().to_string();
+    let status = Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    t.wait_for("server shutting down", WAIT);
+    let deadline = Instant::now() + WAIT;
+    loop {
+        if let Some(status) = server.child.try_wait().expect("wait") {
+            assert!(status.success(), "server exit: {status}");
+            break;
+        }
+        assert!(Instant::now() < deadline, "the server did not stop");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let exit = t.wait_exit(WAIT);
+    assert!(exit.sane(), "{}", exit.stty);
+    assert!(Path::new(&server.dir.path().join("host_key")).exists());
+}
