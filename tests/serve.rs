@@ -33,6 +33,11 @@ struct Server {
 
 impl Server {
     fn start() -> Option<Self> {
+        Self::start_with(&[])
+    }
+
+    /// Starts a server with extra `serve` options.
+    fn start_with(options: &[&str]) -> Option<Self> {
         if !(have("ssh") && have("ssh-keygen") && tmux::available()) {
             eprintln!("ssh, ssh-keygen or tmux missing: skipping");
             return None;
@@ -61,6 +66,7 @@ impl Server {
             .arg(dir.path().join("host_key"))
             .arg("--authorized-keys")
             .arg(dir.path().join("authorized_keys"))
+            .args(options)
             .env_remove("SPOTLIGHT_DATA")
             .stdin(Stdio::null())
             .stdout(Stdio::null())
@@ -133,14 +139,9 @@ fn an_authorized_key_gets_the_tui_searches_resizes_and_quits() {
     let Some(server) = Server::start() else {
         return;
     };
-    let mut args: Vec<String> = vec!["-t".into()];
-    args.extend(server.ssh_args("id"));
-    args.push("localhost".into());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let Some(t) = Tmux::start_program("serve", 80, 24, "ssh", &args) else {
+    let Some(t) = open_session(&server, "serve") else {
         return;
     };
-    t.wait_for("/10", WAIT);
     t.type_text("ameri");
     let screen = t.wait_for("5/10", WAIT);
     assert!(screen.contains("Hadi al-Ameri"), "{screen}");
@@ -212,14 +213,9 @@ fn sigterm_says_goodbye_to_sessions_and_stops() {
     let Some(mut server) = Server::start() else {
         return;
     };
-    let mut args: Vec<String> = vec!["-t".into()];
-    args.extend(server.ssh_args("id"));
-    args.push("localhost".into());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let Some(t) = Tmux::start_program("serve-term", 80, 24, "ssh", &args) else {
+    let Some(t) = open_session(&server, "serve-term") else {
         return;
     };
-    t.wait_for("/10", WAIT);
     let pid = server.child.id().to_string();
     let status = Command::new("kill")
         .args(["-TERM", &pid])
@@ -239,4 +235,45 @@ fn sigterm_says_goodbye_to_sessions_and_stops() {
     let exit = t.wait_exit(WAIT);
     assert!(exit.sane(), "{}", exit.stty);
     assert!(Path::new(&server.dir.path().join("host_key")).exists());
+}
+
+/// Starts `ssh -t` in tmux against `server` and waits for the browser.
+fn open_session(server: &Server, name: &str) -> Option<Tmux> {
+    let mut args: Vec<String> = vec!["-t".into()];
+    args.extend(server.ssh_args("id"));
+    args.push("localhost".into());
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let t = Tmux::start_program(name, 80, 24, "ssh", &args)?;
+    t.wait_for("/10", WAIT);
+    Some(t)
+}
+
+#[test]
+fn a_full_server_refuses_one_more_politely() {
+    let Some(server) = Server::start_with(&["--max-sessions", "1"]) else {
+        return;
+    };
+    let Some(_first) = open_session(&server, "serve-full") else {
+        return;
+    };
+    let second = server.ssh("id", &["-tt", "localhost"]);
+    assert!(
+        text(&second).contains("the server is full (1 sessions)"),
+        "{}",
+        text(&second)
+    );
+}
+
+#[test]
+fn idle_sessions_are_closed() {
+    let Some(server) = Server::start_with(&["--idle-timeout", "1s"]) else {
+        return;
+    };
+    let Some(t) = open_session(&server, "serve-idle") else {
+        return;
+    };
+    t.wait_for("no input for 1 s; session closed", WAIT);
+    let exit = t.wait_exit(WAIT);
+    assert!(exit.sane(), "{}", exit.stty);
+    assert!(server.log().contains("Idle"), "{}", server.log());
 }
