@@ -30,6 +30,11 @@ use crate::app::{Action, App, Effect};
 use crate::tui::{action_of, effects};
 use crate::ui::{self, Theme};
 
+/// How long a keystroke's frame may wait for the results of the search it started.
+const COALESCE: Duration = Duration::from_millis(12);
+/// How often a held frame checks whether the results came.
+const POLL: Duration = Duration::from_millis(1);
+
 /// Largest screen a client may ask for; bigger requests are capped.
 pub const MAX_SIZE: (u16, u16) = (500, 200);
 
@@ -140,8 +145,11 @@ pub async fn run(
         EnableBracketedPaste
     );
     let mut dirty = true;
+    // After a keystroke, the frame waits (briefly) for the search it started, so the echo of
+    // the key and its results cost one frame on the wire, not two.
+    let mut hold_until = Instant::now();
     let ending = loop {
-        if dirty {
+        if dirty && (!app.searching || Instant::now() >= hold_until) {
             draw(&mut terminal, &outbox, &app, &theme);
             dirty = false;
         }
@@ -160,7 +168,9 @@ pub async fn run(
         if idle_left.is_zero() {
             break Ending::Idle;
         }
-        let mut tick = if app.searching {
+        let mut tick = if dirty {
+            POLL.min(hold_until.saturating_duration_since(now))
+        } else if app.searching {
             Duration::from_millis(8)
         } else {
             Duration::from_millis(250)
@@ -172,6 +182,7 @@ pub async fn run(
             message = inbox.recv() => match message {
                 Some(Input::Bytes(bytes)) => {
                     last_input = Instant::now();
+                    hold_until = last_input + COALESCE;
                     for event in parser.feed(&bytes, last_input) {
                         if let Some(action) = action_of(event, &app, &shared.keymap) {
                             app.update(action);
