@@ -11,10 +11,6 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use spotlight::corpus::Corpus;
 use spotlight::corpus::synth::{SynthOptions, write_corpus};
 
-/// The binary's allocator, so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn load(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut group = c.benchmark_group("load");

@@ -21,10 +21,6 @@ mod common;
 
 use common::corpus;
 
-/// The binary's allocator, so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// The query mix: one character, one word, three words, a misspelled name, an actor, a date plus a word.
 const QUERIES: [(&str, &str); 6] = [
     ("one_char", "p"),

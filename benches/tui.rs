@@ -23,10 +23,6 @@ use spotlight::ui::{self, Theme};
 
 mod common;
 
-/// The binary's allocator, so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// What the analyst types: words, a misspelled name, an actor filter, a date filter.
 const SCRIPTS: [&str; 4] = [
     "patience limits response",

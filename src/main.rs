@@ -3,10 +3,6 @@
 
 use std::process::ExitCode;
 
-/// mimalloc: loading a corpus makes millions of small strings; it allocates them faster.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     spotlight::cli::main()
 }
