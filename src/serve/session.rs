@@ -232,6 +232,8 @@ pub async fn run(
         let _ = handle.eof(channel).await;
         let _ = handle.close(channel).await;
     }
+    // Dropping the app joins its search thread, which may be mid-search: not on a runtime thread.
+    drop(tokio::task::spawn_blocking(move || drop(app)));
     (ending, sent)
 }
 
