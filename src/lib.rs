@@ -1,6 +1,7 @@
 //! spotlight: find, read and cite what Iran-backed militias said.
 //!
 //! Modules, in dependency order (each uses only those above it):
+//! - [`xdg`]: where the config file and the server's host key live.
 //! - [`text`]: corpus text made safe to print on a terminal.
 //! - [`corpus`]: pieces, actors and quotes; loading saved pages, extraction, validation, synthesis.
 //! - [`index`]: name folding and the in-memory index built from a corpus.
@@ -20,3 +21,4 @@ pub mod serve;
 pub mod text;
 pub mod tui;
 pub mod ui;
+pub mod xdg;

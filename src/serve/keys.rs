@@ -15,11 +15,7 @@ use russh::keys::{Algorithm, PrivateKey, PublicKey};
 /// `$XDG_DATA_HOME/spotlight/host_ed25519_key`, else `~/.local/share/spotlight/...`.
 #[must_use]
 pub fn default_host_key_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_DATA_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))?;
-    Some(base.join("spotlight").join("host_ed25519_key"))
+    crate::xdg::spotlight_file("XDG_DATA_HOME", ".local/share", "host_ed25519_key")
 }
 
 /// `~/.ssh/authorized_keys`.

@@ -95,11 +95,7 @@ impl Settings {
 /// `$XDG_CONFIG_HOME/spotlight/config.toml`, else `~/.config/spotlight/config.toml`.
 #[must_use]
 pub fn default_path() -> Option<PathBuf> {
-    let base = std::env::var_os("XDG_CONFIG_HOME")
-        .filter(|v| !v.is_empty())
-        .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".config")))?;
-    Some(base.join("spotlight").join("config.toml"))
+    crate::xdg::spotlight_file("XDG_CONFIG_HOME", ".config", "config.toml")
 }
 
 /// Whether `NO_COLOR` asks for no colour (set and not empty).
