@@ -5,7 +5,9 @@
 //! binary with a fresh host key and one authorized client key, opens every session, measures
 //! the server's resident memory with all of them idle, then has them all type at once. Reports
 //! p50 / p99 keystroke → frame-received latency, bytes per keystroke, memory per idle session,
-//! and the session count the server logs once everyone has left.
+//! and the session count the server logs once everyone has left; then `CYCLES` (1000) quick
+//! connect / open / quit cycles, with the server's memory after the first tenth and after all,
+//! to show that sessions leave nothing behind.
 
 #![allow(clippy::expect_used, missing_docs)]
 
@@ -90,7 +92,10 @@ fn main() {
         .expect("runtime");
     let key = Arc::new(key);
     let (idle_rss, latencies, bytes) =
-        runtime.block_on(load(port, key, sessions, keys, server.id()));
+        runtime.block_on(load(port, Arc::clone(&key), sessions, keys, server.id()));
+    std::thread::sleep(Duration::from_secs(1));
+    let cycles = env_number("CYCLES", 1000);
+    let (after_first, after_all) = runtime.block_on(churn(port, key, cycles, server.id()));
     std::thread::sleep(Duration::from_secs(1));
     let text = std::fs::read_to_string(&log).unwrap_or_default();
     let left = text
@@ -105,6 +110,43 @@ fn main() {
     report(
         sessions, keys, before, idle_rss, latencies, bytes, &left, &log,
     );
+    eprintln!(
+        "{cycles} connect/open/quit cycles: server RSS {after_first} KiB after the first {}, {after_all} KiB after all",
+        cycles / 10
+    );
+}
+
+/// Connects, opens the browser, waits for its first frame and quits, `cycles` times (ten at a
+/// time); returns the server's RSS after the first tenth and after all of them, to show
+/// whether sessions leak.
+async fn churn(port: u16, key: Arc<PrivateKey>, cycles: usize, pid: u32) -> (u64, u64) {
+    let config = Arc::new(client::Config::default());
+    let rounds = cycles.div_ceil(10);
+    let mut after_first = 0;
+    for round in 1..=rounds {
+        let mut tasks = Vec::new();
+        for _ in 0..10 {
+            let config = Arc::clone(&config);
+            let key = Arc::clone(&key);
+            tasks.push(tokio::spawn(async move {
+                let (handle, channel) = open(config, port, key).await;
+                let _ = channel.data_bytes(vec![0x03]).await;
+                let _ = channel.close().await;
+                let _ = handle
+                    .disconnect(Disconnect::ByApplication, "done", "en")
+                    .await;
+            }));
+        }
+        for task in tasks {
+            task.await.expect("task");
+        }
+        if round == rounds / 10 {
+            tokio::time::sleep(Duration::from_millis(500)).await;
+            after_first = rss_kib(pid);
+        }
+    }
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    (after_first, rss_kib(pid))
 }
 
 async fn load(
