@@ -1,6 +1,8 @@
 //! [`App::update`]: the one place where actions change the state.
 
-use super::reader::{MarkKind, Reader};
+mod pointer;
+mod reader;
+
 use super::{Action, App, Effect, Focus, Layout, Notice, citation};
 
 /// Rows the help overlay shows beyond the keys (query syntax, markers): the scroll limit.
@@ -244,92 +246,6 @@ impl App {
         self.focus = Focus::Query;
     }
 
-    fn open_reader(&mut self) {
-        let Some(quote) = self.selected_quote() else {
-            return;
-        };
-        let Some(&piece) = self.index.piece.get(quote as usize) else {
-            return;
-        };
-        self.reader = Some(Reader::open(&self.index, piece as usize, Some(quote)));
-        self.layout_reader();
-    }
-
-    /// Columns and rows of the reader's text.
-    fn reader_size(&self) -> (usize, usize) {
-        let body = self.layout().panes().map(|p| p.body.inner());
-        body.map_or((1, 1), |b| (usize::from(b.width), usize::from(b.height)))
-    }
-
-    fn layout_reader(&mut self) {
-        let (width, height) = self.reader_size();
-        if let Some(reader) = self.reader.as_mut() {
-            reader.layout(width, height);
-        }
-    }
-
-    fn update_reader(&mut self, action: Action) {
-        let (_, height) = self.reader_size();
-        let Some(reader) = self.reader.as_mut() else {
-            return;
-        };
-        let page = height.saturating_sub(1).max(1);
-        match action {
-            Action::Back => self.reader = None,
-            Action::FocusQuery => {
-                self.reader = None;
-                self.focus = Focus::Query;
-            }
-            Action::Up | Action::Scroll { up: true, .. } => {
-                reader.scroll = reader.scroll.saturating_sub(scroll_rows(&action));
-            }
-            Action::Down | Action::Scroll { up: false, .. } => {
-                reader.scroll += scroll_rows(&action);
-            }
-            Action::PageUp => reader.scroll = reader.scroll.saturating_sub(page),
-            Action::PageDown => reader.scroll += page,
-            Action::First => reader.scroll = 0,
-            Action::Last => reader.scroll = usize::MAX / 2,
-            Action::NextQuote | Action::PrevQuote => {
-                reader.step(action == Action::NextQuote, |k| {
-                    matches!(k, MarkKind::Quote(_))
-                });
-                reader.reveal_cursor(height);
-            }
-            Action::FocusNext | Action::FocusPrev => {
-                reader.step(action == Action::FocusNext, |_| true);
-                reader.reveal_cursor(height);
-            }
-            Action::Open => {
-                let mark = reader.cursor.and_then(|c| reader.marks.get(c));
-                if let Some(MarkKind::Mention(actor)) = mark.map(|m| &m.kind) {
-                    let actor = *actor;
-                    self.reader = None;
-                    self.filter_by_actor(actor);
-                }
-                return;
-            }
-            Action::Copy => {
-                let quote = reader.cursor.and_then(|c| match reader.marks.get(c)?.kind {
-                    MarkKind::Quote(q) => Some(q),
-                    MarkKind::Mention(_) => None,
-                });
-                self.copy(quote.or_else(|| self.selected_quote()));
-                return;
-            }
-            Action::OpenLink => {
-                let piece = reader.piece;
-                self.open_link(Some(piece));
-                return;
-            }
-            Action::Help => self.help = Some(0),
-            _ => {}
-        }
-        if let Some(reader) = self.reader.as_mut() {
-            reader.clamp(height);
-        }
-    }
-
     fn copy(&mut self, quote: Option<u32>) {
         let Some(text) = quote.and_then(|q| citation(&self.index, q)) else {
             self.notice = Some(Notice {
@@ -359,72 +275,6 @@ impl App {
                 });
             }
         }
-    }
-
-    fn click(&mut self, column: u16, row: u16) {
-        let layout = self.layout();
-        let Some(panes) = layout.panes() else {
-            return;
-        };
-        let full = matches!(layout, Layout::Full(_));
-        let list = if full { panes.list.inner() } else { panes.list };
-        if list.contains(column, row) {
-            let at = self.offset + usize::from(row - list.y);
-            if at < self.results.hits.len() {
-                self.selected = at;
-                self.viewer_scroll = 0;
-            }
-            self.focus = Focus::Results;
-        } else if panes.query.contains(column, row) {
-            self.focus = Focus::Query;
-        } else if panes.viewer.is_some_and(|v| v.contains(column, row)) {
-            self.focus = Focus::Viewer;
-        } else if let Some(side) = panes.sidebar.filter(|s| s.contains(column, row)) {
-            self.focus = Focus::Sidebar;
-            let first_row = side.inner().y + 1;
-            if let Some(r) = row.checked_sub(first_row) {
-                let at = self.sidebar.offset + usize::from(r);
-                if at < self.sidebar.visible.len() {
-                    self.sidebar.selected = at;
-                }
-            }
-        }
-        self.keep_selection_visible();
-    }
-
-    fn wheel(&mut self, up: bool, column: u16, row: u16) {
-        let Some(panes) = self.layout().panes().copied() else {
-            return;
-        };
-        let delta = if up {
-            -(WHEEL as isize)
-        } else {
-            WHEEL as isize
-        };
-        if panes.viewer.is_some_and(|v| v.contains(column, row)) {
-            let before = self.focus;
-            self.focus = Focus::Viewer;
-            self.move_by(delta);
-            self.focus = before;
-        } else if panes.sidebar.is_some_and(|s| s.contains(column, row)) {
-            let before = self.focus;
-            self.focus = Focus::Sidebar;
-            self.move_by(delta);
-            self.focus = before;
-        } else if self.focus == Focus::Sidebar || self.focus == Focus::Viewer {
-            self.focus = Focus::Results;
-            self.move_by(delta);
-        } else {
-            self.move_by(delta);
-        }
-    }
-}
-
-fn scroll_rows(action: &Action) -> usize {
-    if matches!(action, Action::Scroll { .. }) {
-        WHEEL
-    } else {
-        1
     }
 }
 
