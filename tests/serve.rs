@@ -7,7 +7,7 @@
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use std::net::{TcpListener, TcpStream};
+use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -22,6 +22,13 @@ fn have(tool: &str) -> bool {
         .stdout(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
+}
+
+/// The port in the server's `listen=127.0.0.1:PORT` log line, once it is written.
+fn listening_port(log: &str) -> Option<u16> {
+    let rest = &log[log.find("listen=127.0.0.1:")? + "listen=127.0.0.1:".len()..];
+    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    digits.parse().ok()
 }
 
 /// A running server with its keys in a temporary directory; killed on drop.
@@ -56,12 +63,10 @@ impl Server {
             dir.path().join("authorized_keys"),
         )
         .expect("authorized keys");
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free port")
-            .port();
-        let child = Command::new(env!("CARGO_BIN_EXE_spotlight"))
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        // The server picks its own port and logs it: choosing a free port here and handing it
+        // over raced with other tests' servers and ssh's own ephemeral ports.
+        let mut child = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+            .args(["serve", "--listen", "127.0.0.1:0"])
             .arg("--host-key")
             .arg(dir.path().join("host_key"))
             .arg("--authorized-keys")
@@ -74,10 +79,24 @@ impl Server {
             .spawn()
             .expect("spotlight serve");
         let deadline = Instant::now() + WAIT;
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            assert!(Instant::now() < deadline, "the server never listened");
-            std::thread::sleep(Duration::from_millis(50));
-        }
+        let port = loop {
+            let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default();
+            if let Some(port) = listening_port(&log) {
+                break port;
+            }
+            if let Ok(Some(status)) = child.try_wait() {
+                panic!("the server exited ({status}) before listening:\n{log}");
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the server never listened:\n{log}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert!(
+            TcpStream::connect(("127.0.0.1", port)).is_ok(),
+            "the server logged port {port} but does not accept there"
+        );
         Some(Self { child, port, dir })
     }
 
@@ -165,12 +184,13 @@ fn a_stranger_key_and_passwords_are_refused() {
     let Some(server) = Server::start() else {
         return;
     };
-    let stranger = server.ssh("stranger", &["localhost", "true"]);
+    let stranger = server.ssh("stranger", &["127.0.0.1", "true"]);
     assert_eq!(stranger.status.code(), Some(255));
     assert!(
         text(&stranger).contains("Permission denied (publickey)"),
-        "{}",
-        text(&stranger)
+        "{}\nserver log:\n{}",
+        text(&stranger),
+        server.log()
     );
     let password = server.ssh(
         "stranger",
@@ -179,7 +199,7 @@ fn a_stranger_key_and_passwords_are_refused() {
             "PubkeyAuthentication=no",
             "-o",
             "PreferredAuthentications=password,keyboard-interactive",
-            "localhost",
+            "127.0.0.1",
             "true",
         ],
     );
@@ -197,10 +217,10 @@ fn commands_and_sessions_without_a_terminal_are_refused() {
     let Some(server) = Server::start() else {
         return;
     };
-    let exec = server.ssh("id", &["localhost", "cat /etc/passwd"]);
+    let exec = server.ssh("id", &["127.0.0.1", "cat /etc/passwd"]);
     assert_ne!(exec.status.code(), Some(0));
     assert!(!text(&exec).contains("root:"), "{}", text(&exec));
-    let no_pty = server.ssh("id", &["-T", "localhost"]);
+    let no_pty = server.ssh("id", &["-T", "127.0.0.1"]);
     assert!(
         text(&no_pty).contains("needs a terminal"),
         "{}",
@@ -241,7 +261,7 @@ fn sigterm_says_goodbye_to_sessions_and_stops() {
 fn open_session(server: &Server, name: &str) -> Option<Tmux> {
     let mut args: Vec<String> = vec!["-t".into()];
     args.extend(server.ssh_args("id"));
-    args.push("localhost".into());
+    args.push("127.0.0.1".into());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let t = Tmux::start_program(name, 80, 24, "ssh", &args)?;
     t.wait_for("/10", WAIT);
@@ -256,7 +276,7 @@ fn a_full_server_refuses_one_more_politely() {
     let Some(_first) = open_session(&server, "serve-full") else {
         return;
     };
-    let second = server.ssh("id", &["-tt", "localhost"]);
+    let second = server.ssh("id", &["-tt", "127.0.0.1"]);
     assert!(
         text(&second).contains("the server is full (1 sessions)"),
         "{}",

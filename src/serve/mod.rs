@@ -111,8 +111,10 @@ async fn serve(index: Arc<Index>, options: &Options) -> anyhow::Result<()> {
     let listener = TcpListener::bind(options.listen)
         .await
         .with_context(|| format!("cannot listen on {}", options.listen))?;
+    // Log the bound address, not the requested one, so `--listen 127.0.0.1:0` says its port.
+    let bound = listener.local_addr().unwrap_or(options.listen);
     tracing::info!(
-        listen = %options.listen,
+        listen = %bound,
         keys = shared.authorized.len(),
         "serving spotlight over SSH"
     );
