@@ -493,3 +493,60 @@ fn a_panic_restores_the_terminal() {
         "the panic message was printed before the screen was given back"
     );
 }
+
+/// The screen once two styled captures in a row agree.
+fn settled_styled(t: &Tmux) -> String {
+    let mut last = t.capture_styled();
+    for _ in 0..100 {
+        std::thread::sleep(Duration::from_millis(40));
+        let now = t.capture_styled();
+        if now == last {
+            return now;
+        }
+        last = now;
+    }
+    panic!("the screen never settled:\n{last}");
+}
+
+/// Frames are sent as differences from what the terminal shows (cursor jumps, erases,
+/// rewritten gaps). After every step of a session, what the terminal shows (text, colours,
+/// attributes) must be what a full redraw of the same state shows.
+#[test]
+fn key_by_key_frames_match_a_full_redraw() {
+    let Some(t) = Tmux::start("redraw", 120, 40, &[]) else {
+        return;
+    };
+    t.wait_for("F1 help", WAIT);
+    let steps: &[&[&str]] = &[
+        &["h"],
+        &["a"],
+        &["d"],
+        &["i"],
+        &["BSpace", "BSpace", "BSpace", "BSpace"],
+        &["a", "m", "e", "r", "i"],
+        &["Down"],
+        &["Down", "Down"],
+        &["Enter"],
+        &["n"],
+        &["Escape"],
+        &["C-u"],
+        &["F2"],
+    ];
+    for (i, keys) in steps.iter().enumerate() {
+        t.send_keys(keys);
+        let incremental = settled_styled(&t);
+        // Widening clears the screen and redraws it all; narrowing back does it again.
+        let drawn_at = |width: usize| {
+            move |s: &str| {
+                let top = s.lines().next().unwrap_or_default();
+                top.chars().count() == width && top.ends_with('\u{256e}')
+            }
+        };
+        t.resize(121, 40);
+        t.wait_until("the frame at 121 columns", WAIT, drawn_at(121));
+        t.resize(120, 40);
+        t.wait_until("the frame at 120 columns", WAIT, drawn_at(120));
+        let redrawn = settled_styled(&t);
+        assert_eq!(incremental, redrawn, "after step {i} ({keys:?})");
+    }
+}

@@ -1,15 +1,14 @@
 //! One SSH session: its own [`App`] over the shared index, drawn into the client's channel.
 //!
-//! The session owns a ratatui terminal whose backend writes into a buffer; after each frame
-//! the buffer (only the changed cells, wrapped in a synchronized update) is sent as one
-//! channel message. Input bytes arrive from the connection handler and go through the same
+//! The session owns a ratatui terminal whose backend ([`WireBackend`]) writes the fewest
+//! bytes it can into a buffer; after each frame the buffer (only the changed cells, wrapped
+//! in a synchronized update) is sent as one channel message. Input bytes arrive from the connection handler and go through the same
 //! parser, keymap and `App::update` as local keys.
 
 use std::io::{self, Write};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
@@ -27,6 +26,7 @@ use tokio::sync::{broadcast, mpsc};
 use super::Shared;
 use super::input::InputParser;
 use crate::app::{Action, App, Effect};
+use crate::tui::wire::WireBackend;
 use crate::tui::{action_of, effects};
 use crate::ui::{self, Theme};
 
@@ -128,8 +128,8 @@ pub async fn run(
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
     };
-    let Ok(mut terminal) = Terminal::with_options(CrosstermBackend::new(outbox.clone()), options)
-    else {
+    let backend = WireBackend::new(outbox.clone(), width, height);
+    let Ok(mut terminal) = Terminal::with_options(backend, options) else {
         return (Ending::Gone, 0);
     };
     let theme = theme_for(&pty.term);
@@ -192,6 +192,7 @@ pub async fn run(
                 }
                 Some(Input::Resize(columns, rows)) => {
                     let (width, height) = screen_size(columns, rows);
+                    terminal.backend_mut().resize(width, height);
                     let _ = terminal.resize(Rect::new(0, 0, width, height));
                     app.update(Action::Resize { width, height });
                     dirty = true;
@@ -250,12 +251,7 @@ fn farewell(ending: Ending, idle: Duration) -> String {
 }
 
 /// Draws one frame into the outbox, inside a synchronized update.
-fn draw(
-    terminal: &mut Terminal<CrosstermBackend<Outbox>>,
-    outbox: &Outbox,
-    app: &App,
-    theme: &Theme,
-) {
+fn draw(terminal: &mut Terminal<WireBackend<Outbox>>, outbox: &Outbox, app: &App, theme: &Theme) {
     let mut out = outbox.clone();
     let _ = queue!(out, BeginSynchronizedUpdate);
     let _ = terminal.draw(|frame| {

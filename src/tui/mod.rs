@@ -5,6 +5,7 @@ pub mod config;
 pub mod effects;
 pub mod keymap;
 pub mod terminal;
+pub mod wire;
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -12,12 +13,14 @@ use std::sync::atomic::Ordering;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
+use ratatui::backend::Backend;
 use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{cursor::MoveTo, queue};
 
 pub use self::config::Settings;
 use self::keymap::Keymap;
+use self::terminal::LocalTerminal;
 use crate::app::{Action, App, Effect};
 use crate::index::Index;
 use crate::ui;
@@ -91,7 +94,7 @@ fn spawn_input() -> Receiver<Event> {
 
 /// Draws one frame inside a synchronized update, so slow links never show half a frame, and
 /// lays the source link over the status line as a clickable OSC 8 hyperlink.
-fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App, settings: &Settings) -> io::Result<()> {
+fn draw(terminal: &mut LocalTerminal, app: &App, settings: &Settings) -> io::Result<()> {
     let mut out = io::stdout();
     queue!(out, BeginSynchronizedUpdate)?;
     let frame = terminal.draw(|frame| {
@@ -108,6 +111,13 @@ fn draw(terminal: &mut ratatui::DefaultTerminal, app: &App, settings: &Settings)
             if let Some(sequence) = effects::osc8(link, link) {
                 queue!(out, MoveTo(column, row))?;
                 out.write_all(sequence.as_bytes())?;
+                // The link moved the cursor: put it back where the frame wants it.
+                let backend = terminal.backend_mut();
+                backend.forget_cursor();
+                if let Some(position) = ui::cursor(app, area.width, area.height) {
+                    backend.set_cursor_position(position)?;
+                    backend.flush()?;
+                }
             }
         }
     }

@@ -6,15 +6,19 @@ use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
-use ratatui::DefaultTerminal;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
 use ratatui::crossterm::cursor::Show;
 use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
+
+use super::wire::WireBackend;
+
+/// The local terminal: ratatui over standard output, drawn with few bytes (the local TUI is
+/// often run over plain `ssh`).
+pub type LocalTerminal = Terminal<WireBackend<io::Stdout>>;
 
 /// Whether the terminal is taken over and not yet given back. Restoring twice would be
 /// harmful, not idle: leaving the alternate screen again moves the cursor back over a panic
@@ -24,7 +28,7 @@ static TAKEN: AtomicBool = AtomicBool::new(false);
 /// The terminal while spotlight owns it; dropping it restores the terminal.
 pub struct Session {
     /// The ratatui terminal.
-    pub terminal: DefaultTerminal,
+    pub terminal: LocalTerminal,
     /// The number of the signal that asked the program to end, or 0.
     pub stop: Arc<AtomicUsize>,
 }
@@ -54,7 +58,7 @@ impl Session {
             EnableMouseCapture,
             EnableBracketedPaste
         )
-        .and_then(|()| Terminal::new(CrosstermBackend::new(io::stdout())));
+        .and_then(|()| Terminal::new(WireBackend::local(io::stdout())));
         match taken {
             Ok(terminal) => Ok(Self { terminal, stop }),
             Err(e) => {

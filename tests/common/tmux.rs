@@ -195,6 +195,13 @@ impl Tmux {
         String::from_utf8_lossy(&output.stdout).into_owned()
     }
 
+    /// The screen with its colours and attributes (tmux's `capture-pane -e`).
+    #[must_use]
+    pub fn capture_styled(&self) -> String {
+        let output = self.run(&["capture-pane", "-p", "-e", "-t", "main"]);
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    }
+
     /// Polls the screen until `pred` holds on a settled screen; panics with the last screen
     /// after `timeout` (never more than [`TIMEOUT`]). Returns the screen that matched.
     ///
