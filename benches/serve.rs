@@ -91,7 +91,7 @@ fn main() {
         .build()
         .expect("runtime");
     let key = Arc::new(key);
-    let (idle_rss, latencies, bytes) =
+    let (idle_rss, latencies, bytes, first_frame) =
         runtime.block_on(load(port, Arc::clone(&key), sessions, keys, server.id()));
     std::thread::sleep(Duration::from_secs(1));
     let cycles = env_number("CYCLES", 1000);
@@ -110,6 +110,7 @@ fn main() {
     report(
         sessions, keys, before, idle_rss, latencies, bytes, &left, &log,
     );
+    eprintln!("first frame (largest of the sessions): {first_frame} bytes");
     eprintln!(
         "{cycles} connect/open/quit cycles: server RSS {after_first} KiB after the first {}, {after_all} KiB after all",
         cycles / 10
@@ -129,7 +130,7 @@ async fn churn(port: u16, key: Arc<PrivateKey>, cycles: usize, pid: u32) -> (u64
             let config = Arc::clone(&config);
             let key = Arc::clone(&key);
             tasks.push(tokio::spawn(async move {
-                let (handle, channel) = open(config, port, key).await;
+                let (handle, channel, _) = open(config, port, key).await;
                 let _ = channel.data_bytes(vec![0x03]).await;
                 let _ = channel.close().await;
                 let _ = handle
@@ -155,7 +156,7 @@ async fn load(
     sessions: usize,
     keys: usize,
     pid: u32,
-) -> (u64, Vec<Duration>, u64) {
+) -> (u64, Vec<Duration>, u64, u64) {
     let config = Arc::new(client::Config::default());
     let mut opened = Vec::new();
     for _ in 0..sessions {
@@ -164,8 +165,11 @@ async fn load(
         opened.push(tokio::spawn(async move { open(config, port, key).await }));
     }
     let mut channels = Vec::new();
+    let mut first_frame = 0;
     for task in opened {
-        channels.push(task.await.expect("task"));
+        let (handle, channel, first) = task.await.expect("task");
+        first_frame = first_frame.max(first);
+        channels.push((handle, channel));
     }
     tokio::time::sleep(Duration::from_millis(500)).await;
     let idle_rss = rss_kib(pid);
@@ -182,14 +186,14 @@ async fn load(
         latencies.extend(times);
         bytes += sent;
     }
-    (idle_rss, latencies, bytes)
+    (idle_rss, latencies, bytes, first_frame)
 }
 
 async fn open(
     config: Arc<client::Config>,
     port: u16,
     key: Arc<PrivateKey>,
-) -> (Handle<Trusting>, russh::Channel<client::Msg>) {
+) -> (Handle<Trusting>, russh::Channel<client::Msg>, u64) {
     let mut handle = client::connect(config, ("127.0.0.1", port), Trusting)
         .await
         .expect("connect");
@@ -204,8 +208,9 @@ async fn open(
         .await
         .expect("pty");
     channel.request_shell(false).await.expect("shell");
-    until_frame(&mut channel, &mut 0).await;
-    (handle, channel)
+    let mut first = 0;
+    until_frame(&mut channel, &mut first).await;
+    (handle, channel, first)
 }
 
 /// Reads until a frame ends; adds the bytes read to `bytes`.

@@ -32,6 +32,8 @@ use crate::ui::{self, Theme};
 
 /// How long a keystroke's frame may wait for the results of the search it started.
 const COALESCE: Duration = Duration::from_millis(12);
+/// How long the first frame may wait for the opening results (the whole corpus, ranked).
+const FIRST_FRAME: Duration = Duration::from_millis(100);
 /// How often a held frame checks whether the results came.
 const POLL: Duration = Duration::from_millis(1);
 
@@ -146,8 +148,9 @@ pub async fn run(
     );
     let mut dirty = true;
     // After a keystroke, the frame waits (briefly) for the search it started, so the echo of
-    // the key and its results cost one frame on the wire, not two.
-    let mut hold_until = Instant::now();
+    // the key and its results cost one frame on the wire, not two. The first frame waits for
+    // the opening results the same way, or the screen would be sent twice.
+    let mut hold_until = Instant::now() + FIRST_FRAME;
     let ending = loop {
         if dirty && (!app.searching || Instant::now() >= hold_until) {
             draw(&mut terminal, &outbox, &app, &theme);

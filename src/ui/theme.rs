@@ -1,4 +1,7 @@
 //! Every colour and text style of the UI, in one place: three themes and `NO_COLOR`.
+//!
+//! Colours come from the sixteen named ones and the 256-colour palette, never 24-bit RGB:
+//! every colour terminal shows them, and they cost fewer bytes on a slow link.
 
 use ratatui::style::{Color, Modifier, Style};
 
@@ -44,7 +47,7 @@ impl Theme {
             focused: Style::new().fg(Color::Cyan),
             title: Style::new().fg(Color::Cyan).add_modifier(Modifier::BOLD),
             selected: Style::new()
-                .bg(Color::Rgb(45, 50, 70))
+                .bg(Color::Indexed(237))
                 .add_modifier(Modifier::BOLD),
             matched: Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD),
             speaker: Style::new().fg(Color::LightGreen),
@@ -73,14 +76,14 @@ impl Theme {
             focused: Style::new().fg(Color::Blue),
             title: Style::new().fg(Color::Blue).add_modifier(Modifier::BOLD),
             selected: Style::new()
-                .bg(Color::Rgb(215, 225, 245))
+                .bg(Color::Indexed(189))
                 .add_modifier(Modifier::BOLD),
             matched: Style::new().fg(Color::Magenta).add_modifier(Modifier::BOLD),
             speaker: Style::new().fg(Color::Green),
             date: Style::new().fg(Color::Blue),
             dim: Style::new().fg(Color::DarkGray),
             error: Style::new().fg(Color::Red).add_modifier(Modifier::BOLD),
-            quote: Style::new().fg(Color::Rgb(130, 80, 0)),
+            quote: Style::new().fg(Color::Indexed(94)),
             mention: Style::new()
                 .fg(Color::Green)
                 .add_modifier(Modifier::UNDERLINED),
