@@ -278,10 +278,33 @@ fn a_full_server_refuses_one_more_politely() {
     };
     let second = server.ssh("id", &["-tt", "127.0.0.1"]);
     assert!(
-        text(&second).contains("the server is full (1 sessions)"),
+        text(&second).contains("the server is full (1 session)"),
         "{}",
         text(&second)
     );
+}
+
+#[test]
+fn a_client_killed_mid_session_frees_its_place() {
+    let Some(server) = Server::start_with(&["--max-sessions", "1"]) else {
+        return;
+    };
+    let Some(first) = open_session(&server, "serve-killed") else {
+        return;
+    };
+    // The terminal goes away with ssh in it: ssh dies without a goodbye.
+    first.kill_server();
+    let deadline = Instant::now() + WAIT;
+    while !server.log().contains("session end") {
+        assert!(Instant::now() < deadline, "{}", server.log());
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(server.log().contains("Gone"), "{}", server.log());
+    let Some(second) = open_session(&server, "serve-after-kill") else {
+        return;
+    };
+    second.send_keys(&["Tab", "q"]);
+    assert_eq!(second.wait_exit(WAIT).code, 0);
 }
 
 #[test]
@@ -296,4 +319,28 @@ fn idle_sessions_are_closed() {
     let exit = t.wait_exit(WAIT);
     assert!(exit.sane(), "{}", exit.stty);
     assert!(server.log().contains("Idle"), "{}", server.log());
+}
+
+#[test]
+fn a_client_that_never_logs_in_is_dropped_after_the_grace_time() {
+    let Some(server) = Server::start_with(&["--login-grace", "1s"]) else {
+        return;
+    };
+    for banner in [&b""[..], b"SSH-2.0-stalling\r\n"] {
+        let started = Instant::now();
+        let mut stream = TcpStream::connect(("127.0.0.1", server.port)).expect("connect");
+        stream.set_read_timeout(Some(WAIT)).expect("timeout");
+        std::io::Write::write_all(&mut stream, banner).expect("banner");
+        let mut received = Vec::new();
+        // Reads until the server closes the connection (or the bound runs out).
+        let _ = std::io::Read::read_to_end(&mut stream, &mut received);
+        let waited = started.elapsed();
+        assert!(
+            waited >= Duration::from_millis(900) && waited < WAIT,
+            "closed after {waited:?}"
+        );
+        assert!(received.starts_with(b"SSH-2.0-"), "{received:?}");
+    }
+    let log = server.log();
+    assert_eq!(log.matches("no login within 1 s").count(), 2, "{log}");
 }

@@ -170,6 +170,9 @@ pub struct ServeArgs {
     /// Close sessions without input for this long (`90s`, `30m`, `2h`).
     #[arg(long, default_value = "30m", value_name = "DURATION", value_parser = parse_duration)]
     pub idle_timeout: std::time::Duration,
+    /// Drop connections that have not logged in after this long (as sshd's LoginGraceTime).
+    #[arg(long, default_value = "30s", value_name = "DURATION", value_parser = parse_duration)]
+    pub login_grace: std::time::Duration,
 }
 
 /// A duration like `90s`, `30m`, `2h` or `1h 30m`.

@@ -161,6 +161,7 @@ fn serve_options(args: &args::ServeArgs) -> anyhow::Result<crate::serve::Options
         authorized_keys,
         max_sessions: args.max_sessions,
         idle_timeout: args.idle_timeout,
+        login_grace: args.login_grace,
     })
 }
 

@@ -12,8 +12,8 @@ use russh::{Channel, ChannelId, Disconnect, Pty};
 use tokio::net::TcpStream;
 use tokio::sync::mpsc;
 
+use super::Shared;
 use super::session::{self, Input};
-use super::{AUTH_DEADLINE, Shared};
 
 /// Serves one TCP connection until it closes.
 pub async fn connection(
@@ -32,47 +32,73 @@ pub async fn connection(
         pty: None,
         session: None,
     };
-    let running = match russh::server::run_stream(config, socket, client).await {
-        Ok(running) => running,
-        Err(e) => {
+    // The grace time covers everything before the login, the exchange of versions included:
+    // a client that connects and says nothing is dropped like one that never authenticates.
+    let deadline = tokio::time::Instant::now() + shared.login_grace;
+    // russh runs the connection on a task of its own; a second handle on the socket is how
+    // this one ends it when the client stalls.
+    let Ok((socket, plug)) = with_plug(socket) else {
+        return;
+    };
+    let grace = shared.login_grace.as_secs_f32();
+    let started = russh::server::run_stream(config, socket, client);
+    let running = match tokio::time::timeout_at(deadline, started).await {
+        Ok(Ok(running)) => running,
+        Ok(Err(e)) => {
             tracing::info!(%peer, "connection failed: {e}");
+            return;
+        }
+        Err(_) => {
+            tracing::info!(%peer, "dropped: no login within {grace} s");
             return;
         }
     };
     let handle = running.handle();
+    let mut running = std::pin::pin!(running);
     let mut shutdown = shared.shutdown.subscribe();
-    let watchdog = tokio::spawn({
-        let handle = handle.clone();
-        async move {
-            tokio::time::sleep(AUTH_DEADLINE).await;
-            if !authenticated.load(Ordering::SeqCst) {
-                tracing::info!(%peer, "dropped: no login within {} s", AUTH_DEADLINE.as_secs());
+    let mut watching = true;
+    loop {
+        tokio::select! {
+            result = &mut running => {
+                if let Err(e) = result {
+                    tracing::debug!(%peer, "connection ended with an error: {e}");
+                }
+                break;
+            }
+            _ = shutdown.recv() => {
+                // Sessions say goodbye on their channel first; then the connection goes.
+                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
                 let _ = handle
-                    .disconnect(
-                        Disconnect::ByApplication,
-                        "authentication took too long".into(),
-                        String::new(),
-                    )
+                    .disconnect(Disconnect::ByApplication, "server shutting down".into(), String::new())
                     .await;
+                break;
             }
-        }
-    });
-    tokio::select! {
-        result = running => {
-            if let Err(e) = result {
-                tracing::debug!(%peer, "connection ended with an error: {e}");
+            () = tokio::time::sleep_until(deadline), if watching => {
+                if authenticated.load(Ordering::SeqCst) {
+                    watching = false;
+                    continue;
+                }
+                tracing::info!(%peer, "dropped: no login within {grace} s");
+                // Say why if the client is still listening; the connection goes either way.
+                let bye = handle.disconnect(
+                    Disconnect::ByApplication,
+                    "authentication took too long".into(),
+                    String::new(),
+                );
+                let _ = tokio::time::timeout(std::time::Duration::from_secs(1), bye).await;
+                let _ = plug.shutdown(std::net::Shutdown::Both);
+                break;
             }
-        }
-        _ = shutdown.recv() => {
-            // Sessions say goodbye on their channel first; then the connection goes.
-            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-            let _ = handle
-                .disconnect(Disconnect::ByApplication, "server shutting down".into(), String::new())
-                .await;
         }
     }
-    watchdog.abort();
     tracing::info!(%peer, "disconnect");
+}
+
+/// The socket again, with a second handle on it that can shut it down from outside.
+fn with_plug(socket: TcpStream) -> std::io::Result<(TcpStream, std::net::TcpStream)> {
+    let socket = socket.into_std()?;
+    let plug = socket.try_clone()?;
+    Ok((TcpStream::from_std(socket)?, plug))
 }
 
 /// The russh handler of one connection.
@@ -202,7 +228,10 @@ impl russh::server::Handler for Client {
             session.channel_success(channel)?;
             return Self::refuse(
                 channel,
-                &format!("the server is full ({running} sessions); please try again later"),
+                &format!(
+                    "the server is full ({running} session{}); please try again later",
+                    if running == 1 { "" } else { "s" }
+                ),
                 session,
             );
         }

@@ -26,8 +26,8 @@ use self::keys::AuthorizedKeys;
 use crate::index::Index;
 use crate::tui::keymap::Keymap;
 
-/// A client that has not logged in after this long is dropped.
-pub const AUTH_DEADLINE: Duration = Duration::from_secs(30);
+/// How often a silent client is asked whether it is still there (three unanswered: gone).
+const KEEPALIVE: Duration = Duration::from_secs(30);
 
 /// How `spotlight serve` was asked to run.
 #[derive(Debug, Clone)]
@@ -42,6 +42,8 @@ pub struct Options {
     pub max_sessions: usize,
     /// Sessions without input for this long are closed.
     pub idle_timeout: Duration,
+    /// Connections not logged in after this long are dropped.
+    pub login_grace: Duration,
 }
 
 /// What every connection shares: the index, the keys allowed in, the limits.
@@ -59,6 +61,8 @@ pub struct Shared {
     pub max_sessions: usize,
     /// See [`Options::idle_timeout`].
     pub idle_timeout: Duration,
+    /// See [`Options::login_grace`].
+    pub login_grace: Duration,
     /// Sent once when the server stops.
     pub shutdown: broadcast::Sender<()>,
 }
@@ -96,6 +100,11 @@ async fn serve(index: Arc<Index>, options: &Options) -> anyhow::Result<()> {
         auth_rejection_time: Duration::from_millis(500),
         auth_rejection_time_initial: Some(Duration::ZERO),
         nodelay: true,
+        // Idle users are the session's business (--idle-timeout), not the transport's; a
+        // client that vanished without a word stops answering keepalives and is let go.
+        inactivity_timeout: None,
+        keepalive_interval: Some(KEEPALIVE),
+        keepalive_max: 3,
         ..Config::default()
     });
     let (shutdown, _) = broadcast::channel(1);
@@ -106,6 +115,7 @@ async fn serve(index: Arc<Index>, options: &Options) -> anyhow::Result<()> {
         sessions: AtomicUsize::new(0),
         max_sessions: options.max_sessions,
         idle_timeout: options.idle_timeout,
+        login_grace: options.login_grace,
         shutdown,
     });
     let listener = TcpListener::bind(options.listen)
