@@ -74,12 +74,25 @@ fn start_to_first_frame() {
 }
 
 /// What an SSH session sends at 80x24 on the bundled corpus: the first frame, then each
-/// keystroke's frame while typing queries (ratatui sends only the changed cells; each frame is
-/// wrapped in a synchronized update, as `spotlight serve` does).
+/// keystroke's frame while typing queries, each frame wrapped in a synchronized update as
+/// `spotlight serve` does. Drawn with spotlight's wire backend, and with ratatui's crossterm
+/// backend for comparison.
 fn bytes_per_keystroke() {
-    use ratatui::backend::CrosstermBackend;
-    use ratatui::crossterm::queue;
-    use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
+    use spotlight::tui::wire::WireBackend;
+
+    let (first, per_key, keys) = ssh_bytes(|sink| WireBackend::new(sink, 80, 24));
+    eprintln!(
+        "ssh bytes at 80x24 (bundled)          first frame {first} B, {per_key:.0} B per keystroke over {keys} keys"
+    );
+    let (first, per_key, _) = ssh_bytes(ratatui::backend::CrosstermBackend::new);
+    eprintln!(
+        "  the same with ratatui's crossterm backend: first frame {first} B, {per_key:.0} B per keystroke"
+    );
+}
+
+/// The first frame's bytes, the mean bytes per keystroke and the number of keystrokes, for a
+/// terminal over `backend`.
+fn ssh_bytes<B: ratatui::backend::Backend>(backend: impl FnOnce(Sink) -> B) -> (usize, f64, u32) {
     use ratatui::layout::Rect;
     use ratatui::{TerminalOptions, Viewport};
 
@@ -90,16 +103,16 @@ fn bytes_per_keystroke() {
         viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
     };
     let sink = Sink::default();
-    let mut terminal =
-        Terminal::with_options(CrosstermBackend::new(sink.clone()), options).expect("terminal");
+    let mut terminal = Terminal::with_options(backend(sink.clone()), options)
+        .unwrap_or_else(|_| panic!("a terminal"));
     let theme = Theme::dark();
-    let frame = |terminal: &mut Terminal<CrosstermBackend<Sink>>, app: &App| {
-        queue!(terminal.backend_mut(), BeginSynchronizedUpdate).expect("queue");
+    let mut frame = |terminal: &mut Terminal<B>, app: &App| {
+        let mut out = sink.clone();
+        std::io::Write::write_all(&mut out, b"\x1b[?2026h").expect("write");
         terminal
             .draw(|frame| ui::draw(frame, app, &theme))
-            .expect("draw");
-        queue!(terminal.backend_mut(), EndSynchronizedUpdate).expect("queue");
-        std::io::Write::flush(terminal.backend_mut()).expect("flush");
+            .unwrap_or_else(|_| panic!("drawn"));
+        std::io::Write::write_all(&mut out, b"\x1b[?2026l").expect("write");
     };
     frame(&mut terminal, &app);
     let first = sink.take();
@@ -118,10 +131,7 @@ fn bytes_per_keystroke() {
             keys += 1;
         }
     }
-    eprintln!(
-        "ssh bytes at 80x24 (bundled)          first frame {first} B, {:.0} B per keystroke over {keys} keys",
-        total as f64 / f64::from(keys)
-    );
+    (first, total as f64 / f64::from(keys), keys)
 }
 
 /// A writer whose bytes the benchmark can count.
