@@ -114,11 +114,16 @@ fn candidates(index: &Index, folded: &str, mode: TermMode) -> Option<Vec<QuoteId
     if mode == TermMode::Phrase || folded.contains(char::is_whitespace) {
         return phrase_candidates(index, folded);
     }
-    // A term that is not one word (`u.s`) cannot use the vocabulary.
-    if words(folded).count() != 1 || (mode == TermMode::Fuzzy && folded.chars().count() < 3) {
+    // A term that is not one word (`u.s`) cannot use the vocabulary. One word with marks
+    // around it (`al-`, typed on the way to `al-ameri`) reaches the vocabulary by the word.
+    let mut parts = words(folded);
+    let (Some(word), None) = (parts.next(), parts.next()) else {
+        return None;
+    };
+    if mode == TermMode::Fuzzy && word.chars().count() < 3 {
         return None;
     }
-    let reached = matching_words(index, folded, mode);
+    let reached = matching_words(index, word, mode);
     let size: usize = reached.iter().map(|&w| q.postings(w).len()).sum();
     if size > SCAN_THRESHOLD {
         return None;
@@ -168,4 +173,31 @@ pub fn intersect(a: &[QuoteId], b: &[QuoteId]) -> Vec<QuoteId> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::Corpus;
+
+    fn term(text: &str) -> Term {
+        Term {
+            text: text.to_string(),
+            mode: TermMode::Fuzzy,
+            negated: false,
+        }
+    }
+
+    #[test]
+    fn a_word_with_marks_around_it_uses_the_vocabulary() {
+        let index = Index::build(Corpus::bundled());
+        let plain = PreparedTerm::new(&index, &term("timetable"));
+        assert!(plain.candidates.as_ref().is_some_and(|c| !c.is_empty()));
+        for marked in ["timetable.", "(timetable)", "\u{201c}timetable"] {
+            let prepared = PreparedTerm::new(&index, &term(marked));
+            assert_eq!(prepared.candidates, plain.candidates, "{marked}");
+        }
+        // Two words joined by a mark still need every quote checked.
+        assert_eq!(PreparedTerm::new(&index, &term("u.s")).candidates, None);
+    }
 }
