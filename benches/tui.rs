@@ -106,7 +106,7 @@ fn ssh_bytes<B: ratatui::backend::Backend>(backend: impl FnOnce(Sink) -> B) -> (
     let mut terminal = Terminal::with_options(backend(sink.clone()), options)
         .unwrap_or_else(|_| panic!("a terminal"));
     let theme = Theme::dark();
-    let mut frame = |terminal: &mut Terminal<B>, app: &App| {
+    let frame = |terminal: &mut Terminal<B>, app: &App| {
         let mut out = sink.clone();
         std::io::Write::write_all(&mut out, b"\x1b[?2026h").expect("write");
         terminal
