@@ -105,11 +105,72 @@ impl Reader {
         let mut text = block.text;
         text.truncate(offset + kept);
         text.drain(..offset);
+        if let Some(previous) = self.piece.paragraphs.last_mut()
+            && kind == BlockKind::Text
+            && continues(previous, &text)
+        {
+            // A sentence the saved page broke in two with a blank line: one paragraph again.
+            previous.text.push(' ');
+            let shift = previous.text.len();
+            previous.text.push_str(&text);
+            previous.spans.extend(spans.into_iter().map(|span| Span {
+                start: span.start + shift,
+                end: span.end + shift,
+                kind: span.kind,
+            }));
+            return;
+        }
         self.piece.paragraphs.push(Paragraph {
             kind,
             text,
             line: block.line,
             spans,
         });
+    }
+}
+
+/// Whether `next` carries on the sentence that `previous` leaves unfinished: a text paragraph
+/// ending mid-sentence (on a word, a comma, a dash) followed by one starting in lower case.
+/// Saved pages break a paragraph that way where the web page had a line break inside it.
+fn continues(previous: &Paragraph, next: &str) -> bool {
+    let open_end = previous.text.chars().next_back().is_some_and(|c| {
+        c.is_alphanumeric() || matches!(c, ',' | ';' | '-' | '\u{2013}' | '\u{2014}')
+    });
+    let lower_start = next.chars().next().is_some_and(char::is_lowercase);
+    previous.kind == BlockKind::Text && open_end && lower_start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::read_page;
+
+    #[test]
+    fn a_sentence_broken_by_a_blank_line_is_one_paragraph() {
+        let page = "# Title\n\nBadr, which **Chatham House (https://example.org/a)** called a \"parochial\" militia focused\n\nprimarily on **politics**, is a case.\n\nA new paragraph.\n\nlower case after a full stop stays apart.\n";
+        let (piece, _) = read_page(page, "test.md").unwrap_or_else(|e| panic!("{e:?}"));
+        let texts: Vec<&str> = piece.paragraphs.iter().map(|p| p.text.as_str()).collect();
+        let joined = texts
+            .iter()
+            .find(|t| t.starts_with("Badr"))
+            .unwrap_or_else(|| panic!("{texts:?}"));
+        assert!(
+            joined.ends_with("militia focused primarily on politics, is a case."),
+            "{texts:?}"
+        );
+        let paragraph = piece
+            .paragraphs
+            .iter()
+            .find(|p| p.text.starts_with("Badr"))
+            .unwrap_or_else(|| panic!("{texts:?}"));
+        let marked: Vec<&str> = paragraph
+            .spans
+            .iter()
+            .map(|s| &paragraph.text[s.start..s.end])
+            .collect();
+        assert!(marked.contains(&"politics"), "{marked:?}");
+        assert!(
+            texts.contains(&"lower case after a full stop stays apart."),
+            "{texts:?}"
+        );
     }
 }
