@@ -19,6 +19,7 @@ use spotlight::corpus::Corpus;
 use spotlight::index::Index;
 use spotlight::search::worker::PATIENCE;
 use spotlight::tui::keymap::Keymap;
+use spotlight::tui::outbox::Outbox;
 use spotlight::ui::{self, Theme};
 
 mod common;
@@ -92,7 +93,7 @@ fn bytes_per_keystroke() {
 
 /// The first frame's bytes, the mean bytes per keystroke and the number of keystrokes, for a
 /// terminal over `backend`.
-fn ssh_bytes<B: ratatui::backend::Backend>(backend: impl FnOnce(Sink) -> B) -> (usize, f64, u32) {
+fn ssh_bytes<B: ratatui::backend::Backend>(backend: impl FnOnce(Outbox) -> B) -> (usize, f64, u32) {
     use ratatui::layout::Rect;
     use ratatui::{TerminalOptions, Viewport};
 
@@ -102,7 +103,7 @@ fn ssh_bytes<B: ratatui::backend::Backend>(backend: impl FnOnce(Sink) -> B) -> (
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
     };
-    let sink = Sink::default();
+    let sink = Outbox::default();
     let mut terminal = Terminal::with_options(backend(sink.clone()), options)
         .unwrap_or_else(|_| panic!("a terminal"));
     let theme = Theme::dark();
@@ -115,7 +116,7 @@ fn ssh_bytes<B: ratatui::backend::Backend>(backend: impl FnOnce(Sink) -> B) -> (
         std::io::Write::write_all(&mut out, b"\x1b[?2026l").expect("write");
     };
     frame(&mut terminal, &app);
-    let first = sink.take();
+    let first = sink.take().len();
     let mut keys = 0;
     let mut total = 0;
     for query in ["ameri", "timetable", "khamenei war"] {
@@ -127,32 +128,11 @@ fn ssh_bytes<B: ratatui::backend::Backend>(backend: impl FnOnce(Sink) -> B) -> (
             app.update(action);
             app.settle(PATIENCE);
             frame(&mut terminal, &app);
-            total += sink.take();
+            total += sink.take().len();
             keys += 1;
         }
     }
     (first, total as f64 / f64::from(keys), keys)
-}
-
-/// A writer whose bytes the benchmark can count.
-#[derive(Clone, Default)]
-struct Sink(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-impl Sink {
-    fn take(&self) -> usize {
-        std::mem::take(&mut *self.0.borrow_mut()).len()
-    }
-}
-
-impl std::io::Write for Sink {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        self.0.borrow_mut().extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
-    }
 }
 
 /// Types every script forward then erases it, `ROUNDS` times; returns the two latencies of

@@ -4,9 +4,7 @@
 
 #![allow(clippy::expect_used)]
 
-use std::io::{self, Write};
 use std::num::NonZero;
-use std::sync::{Arc, Mutex, PoisonError};
 
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -15,33 +13,10 @@ use spotlight::app::{Action, App};
 use spotlight::corpus::Corpus;
 use spotlight::index::Index;
 use spotlight::search::worker::PATIENCE;
+use spotlight::tui::outbox::Outbox;
 use spotlight::tui::wire::WireBackend;
 use spotlight::ui::{self, Theme};
 use unicode_width::UnicodeWidthStr;
-
-/// A writer the test reads back.
-#[derive(Clone, Default)]
-struct Tape(Arc<Mutex<Vec<u8>>>);
-
-impl Tape {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner))
-    }
-}
-
-impl Write for Tape {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
 
 fn vt_colour(color: Color) -> vt100::Color {
     let named = [
@@ -125,7 +100,7 @@ fn every_frame_of_a_session_reaches_the_terminal_exactly() {
     for (width, height) in [(120u16, 40u16), (80, 24), (40, 12)] {
         let mut app = App::new(Index::build(Corpus::bundled()), width, height);
         assert!(app.settle(PATIENCE));
-        let tape = Tape::default();
+        let tape = Outbox::default();
         let options = TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
         };

@@ -5,8 +5,8 @@
 //! in a synchronized update) is sent as one channel message. Input bytes arrive from the connection handler and go through the same
 //! parser, keymap and `App::update` as local keys.
 
-use std::io::{self, Write};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::io::Write;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::cursor::Show;
@@ -26,6 +26,7 @@ use tokio::sync::{broadcast, mpsc};
 use super::Shared;
 use super::input::InputParser;
 use crate::app::{Action, App, Effect};
+use crate::tui::outbox::Outbox;
 use crate::tui::wire::WireBackend;
 use crate::tui::{action_of, effects};
 use crate::ui::{self, Theme};
@@ -75,30 +76,6 @@ pub fn theme_for(term: &str) -> Theme {
         Theme::mono()
     } else {
         Theme::dark()
-    }
-}
-
-/// The frame buffer the terminal backend writes into and the session sends.
-#[derive(Debug, Clone, Default)]
-struct Outbox(Arc<Mutex<Vec<u8>>>);
-
-impl Outbox {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner))
-    }
-}
-
-impl Write for Outbox {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
     }
 }
 

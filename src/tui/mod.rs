@@ -4,6 +4,7 @@
 pub mod config;
 pub mod effects;
 pub mod keymap;
+pub mod outbox;
 pub mod terminal;
 pub mod wire;
 

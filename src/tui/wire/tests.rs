@@ -1,5 +1,4 @@
 use std::num::NonZero;
-use std::sync::{Arc, Mutex, PoisonError};
 
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
@@ -8,30 +7,7 @@ use ratatui::style::Style;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
 use super::*;
-
-/// A writer the test can read back.
-#[derive(Clone, Default)]
-struct Tape(Arc<Mutex<Vec<u8>>>);
-
-impl Tape {
-    fn take(&self) -> Vec<u8> {
-        std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner))
-    }
-}
-
-impl Write for Tape {
-    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.0
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .extend_from_slice(buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> io::Result<()> {
-        Ok(())
-    }
-}
+use crate::tui::outbox::Outbox;
 
 fn pen(fg: Color, bg: Color, modifier: Modifier) -> Pen {
     Pen {
@@ -87,8 +63,8 @@ fn nonzero(n: u16) -> NonZero<u16> {
 }
 
 /// A terminal over a tape, `width` x `height`.
-fn terminal(width: u16, height: u16) -> (Terminal<WireBackend<Tape>>, Tape) {
-    let tape = Tape::default();
+fn terminal(width: u16, height: u16) -> (Terminal<WireBackend<Outbox>>, Outbox) {
+    let tape = Outbox::default();
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
     };
@@ -193,7 +169,7 @@ fn scene(height: usize) -> impl Strategy<Value = Scene> {
         .prop_map(|(rows, cursor)| Scene { rows, cursor })
 }
 
-fn draw(terminal: &mut Terminal<WireBackend<Tape>>, scene: &Scene) -> Buffer {
+fn draw(terminal: &mut Terminal<WireBackend<Outbox>>, scene: &Scene) -> Buffer {
     let frame = terminal
         .draw(|frame| {
             let area = frame.area();
@@ -263,7 +239,7 @@ fn a_frame_that_empties_rows_erases_them() {
         cursor: None,
     };
     draw(&mut terminal, &full);
-    tape.take();
+    let _ = tape.take();
     let empty = Scene {
         rows: vec![vec![("x".to_string(), 0)]; 3],
         cursor: None,
@@ -281,7 +257,7 @@ fn short_gaps_are_rewritten_not_jumped() {
         cursor: None,
     };
     draw(&mut terminal, &before);
-    tape.take();
+    let _ = tape.take();
     let after = Scene {
         rows: vec![vec![("AbCdefghiJ".to_string(), 0)]],
         cursor: None,
@@ -301,7 +277,7 @@ fn blank_runs_inside_a_row_are_erased_by_count() {
         cursor: None,
     };
     draw(&mut terminal, &text("cdefghijklmnop"));
-    tape.take();
+    let _ = tape.take();
     draw(&mut terminal, &text(&" ".repeat(14)));
     let bytes = String::from_utf8(tape.take()).unwrap_or_default();
     assert_eq!(bytes, "\x1b[15D\x1b[14X");
