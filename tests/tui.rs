@@ -494,13 +494,20 @@ fn a_panic_restores_the_terminal() {
     );
 }
 
-/// The screen once two styled captures in a row agree.
-fn settled_styled(t: &Tmux) -> String {
+/// The screen once it differs from `before` and has not changed for 200 ms (the key's echo
+/// and its results can come in two frames).
+fn settled_styled(t: &Tmux, before: &str) -> String {
     let mut last = t.capture_styled();
-    for _ in 0..100 {
+    let mut same = 0;
+    for _ in 0..250 {
         std::thread::sleep(Duration::from_millis(40));
         let now = t.capture_styled();
-        if now == last {
+        same = if now == last && now != before {
+            same + 1
+        } else {
+            0
+        };
+        if same == 5 {
             return now;
         }
         last = now;
@@ -532,9 +539,11 @@ fn key_by_key_frames_match_a_full_redraw() {
         &["C-u"],
         &["F2"],
     ];
+    // Every step changes the screen, so a step is done once the screen has changed and settled.
+    let mut before = t.capture_styled();
     for (i, keys) in steps.iter().enumerate() {
         t.send_keys(keys);
-        let incremental = settled_styled(&t);
+        let incremental = settled_styled(&t, &before);
         // Widening clears the screen and redraws it all; narrowing back does it again.
         let drawn_at = |width: usize| {
             move |s: &str| {
@@ -546,7 +555,8 @@ fn key_by_key_frames_match_a_full_redraw() {
         t.wait_until("the frame at 121 columns", WAIT, drawn_at(121));
         t.resize(120, 40);
         t.wait_until("the frame at 120 columns", WAIT, drawn_at(120));
-        let redrawn = settled_styled(&t);
+        let redrawn = t.capture_styled();
         assert_eq!(incremental, redrawn, "after step {i} ({keys:?})");
+        before = redrawn;
     }
 }
