@@ -84,6 +84,9 @@ pub fn parse_date(text: &str) -> Option<Date> {
 #[must_use]
 pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
+    if !may_hold_a_day(text) {
+        return found;
+    }
     for regex in [&*MONTH_FIRST, &*DAY_FIRST] {
         for caps in regex.captures_iter(text) {
             let Some(whole) = caps.get(0) else { continue };
@@ -109,6 +112,15 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     }
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// Whether `text` has a digit, which every date pattern needs for its day: a paragraph
+/// without one is skipped without running the two regex scans.
+///
+/// `\d` in the patterns is any Unicode decimal digit, so non-ASCII text is checked by char.
+fn may_hold_a_day(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit())
+        || (!text.is_ascii() && text.chars().any(char::is_numeric))
 }
 
 fn build(month: &str, day: &str, year: Option<i16>, reference: Option<Date>) -> Option<Date> {

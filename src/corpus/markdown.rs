@@ -78,7 +78,9 @@ pub fn blocks(source: &str) -> Vec<Block> {
             }
             Event::Start(Tag::Strong) => push_open(&current, &mut open, true, None),
             Event::Start(Tag::Link { dest_url, .. }) => {
-                push_open(&current, &mut open, false, Some(dest_url.to_string()));
+                // Saved pages mostly link to `#`, which names no target: skip copying it.
+                let target = is_target(&dest_url).then(|| dest_url.to_string());
+                push_open(&current, &mut open, false, target);
             }
             Event::End(TagEnd::Strong | TagEnd::Link) => {
                 if let (Some(block), Some((start, strong, target))) = (current.as_mut(), open.pop())
@@ -123,7 +125,7 @@ fn append(current: &mut Option<Block>, text: &str) {
 
 /// Ends a run; a trailing `(target)` inside it becomes the run's target and leaves the text.
 fn close_run(block: &mut Block, start: usize, strong: bool, target: Option<String>) {
-    let mut target = target.filter(|t| !t.is_empty() && t != "#");
+    let mut target = target.filter(|t| is_target(t));
     if let Some((cut, inner)) = trailing_target(&block.text[start..]) {
         // The carried target names the real page; a `#` destination says nothing.
         target = Some(inner);
@@ -150,6 +152,11 @@ fn close_run(block: &mut Block, start: usize, strong: bool, target: Option<Strin
             target,
         });
     }
+}
+
+/// Whether a link destination names a page: an empty or `#` destination says nothing.
+fn is_target(destination: &str) -> bool {
+    !destination.is_empty() && destination != "#"
 }
 
 /// Finds `" (target)"` at the end of a run's text: returns where the text stops and the target.

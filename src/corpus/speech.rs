@@ -75,15 +75,23 @@ fn is_speech_lexeme(word: &str) -> bool {
     )
 }
 
+/// The longest word [`is_speech_word`] can accept, in bytes ("acknowledged" and the like).
+const LONGEST_SPEECH_WORD: usize = 12;
+
 /// Whether `word` (any case, surrounding punctuation ignored) marks reported speech.
 #[must_use]
 pub fn is_speech_word(word: &str) -> bool {
     let word = word.trim_matches(|c: char| !c.is_ascii_alphabetic());
-    if !(2..=12).contains(&word.len()) {
+    if !(2..=LONGEST_SPEECH_WORD).contains(&word.len()) {
         return false;
     }
     if word.bytes().any(|b| b.is_ascii_uppercase()) {
-        is_speech_lexeme(&word.to_ascii_lowercase())
+        // Lower-case on the stack: this runs for every word of every piece.
+        let mut lower = [0u8; LONGEST_SPEECH_WORD];
+        let lower = &mut lower[..word.len()];
+        lower.copy_from_slice(word.as_bytes());
+        lower.make_ascii_lowercase();
+        std::str::from_utf8(lower).is_ok_and(is_speech_lexeme)
     } else {
         is_speech_lexeme(word)
     }

@@ -52,10 +52,10 @@ fn is_abbreviation(before: &str) -> bool {
         .rsplit(|c: char| c.is_whitespace() || c == '(')
         .next()
         .unwrap_or("");
-    let lower = word.to_ascii_lowercase();
     let single_letter = word.chars().next_back().is_some_and(char::is_uppercase)
         && word.chars().rev().nth(1).is_none_or(|c| c == '.');
-    single_letter || ABBREVIATIONS.contains(&lower.as_str())
+    // Compared without lower-casing into a new string: this runs at every period.
+    single_letter || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 /// The sentence around byte range `from..to`: where it starts and where it ends.
