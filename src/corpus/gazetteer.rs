@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, MatchKind};
 
 use super::model::{Actor, ActorKind};
 use super::page::PageIssue;
@@ -49,17 +49,6 @@ impl NameMatcher {
     /// Builds a matcher from `(name, owner)` pairs; `owner` comes back in each hit.
     #[must_use]
     pub fn new(names: Vec<(String, usize)>) -> Self {
-        Self::build(names, None)
-    }
-
-    /// Like [`NameMatcher::new`], for a matcher built once and run over every paragraph of
-    /// the corpus: a full DFA costs more to build than the default automaton but searches
-    /// faster.
-    fn long_lived(names: Vec<(String, usize)>) -> Self {
-        Self::build(names, Some(AhoCorasickKind::DFA))
-    }
-
-    fn build(names: Vec<(String, usize)>, kind: Option<AhoCorasickKind>) -> Self {
         let owners = names.iter().map(|(_, owner)| *owner).collect();
         let patterns: Vec<String> = names.into_iter().map(|(name, _)| name).collect();
         if patterns.len() < FEW_NAMES {
@@ -71,7 +60,6 @@ impl NameMatcher {
         }
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(kind)
             .build(&patterns)
             .ok();
         Self {
@@ -140,7 +128,7 @@ impl Gazetteer {
                 by_node.entry(node).or_insert(i);
             }
         }
-        let matcher = NameMatcher::long_lived(spotting_names(&actors));
+        let matcher = NameMatcher::new(spotting_names(&actors));
         Self {
             actors,
             by_id,
