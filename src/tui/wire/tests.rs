@@ -3,9 +3,11 @@ use std::num::NonZero;
 use proptest::prelude::*;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::style::Style;
+use ratatui::style::{Color, Modifier, Style};
 use ratatui::{Terminal, TerminalOptions, Viewport};
 
+use super::moves::cheapest_move;
+use super::sgr::{Pen, palette_index, sgr};
 use super::*;
 use crate::tui::outbox::Outbox;
 
