@@ -31,16 +31,20 @@ const MONTHS: [&str; 12] = [
 /// Month names, full or abbreviated, with an optional period.
 const MONTH_PATTERN: &str = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?";
 
+/// An ASCII word boundary. Every part of a date is ASCII, and a Unicode `\b` makes the regex
+/// engine fall back from its fast DFA to a backtracker on any text with curly quotes.
+const B: &str = r"(?-u:\b)";
+
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<m>{MONTH_PATTERN})\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+        r"{B}(?P<m>{MONTH_PATTERN})\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?{B}(?:,?\s+(?P<y>(?:19|20)[0-9][0-9]){B})?"
     ))
     .unwrap_or_else(|e| unreachable!("static date pattern: {e}"))
 });
 
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"\b(?P<d>[0-3]?\d)\s+(?P<m>{MONTH_PATTERN})(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?"
+        r"{B}(?P<d>[0-3]?[0-9])\s+(?P<m>{MONTH_PATTERN})(?:,?\s+(?P<y>(?:19|20)[0-9][0-9]){B})?"
     ))
     .unwrap_or_else(|e| unreachable!("static date pattern: {e}"))
 });
@@ -114,13 +118,10 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     found
 }
 
-/// Whether `text` has a digit, which every date pattern needs for its day: a paragraph
+/// Whether `text` has an ASCII digit, which every date pattern needs for its day: a paragraph
 /// without one is skipped without running the two regex scans.
-///
-/// `\d` in the patterns is any Unicode decimal digit, so non-ASCII text is checked by char.
 fn may_hold_a_day(text: &str) -> bool {
     text.bytes().any(|b| b.is_ascii_digit())
-        || (!text.is_ascii() && text.chars().any(char::is_numeric))
 }
 
 fn build(month: &str, day: &str, year: Option<i16>, reference: Option<Date>) -> Option<Date> {
@@ -189,5 +190,14 @@ mod tests {
     #[test]
     fn ignores_may_as_a_verb_without_a_day() {
         assert!(find_dates("they may now come into play", Some(date(2023, 1, 1))).is_empty());
+    }
+
+    #[test]
+    fn finds_dates_in_text_with_curly_quotes_and_arabic() {
+        let text = "\u{201c}Leave now,\u{201d} he said on Oct. 30 \u{2014} \u{0642}\u{0627}\u{0644} 4 November.";
+        let found = find_dates(text, Some(date(2023, 11, 10)));
+        let dates: Vec<Date> = found.iter().map(|f| f.date).collect();
+        assert_eq!(dates, vec![date(2023, 10, 30), date(2023, 11, 4)]);
+        assert!(find_dates("Oct 305 and xOct 3", Some(date(2023, 11, 10))).is_empty());
     }
 }

@@ -7,6 +7,7 @@
 use std::collections::HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use memchr::memmem::Finder;
 
 use super::model::{Actor, ActorKind};
 use super::page::PageIssue;
@@ -39,7 +40,8 @@ pub struct NameHit {
 pub struct NameMatcher {
     automaton: Option<AhoCorasick>,
     owners: Vec<usize>,
-    few: Vec<String>,
+    /// Substring searchers for a few names, built once and reused for every paragraph.
+    few: Vec<Finder<'static>>,
 }
 
 /// Below this many names, [`NameMatcher`] scans for each name in turn.
@@ -55,7 +57,10 @@ impl NameMatcher {
             return Self {
                 automaton: None,
                 owners,
-                few: patterns,
+                few: patterns
+                    .iter()
+                    .map(|p| Finder::new(p.as_bytes()).into_owned())
+                    .collect(),
             };
         }
         let automaton = AhoCorasick::builder()
@@ -72,9 +77,10 @@ impl NameMatcher {
     /// Leftmost-longest whole-word matches of a few names, without an automaton.
     fn find_few(&self, text: &str) -> Vec<NameHit> {
         let mut hits: Vec<NameHit> = Vec::new();
-        for (pattern, &actor) in self.few.iter().zip(&self.owners) {
-            for (start, name) in text.match_indices(pattern.as_str()) {
-                let end = start + name.len();
+        for (finder, &actor) in self.few.iter().zip(&self.owners) {
+            // A match of a UTF-8 name in UTF-8 text starts and ends on character boundaries.
+            for start in finder.find_iter(text.as_bytes()) {
+                let end = start + finder.needle().len();
                 if is_word_boundary(text, start, end) {
                     hits.push(NameHit { start, end, actor });
                 }

@@ -132,7 +132,9 @@ impl Corpus {
                 .collect(),
             Err(_) => Vec::new(),
         };
-        paths.sort();
+        // By bytes: the paths share their folder, and a byte compare is cheaper than comparing
+        // path components 10,000 times over.
+        paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
         let (gazetteer, problems) = gazetteer_from(actors);
         // Reading and parsing in one pass, so one thread's file reads overlap the other's parsing.
         let results = paths

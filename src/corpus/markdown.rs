@@ -57,18 +57,18 @@ impl Block {
 /// Splits a saved page into blocks, in order, with their source lines.
 #[must_use]
 pub fn blocks(source: &str) -> Vec<Block> {
-    let lines = LineIndex::new(source);
+    let mut lines = LineCounter::new(source);
     let mut out = Vec::new();
     let mut current: Option<Block> = None;
     let mut open: Vec<(usize, bool, Option<String>)> = Vec::new();
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::Paragraph) => {
-                current = Some(new_block(None, lines.line(range.start)))
+                current = Some(new_block(None, lines.line(range.start), range.len()))
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 let level = u8::try_from(level as usize).unwrap_or(6);
-                current = Some(new_block(Some(level), lines.line(range.start)));
+                current = Some(new_block(Some(level), lines.line(range.start), range.len()));
             }
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
                 if let Some(block) = current.take() {
@@ -97,10 +97,11 @@ pub fn blocks(source: &str) -> Vec<Block> {
     out
 }
 
-fn new_block(heading: Option<u8>, line: u32) -> Block {
+/// A block about to be filled; its text never outgrows the Markdown it comes from.
+fn new_block(heading: Option<u8>, line: u32, source_len: usize) -> Block {
     Block {
         heading,
-        text: String::new(),
+        text: String::with_capacity(source_len),
         line,
         runs: Vec::new(),
     }
@@ -172,26 +173,37 @@ fn trailing_target(text: &str) -> Option<(usize, String)> {
     Some((cut, inner.to_string()))
 }
 
-/// Maps byte offsets to 1-based line numbers.
+/// Maps byte offsets to 1-based line numbers, counting forward from the last offset asked
+/// about: blocks arrive in document order, so the whole page is scanned once.
 #[derive(Debug)]
-pub struct LineIndex {
-    starts: Vec<usize>,
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    at: usize,
+    line: usize,
 }
 
-impl LineIndex {
-    /// Indexes the line starts of `source`.
-    #[must_use]
-    pub fn new(source: &str) -> Self {
-        let mut starts = vec![0];
-        starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
-        Self { starts }
+impl<'a> LineCounter<'a> {
+    fn new(source: &'a str) -> Self {
+        Self {
+            bytes: source.as_bytes(),
+            at: 0,
+            line: 1,
+        }
     }
 
     /// The 1-based line holding byte `offset`.
-    #[must_use]
-    pub fn line(&self, offset: usize) -> u32 {
-        let line = self.starts.partition_point(|&s| s <= offset);
-        u32::try_from(line).unwrap_or(u32::MAX)
+    fn line(&mut self, offset: usize) -> u32 {
+        let offset = offset.min(self.bytes.len());
+        if offset < self.at {
+            self.at = 0;
+            self.line = 1;
+        }
+        self.line += self.bytes[self.at..offset]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.at = offset;
+        u32::try_from(self.line).unwrap_or(u32::MAX)
     }
 }
 
@@ -239,5 +251,15 @@ mod tests {
         let lines: Vec<u32> = all.iter().map(|b| b.line).collect();
         assert_eq!(lines, vec![1, 3, 6]);
         assert_eq!(all[0].heading, Some(1));
+    }
+
+    #[test]
+    fn counts_lines_forward_and_starts_over_when_asked_about_an_earlier_offset() {
+        let mut lines = LineCounter::new("a\nb\n\nc");
+        assert_eq!(lines.line(0), 1);
+        assert_eq!(lines.line(2), 2);
+        assert_eq!(lines.line(5), 4);
+        assert_eq!(lines.line(99), 4);
+        assert_eq!(lines.line(3), 2);
     }
 }
