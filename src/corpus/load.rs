@@ -125,17 +125,9 @@ impl Corpus {
             name: actors_path.display().to_string(),
             bytes,
         });
-        let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
-            Ok(entries) => entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| is_piece_file(p))
-                .collect(),
-            Err(_) => Vec::new(),
-        };
-        // By bytes: the paths share their folder, and a byte compare is cheaper than comparing
-        // path components 10,000 times over.
-        paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-        let (gazetteer, problems) = gazetteer_from(actors);
+        // Listing thousands of files and building the gazetteer's matcher overlap.
+        let (paths, (gazetteer, problems)) =
+            rayon::join(|| piece_paths(dir), || gazetteer_from(actors));
         // Reading and parsing in one pass, so one thread's file reads overlap the other's parsing.
         let results = paths
             .par_iter()
@@ -189,6 +181,14 @@ impl Corpus {
     fn merge(&mut self, results: Vec<PieceResult>) {
         let mut seen: HashMap<String, String> = HashMap::new();
         let mut unknown_at: HashMap<String, usize> = HashMap::new();
+        self.pieces.reserve(results.len());
+        self.quotes.reserve(
+            results
+                .iter()
+                .filter_map(|r| r.loaded.as_ref())
+                .map(|(_, quotes, _)| quotes.len())
+                .sum(),
+        );
         for result in results {
             self.problems.extend(result.problems);
             let Some((piece, quotes, unknown)) = result.loaded else {
@@ -257,6 +257,21 @@ fn fill_unknown(known: &mut Actor, other: &Actor) {
     if known.role.is_empty() {
         known.role.clone_from(&other.role);
     }
+}
+
+/// The saved pieces in `dir/pieces`, in byte order of their paths (none when it is missing).
+fn piece_paths(dir: &Path) -> Vec<PathBuf> {
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| is_piece_file(p))
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    // By bytes: the paths share their folder, and a byte compare is cheaper than comparing
+    // path components 10,000 times over.
+    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    paths
 }
 
 /// Whether a path is a saved piece (`.md` or `.markdown`).

@@ -176,32 +176,78 @@ impl Context<'_> {
 }
 
 /// The platform a stretch of text names: `Telegram`, `Twitter/X`, ...
+///
+/// Words are compared in place, without lower-casing a copy: this runs up to three times for
+/// every quote of every piece. When several platforms are named, the first in this order wins:
+/// Telegram, Twitter/X, Facebook, Instagram, YouTube, TV.
 fn platform(text: &str) -> Option<String> {
-    let lower = text.to_lowercase();
-    let words: Vec<&str> = lower
+    let is = |word: &str, names: &[&str]| names.iter().any(|n| word.eq_ignore_ascii_case(n));
+    let mut best: Option<usize> = None;
+    let mut previous = "";
+    let words = text
         .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let has = |w: &str| words.contains(&w);
-    let found = if has("telegram") {
-        "Telegram"
-    } else if has("twitter")
-        || has("tweet")
-        || has("tweeted")
-        || lower.contains("x account")
-        || lower.contains("on x ")
-    {
-        "Twitter/X"
-    } else if has("facebook") {
-        "Facebook"
-    } else if has("instagram") {
-        "Instagram"
-    } else if has("youtube") {
-        "YouTube"
-    } else if has("television") || has("tv") || has("broadcast") || has("televised") {
-        "TV"
-    } else {
-        return None;
-    };
-    Some(found.to_string())
+        .filter(|w| !w.is_empty());
+    for word in words {
+        let end = word.as_ptr() as usize - text.as_ptr() as usize + word.len();
+        // `on X` (followed by more text) and `X account` name Twitter/X; a bare `x` does not.
+        let x_account = is(previous, &["x"]) && is(word, &["account"]);
+        let on_x = is(previous, &["on"]) && is(word, &["x"]) && text[end..].starts_with(' ');
+        let rank = if is(word, &["telegram"]) {
+            Some(0)
+        } else if is(word, &["twitter", "tweet", "tweeted"]) || x_account || on_x {
+            Some(1)
+        } else if is(word, &["facebook"]) {
+            Some(2)
+        } else if is(word, &["instagram"]) {
+            Some(3)
+        } else if is(word, &["youtube"]) {
+            Some(4)
+        } else if is(word, &["television", "tv", "broadcast", "televised"]) {
+            Some(5)
+        } else {
+            None
+        };
+        if let Some(rank) = rank {
+            best = Some(best.map_or(rank, |b: usize| b.min(rank)));
+        }
+        previous = word;
+        if best == Some(0) {
+            break;
+        }
+    }
+    let names = [
+        "Telegram",
+        "Twitter/X",
+        "Facebook",
+        "Instagram",
+        "YouTube",
+        "TV",
+    ];
+    best.and_then(|b| names.get(b)).map(|n| (*n).to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::platform;
+
+    #[test]
+    fn names_the_platform_a_text_mentions() {
+        let cases = [
+            ("posted on its Telegram channel", Some("Telegram")),
+            ("TELEGRAM and Twitter", Some("Telegram")),
+            ("Twitter before Telegram", Some("Telegram")),
+            ("he tweeted", Some("Twitter/X")),
+            ("wrote on X that", Some("Twitter/X")),
+            ("his X account", Some("Twitter/X")),
+            ("wrote on X", None),
+            ("Box account", None),
+            ("on Facebook and YouTube", Some("Facebook")),
+            ("a televised speech", Some("TV")),
+            ("the telegrams", None),
+            ("", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(platform(text).as_deref(), want, "{text}");
+        }
+    }
 }
