@@ -54,10 +54,14 @@ pub fn name_len(text: &str) -> usize {
 /// The longest name in `text` that ends exactly at its end, searching back at most `window` bytes.
 #[must_use]
 pub fn name_ending_at(text: &str, window: usize) -> Option<usize> {
-    let floor = text.len().saturating_sub(window);
-    let starts = text
+    let mut floor = text.len().saturating_sub(window);
+    while !text.is_char_boundary(floor) {
+        floor += 1;
+    }
+    // Only the window is walked, not the text before it.
+    let starts = text[floor..]
         .char_indices()
-        .skip_while(|(at, _)| *at < floor)
+        .map(|(at, c)| (floor + at, c))
         .filter(|(at, c)| {
             c.is_uppercase()
                 && text[..*at]
@@ -89,6 +93,14 @@ mod tests {
         let start = name_ending_at(text, 80).expect("a name");
         assert_eq!(&text[start..], "Abu Zilal al-Fictawi");
         assert_eq!(name_ending_at("then he", 80), None);
+        // The window cuts the name: only the part inside it can be found.
+        assert_eq!(name_ending_at(text, 12), Some(text.len() - "Fictawi".len()));
+        // A window edge inside a multi-byte character moves to the next character.
+        let arabic = "قال Abu Zilal";
+        assert_eq!(
+            name_ending_at(arabic, arabic.len() - 1),
+            Some(arabic.len() - 9)
+        );
     }
 
     #[test]
