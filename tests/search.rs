@@ -89,6 +89,22 @@ fn a_speakers_name_or_a_misspelling_finds_their_quotes() {
 }
 
 #[test]
+fn typing_a_speakers_name_keeps_their_quotes_at_every_keystroke() {
+    // Bug: typing `hadi al-ameri` showed 4, 2, 2, 1, 1 results on the way, then 5: a half-typed
+    // surname (`al-am`) matched neither the quote texts nor, being unfinished, the speaker.
+    let index = bundled();
+    let query = "hadi al-ameri";
+    for end in "hadi".len()..=query.len() {
+        let typed = &query[..end];
+        let found = speakers(&index, typed);
+        let ameri = found.iter().filter(|s| *s == "hadi-al-ameri").count();
+        assert_eq!(ameri, 4, "{typed:?}: {found:?}");
+    }
+    // A word start only: `adi` is inside `Hadi`, not the start of a word of the name.
+    assert!(speakers(&index, "adi").len() <= 1);
+}
+
+#[test]
 fn exact_negated_and_or_terms_follow_fzf() {
     let index = bundled();
     assert_eq!(speakers(&index, "'falsehood"), vec!["ali-khamenei"]);

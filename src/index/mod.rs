@@ -38,6 +38,9 @@ pub struct Index {
     pub piece: Vec<u32>,
     /// Folded piece titles, for `piece:` and title matches.
     pub piece_titles: Vec<String>,
+    /// Folded actor names as the lists show them (index in `corpus.actors`), so a term typed
+    /// on the way to a speaker's name (`al-am`) keeps matching that speaker's quotes.
+    pub speaker_names: Vec<String>,
     actor_ids: HashMap<String, u32>,
     piece_ids: HashMap<String, u32>,
 }
@@ -91,6 +94,7 @@ impl Index {
             .iter()
             .map(|p| fold_text(&p.title).0)
             .collect();
+        let speaker_names = corpus.actors.iter().map(|a| fold_text(&a.name).0).collect();
         let index = Self {
             actors: ActorIndex::new(&corpus.actors),
             quotes: QuoteIndex::new(&corpus.quotes),
@@ -101,6 +105,7 @@ impl Index {
             speaker,
             piece,
             piece_titles,
+            speaker_names,
             actor_ids,
             piece_ids,
         };

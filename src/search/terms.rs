@@ -62,24 +62,47 @@ impl PreparedTerm {
     }
 }
 
-/// Quotes whose speaker the term names (any spelling, as `@term` would) or whose piece title
-/// holds the folded term.
+/// Quotes whose speaker the term names (any spelling, as `@term` would, or the start of a word
+/// of the name as the list shows it: `al-am` while typing `al-ameri`) or whose piece title holds
+/// the folded term.
 fn name_matches(index: &Index, text: &str, folded: &str) -> Vec<QuoteId> {
-    if folded.chars().count() < 3 {
+    let letters = folded.chars().count();
+    if letters < 2 {
         return Vec::new();
     }
     let mut found: Vec<QuoteId> = Vec::new();
-    for actor in index.actors.resolve(text) {
+    let resolved = if letters >= 3 {
+        index.actors.resolve(text)
+    } else {
+        Vec::new()
+    };
+    let typed = index
+        .speaker_names
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| starts_a_word(name, folded))
+        .map(|(actor, _)| actor);
+    for actor in resolved.into_iter().chain(typed) {
         found.extend(index.by_actor.get(actor).into_iter().flatten());
     }
     for (piece, title) in index.piece_titles.iter().enumerate() {
-        if title.contains(folded) {
+        if letters >= 3 && title.contains(folded) {
             found.extend(index.by_piece.get(piece).into_iter().flatten());
         }
     }
     found.sort_unstable();
     found.dedup();
     found
+}
+
+/// Whether `part` occurs in `name` where a word starts.
+fn starts_a_word(name: &str, part: &str) -> bool {
+    name.match_indices(part).any(|(at, _)| {
+        !name[..at]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+    })
 }
 
 /// Vocabulary words a term reaches, by mode.

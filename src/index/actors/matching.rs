@@ -1,7 +1,7 @@
 //! The match tiers of a lookup, strongest first, and the best hit kept for each actor.
 
 use super::ActorIndex;
-use super::names::{Name, levenshtein_within, particles_agree, token_distance};
+use super::names::{Name, levenshtein_within, particles_agree, spelled_alike, token_distance};
 use crate::index::fold::surname_match;
 
 /// Score of a case-insensitive match on a whole name or an actor id.
@@ -18,6 +18,8 @@ const RUN: u32 = 600;
 const LOWER_ACRONYM: u32 = 400;
 /// Score of a name that starts with the query (typing in progress), a fallback.
 const PREFIX: u32 = 300;
+/// Bonus of a prefix typed letter for letter rather than only sounding alike.
+const SPELLED_PREFIX: u32 = 20;
 /// Score of a misspelling within the edit-distance limit, the last fallback.
 const FUZZY: u32 = 200;
 
@@ -127,7 +129,11 @@ impl ActorIndex {
         }
         for key in &q.loose {
             for &n in self.loose.get(key).into_iter().flatten() {
-                if let Some(dist) = token_distance(&q.sound, &self.names[n].sound) {
+                let name = &self.names[n];
+                if !spelled_alike(&q.spelled, &name.spelled) {
+                    continue;
+                }
+                if let Some(dist) = token_distance(&q.sound, &name.sound) {
                     let score = LOOSE - points(30 * dist).min(150);
                     best.offer(self.hit(n, Tier::Loose, score, dist));
                 }
@@ -156,6 +162,10 @@ impl ActorIndex {
                 }
                 for pos in (0..=akey.len() - qkey.len()).filter(|&p| akey[p..].starts_with(qkey)) {
                     let window = name.sound.get(pos..pos + qkey.len()).unwrap_or_default();
+                    let spelled = name.spelled.get(pos..pos + qkey.len()).unwrap_or_default();
+                    if !spelled_alike(&q.spelled, spelled) {
+                        continue;
+                    }
                     let Some(dist) = token_distance(&q.sound, window) else {
                         continue;
                     };
@@ -199,10 +209,13 @@ impl ActorIndex {
     /// Misspellings and unfinished words, compared with every window of every name.
     ///
     /// A misspelling is within 2 edits for a query of 6+ letters and 1 edit for 5 letters
-    /// (never trading Abd for Abu); a prefix is an unfinished last word of 3+ letters.
+    /// (never trading Abd for Abu); a prefix is an unfinished last word, the query having 3+
+    /// letters as typed.
     pub(super) fn match_fuzzy(&self, q: &Name, best: &mut Best) {
         let n = q.sound.len();
         let letters = q.letters();
+        // Letters as typed: `kha` is three, though its sound (`ka`) is two.
+        let typed: usize = q.spelled.iter().map(|t| t.chars().count()).sum();
         if n == 0 || q.acronym.is_some() {
             return;
         }
@@ -235,10 +248,19 @@ impl ActorIndex {
                         ..self.hit(i, Tier::Fuzzy, score, dist)
                     });
                 }
-                if letters >= 3 && is_prefix(&q.sound, window) {
+                if typed >= 3
+                    && is_prefix(&q.sound, window)
+                    && spelled_prefix(q.spelled.last(), name.spelled.get(pos + n - 1))
+                {
                     let whole = name.lens[pos + n - 1].max(1);
                     let typed = q.lens.last().copied().unwrap_or(0);
-                    let score = PREFIX + points(40 * typed / whole) + cover;
+                    // Typed letter for letter (`khaz` in *Khazali*) beats sounding alike
+                    // (`khaz` in *Kadhimi*).
+                    let spelled = match (q.spelled.last(), name.spelled.get(pos + n - 1)) {
+                        (Some(q), Some(a)) if a.starts_with(q.as_str()) => SPELLED_PREFIX,
+                        _ => 0,
+                    };
+                    let score = PREFIX + points(40 * typed / whole) + cover + spelled;
                     best.offer(Hit {
                         at_end,
                         ..self.hit(i, Tier::Prefix, score, 0)
@@ -286,4 +308,15 @@ fn is_prefix(query: &[String], window: &[String]) -> bool {
         return false;
     };
     head == whead && whole.len() > last.len() && whole.starts_with(last.as_str())
+}
+
+/// Whether the unfinished token `typed` is spelled like the start of `token` (§3: the strict
+/// spelling decides): `khaz` starts *Khazali* and sounds like the start of *Kadhimi*, but is
+/// three letters away from *Qada*.
+fn spelled_prefix(typed: Option<&String>, token: Option<&String>) -> bool {
+    let (Some(typed), Some(token)) = (typed, token) else {
+        return false;
+    };
+    let start: String = token.chars().take(typed.chars().count()).collect();
+    spelled_alike(std::slice::from_ref(typed), std::slice::from_ref(&start))
 }

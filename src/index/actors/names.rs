@@ -27,6 +27,9 @@ pub(super) struct Name {
     pub(super) loose_tokens: Vec<Vec<String>>,
     /// One spelling per token for edit distances, aligned with the loose tokens.
     pub(super) sound: Vec<String>,
+    /// The strict key's tokens, aligned with `sound` (the Arabic tokens for an Arabic name):
+    /// the spelling that decides between candidates whose sounds agree (§3).
+    pub(super) spelled: Vec<String>,
     /// Length of each sound token in characters, so the fuzzy scan can skip far windows cheaply.
     pub(super) lens: Vec<usize>,
 }
@@ -48,6 +51,11 @@ impl Name {
         } else {
             keys.strict.split(' ').map(sound_token).collect()
         };
+        let spelled = if arabic {
+            sound.clone()
+        } else {
+            keys.strict.split(' ').map(str::to_string).collect()
+        };
         let lens = sound.iter().map(|t| t.chars().count()).collect();
         Name {
             actor,
@@ -59,6 +67,7 @@ impl Name {
             loose: keys.loose,
             loose_tokens,
             sound,
+            spelled,
             lens,
         }
     }
@@ -183,6 +192,21 @@ pub(super) fn token_distance(query: &[String], alias: &[String]) -> Option<usize
         total += d;
     }
     Some(total)
+}
+
+/// Whether aligned strict-key tokens are spelled alike: each within half its length (at least
+/// 1) of its partner.
+///
+/// The sound spelling folds consonant classes and some vowels, so a short token can sound like
+/// an unrelated word: *Khaz* (typed on the way to *Khazali*) and *God* (in *Party of God*) are
+/// one vowel apart, *Khaza* and *Qada* not at all. Section 3 of the reference decides between
+/// such candidates on the strict key, which keeps every letter as written.
+pub(super) fn spelled_alike(query: &[String], alias: &[String]) -> bool {
+    query.len() == alias.len()
+        && query.iter().zip(alias).all(|(q, a)| {
+            let longest = q.chars().count().max(a.chars().count());
+            levenshtein(q, a) <= (longest / 2).max(1)
+        })
 }
 
 /// Whether two aligned token lists agree on the Abd/Abu/Bin particles (§1 rule 6).

@@ -210,6 +210,39 @@ fn a_shared_surname_returns_every_bearer() {
 }
 
 #[test]
+fn a_name_typed_letter_by_letter_never_sounds_like_an_unrelated_one() {
+    // Bug: `khaz` (on the way to Khazali) listed Lebanese Hezbollah first, its alias "Party
+    // of God" sounding one vowel away; `khaza` gave the Supreme Judicial Council, "Majlis
+    // al-Qada al-Aala" sounding the same. `kha` listed nothing at all.
+    let (actors, index) = fixture();
+    for (typed, first) in [
+        ("khaz", "qais-al-khazali"),
+        ("khaza", "qais-al-khazali"),
+        ("khazal", "qais-al-khazali"),
+        ("khame", "ali-khamenei"),
+    ] {
+        let found = ids(actors, index, typed);
+        assert_eq!(
+            found.first().map(String::as_str),
+            Some(first),
+            "{typed}: {found:?}"
+        );
+        for wrong in [
+            "lebanese-hezbollah",
+            "kataib-hezbollah",
+            "supreme-judicial-council",
+        ] {
+            assert!(!found.iter().any(|f| f == wrong), "{typed}: {found:?}");
+        }
+    }
+    let kha = ids(actors, index, "kha");
+    for id in ["ali-khamenei", "qais-al-khazali"] {
+        assert!(kha.iter().any(|f| f == id), "kha: {kha:?}");
+    }
+    assert!(resolved(actors, index, "khaz").is_empty());
+}
+
+#[test]
 fn khazali_returns_qais_first_and_laith_too() {
     let (actors, index) = fixture();
     let found = ids(actors, index, "khazali");
