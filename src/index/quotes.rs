@@ -19,8 +19,12 @@ pub type QuoteId = u32;
 /// Folded haystacks, vocabulary and postings for a list of quotes.
 #[derive(Debug, Default)]
 pub struct QuoteIndex {
-    /// Folded text of each quote (lower case, no diacritics, Arabic normalized).
-    folded: Vec<Box<str>>,
+    /// Folded text of every quote (lower case, no diacritics, Arabic normalized), one after
+    /// another in one buffer: a search scans them in order, so they sit together in memory
+    /// whatever the allocator did while loading.
+    folded: String,
+    /// Where each quote's folded text ends in `folded`.
+    ends: Vec<usize>,
     /// Distinct folded words, sorted, so prefixes are ranges.
     words: Vec<Box<str>>,
     /// For each word, the quotes that hold it, ascending.
@@ -42,13 +46,18 @@ impl QuoteIndex {
     /// Folds every quote and builds the vocabulary.
     #[must_use]
     pub fn new(quotes: &[Quote]) -> Self {
-        let folded: Vec<Box<str>> = quotes
-            .par_iter()
-            .map(|q| fold_text(&q.text).0.into_boxed_str())
-            .collect();
+        let each: Vec<String> = quotes.par_iter().map(|q| fold_text(&q.text).0).collect();
+        let mut folded = String::with_capacity(each.iter().map(String::len).sum());
+        let mut ends = Vec::with_capacity(each.len());
+        for text in each {
+            folded.push_str(&text);
+            ends.push(folded.len());
+        }
         let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut postings: Vec<Vec<QuoteId>> = Vec::new();
-        for (quote, text) in folded.iter().enumerate() {
+        let starts = std::iter::once(0).chain(ends.iter().copied());
+        let texts = starts.zip(&ends).map(|(start, &end)| &folded[start..end]);
+        for (quote, text) in texts.enumerate() {
             let quote = QuoteId::try_from(quote).unwrap_or(QuoteId::MAX);
             for word in words(text) {
                 let next = u32::try_from(postings.len()).unwrap_or(u32::MAX);
@@ -73,6 +82,7 @@ impl QuoteIndex {
         let (trigrams, loose) = word_keys(&words);
         Self {
             folded,
+            ends,
             words,
             postings,
             trigrams,
@@ -83,19 +93,24 @@ impl QuoteIndex {
     /// Number of quotes indexed.
     #[must_use]
     pub fn len(&self) -> usize {
-        self.folded.len()
+        self.ends.len()
     }
 
     /// Whether no quote is indexed.
     #[must_use]
     pub fn is_empty(&self) -> bool {
-        self.folded.is_empty()
+        self.ends.is_empty()
     }
 
     /// The folded haystack of a quote.
     #[must_use]
     pub fn folded(&self, quote: QuoteId) -> &str {
-        self.folded.get(quote as usize).map_or("", |s| s)
+        let at = quote as usize;
+        let Some(&end) = self.ends.get(at) else {
+            return "";
+        };
+        let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
+        &self.folded[start..end]
     }
 
     /// Number of distinct words.
