@@ -250,16 +250,11 @@ impl ActorIndex {
                 }
                 if typed >= 3
                     && is_prefix(&q.sound, window)
-                    && spelled_prefix(q.spelled.last(), name.spelled.get(pos + n - 1))
+                    && let Some(spelled) =
+                        prefix_spelling(q.spelled.last(), name.spelled.get(pos + n - 1))
                 {
                     let whole = name.lens[pos + n - 1].max(1);
                     let typed = q.lens.last().copied().unwrap_or(0);
-                    // Typed letter for letter (`khaz` in *Khazali*) beats sounding alike
-                    // (`khaz` in *Kadhimi*).
-                    let spelled = match (q.spelled.last(), name.spelled.get(pos + n - 1)) {
-                        (Some(q), Some(a)) if a.starts_with(q.as_str()) => SPELLED_PREFIX,
-                        _ => 0,
-                    };
                     let score = PREFIX + points(40 * typed / whole) + cover + spelled;
                     best.offer(Hit {
                         at_end,
@@ -310,13 +305,17 @@ fn is_prefix(query: &[String], window: &[String]) -> bool {
     head == whead && whole.len() > last.len() && whole.starts_with(last.as_str())
 }
 
-/// Whether the unfinished token `typed` is spelled like the start of `token` (§3: the strict
-/// spelling decides): `khaz` starts *Khazali* and sounds like the start of *Kadhimi*, but is
-/// three letters away from *Qada*.
-fn spelled_prefix(typed: Option<&String>, token: Option<&String>) -> bool {
-    let (Some(typed), Some(token)) = (typed, token) else {
-        return false;
-    };
+/// The bonus of the unfinished token `typed` as the start of `token`, or `None` when it is not
+/// spelled like it (§3: the strict spelling decides).
+///
+/// `khaz` is three letters away from the start of *Qada*: none. It sounds like the start of
+/// *Kadhimi*: no bonus. It starts *Khazali* letter for letter: [`SPELLED_PREFIX`], so Khazali
+/// ranks first.
+fn prefix_spelling(typed: Option<&String>, token: Option<&String>) -> Option<u32> {
+    let (typed, token) = (typed?, token?);
+    if token.starts_with(typed.as_str()) {
+        return Some(SPELLED_PREFIX);
+    }
     let start: String = token.chars().take(typed.chars().count()).collect();
-    spelled_alike(std::slice::from_ref(typed), std::slice::from_ref(&start))
+    spelled_alike(std::slice::from_ref(typed), std::slice::from_ref(&start)).then_some(0)
 }
