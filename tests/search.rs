@@ -105,6 +105,59 @@ fn typing_a_speakers_name_keeps_their_quotes_at_every_keystroke() {
 }
 
 #[test]
+fn a_speakers_name_ranks_what_they_said_above_what_others_said_about_them() {
+    // Bug: `hadi al-ameri` ranked Electronic Hashd's post naming "Hajj Hadi al-Ameri" above
+    // his own four statements, and the order changed at nearly every keystroke, so the list
+    // and the quote viewer were redrawn (and re-sent over SSH) on every key.
+    let index = bundled();
+    let query = "hadi al-ameri";
+    let mut orders = Vec::new();
+    for end in "had".len()..=query.len() {
+        let typed = &query[..end];
+        let results = search(&index, &parse(typed), 10);
+        let top: Vec<u32> = results.hits.iter().take(4).map(|h| h.quote).collect();
+        let by = |id: &u32| index.speaker_of(*id).map(|a| a.id.clone());
+        assert!(
+            top.iter()
+                .all(|id| by(id).as_deref() == Some("hadi-al-ameri")),
+            "{typed:?}: {:?}",
+            top.iter().map(by).collect::<Vec<_>>()
+        );
+        // The speaker is the match, so the text gets no scattered letters lit up.
+        assert!(
+            results.hits[..4].iter().all(|h| h.ranges.is_empty()),
+            "{typed:?}"
+        );
+        orders.push(top);
+    }
+    orders.dedup();
+    assert_eq!(
+        orders.len(),
+        1,
+        "the order changed while typing: {orders:?}"
+    );
+    // The words of the name in a quote still find it, below the speaker's own.
+    assert_eq!(
+        speakers(&index, query).last().map(String::as_str),
+        Some("electronic-hashd")
+    );
+}
+
+#[test]
+fn a_single_letter_neither_reorders_nor_lights_up_the_text() {
+    let index = bundled();
+    let named = search(&index, &parse("hadi al-ameri"), 10);
+    let one_more = search(&index, &parse("hadi al-ameri a"), 10);
+    let shown = |r: &spotlight::search::Results| {
+        r.hits
+            .iter()
+            .map(|h| (h.quote, h.ranges.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(shown(&named), shown(&one_more));
+}
+
+#[test]
 fn exact_negated_and_or_terms_follow_fzf() {
     let index = bundled();
     assert_eq!(speakers(&index, "'falsehood"), vec!["ali-khamenei"]);

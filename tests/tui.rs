@@ -172,13 +172,12 @@ fn search_read_copy_resize_and_quit() {
         "the reader does not show {probe:?}:\n{screen}"
     );
     assert_fits(&screen, 80, 24);
-    let at = reader_position(&screen).expect("a reader position");
+    assert!(reader_position(&screen).is_some(), "{screen}");
 
-    // n jumps to the next quote.
+    // n jumps to the next quote: its highlight moves (and the text scrolls when it must).
+    let before = t.capture_styled();
     t.type_text("n");
-    let screen = t.wait_until("the reader to move", WAIT, |s| {
-        reader_position(s).is_some_and(|p| p != at)
-    });
+    let screen = t.wait_until_styled("the reader's quote to move", WAIT, |s| s != before);
     assert!(screen.contains(" Reader "), "{screen}");
 
     // Esc goes back to the list, query kept.

@@ -1,8 +1,10 @@
 //! Ranking: filters narrow the quotes, terms narrow them further through the index, and only
 //! the survivors are scored with fuzzy-matcher's `SkimMatcherV2` on the folded haystack.
 //!
-//! Score = fuzzy score per term + a bonus for whole-word and whole-phrase matches + a bonus when
-//! the term names the speaker; ties go to the more recent quote. Only the top `limit` hits get
+//! Score = per term, the best of its fuzzy score on the text (with bonuses for whole words)
+//! and its score as a name of the speaker or of the piece, plus a bonus for the whole phrase.
+//! A term naming the speaker scores above the same word in the text: typing a name lists what
+//! that person said before what others said about them. Ties go to the more recent quote. Only the top `limit` hits get
 //! highlight ranges, mapped back from folded to original text.
 
 use std::ops::Range;
@@ -13,7 +15,7 @@ use rayon::prelude::*;
 
 use super::filters::Filter;
 use super::query::{Query, TermMode};
-use super::terms::{PreparedTerm, intersect};
+use super::terms::{Naming, PreparedTerm, intersect};
 use crate::index::Index;
 use crate::index::fold::fold_text;
 use crate::index::quotes::QuoteId;
@@ -26,8 +28,13 @@ const CONTIGUOUS_PER_CHAR: i64 = 32;
 const WORD_START_BONUS: i64 = 30;
 /// Bonus when the whole query appears as a phrase.
 const PHRASE_BONUS: i64 = 60;
-/// Score of a term matched through the speaker's or the piece's names: as good as a word.
-const NAME_SCORE: i64 = 120;
+/// Score of a term matched through the piece's title: as good as a word.
+const TITLE_SCORE: i64 = 120;
+/// Most a contiguous match gains for coming early in the quote.
+const EARLY_BONUS: i64 = 20;
+/// How far a term naming the speaker scores above the best place the term could have in
+/// the text.
+const SPEAKER_EDGE: i64 = 10;
 /// Score of a term matched only through romanization or a misspelling.
 const ALIKE_SCORE: i64 = 20;
 
@@ -152,7 +159,13 @@ fn candidate_pool(index: &Index, filter: &Filter, groups: &[Vec<PreparedTerm>]) 
         }
         let mut union: Vec<QuoteId> = group
             .iter()
-            .flat_map(|t| t.candidates.iter().flatten().chain(&t.by_name).copied())
+            .flat_map(|t| {
+                t.candidates
+                    .iter()
+                    .flatten()
+                    .copied()
+                    .chain(t.named_quotes())
+            })
             .collect();
         union.sort_unstable();
         union.dedup();
@@ -192,7 +205,13 @@ fn score(
             .filter_map(|term| term_score(matcher, text, term, id))
             .max()?;
     }
-    if phrase.is_some_and(|p| text.contains(p)) {
+    let in_speaker = |p: &str| {
+        let speaker = index.speaker.get(id as usize).copied().flatten();
+        speaker
+            .and_then(|a| index.speaker_names.get(a as usize))
+            .is_some_and(|name| name.contains(p))
+    };
+    if phrase.is_some_and(|p| text.contains(p) || in_speaker(p)) {
         total += PHRASE_BONUS;
     }
     Some(total)
@@ -211,7 +230,6 @@ fn term_score(
     if !term.admits(id) {
         return None;
     }
-    let by_name = term.by_name.binary_search(&id).is_ok();
     let found = match term.mode {
         // A contiguous match is the best a fuzzy match can be: score it without the matcher.
         TermMode::Fuzzy => match text.find(t) {
@@ -223,26 +241,48 @@ fn term_score(
         },
         mode => exact_match(text, t, mode).then(|| 100 + WORD_BONUS * i64::from(has_word(text, t))),
     };
-    match (found, by_name) {
-        (Some(s), true) => Some(s + NAME_SCORE),
-        (Some(s), false) => Some(s),
-        (None, true) => Some(NAME_SCORE),
-        (None, false) if term.mode == TermMode::Fuzzy && term.candidates.is_some() => {
+    let named = match term.names_speaker(id) {
+        Some(naming) => Some(speaker_score(t, naming)),
+        None => term.in_title(id).then_some(TITLE_SCORE),
+    };
+    match (found, named) {
+        (Some(s), Some(n)) => Some(s.max(n)),
+        (Some(s), None) | (None, Some(s)) => Some(s),
+        (None, None) if term.mode == TermMode::Fuzzy && term.candidates.is_some() => {
             Some(ALIKE_SCORE)
         }
-        (None, false) => None,
+        (None, None) => None,
     }
 }
 
+/// Score of a term that names the speaker: above the best the same letters could score as a
+/// run in the text, a whole word of it only when the term is a whole name word.
+fn speaker_score(t: &str, naming: Naming) -> i64 {
+    let chars = i64::try_from(t.chars().count()).unwrap_or(1000);
+    let word = if naming == Naming::Whole {
+        WORD_BONUS
+    } else {
+        0
+    };
+    chars * CONTIGUOUS_PER_CHAR + WORD_START_BONUS + EARLY_BONUS + word + SPEAKER_EDGE
+}
+
 /// Score of a term found as one run of characters at byte `at`: more for longer terms, for
-/// starting a word, for being a whole word, and for coming early in the quote.
+/// starting a word, for being a whole word, and for coming early in the quote. A single
+/// character, typed on the way to a word, scores the same wherever it is.
 fn contiguous_score(text: &str, t: &str, at: usize) -> i64 {
     let chars = i64::try_from(t.chars().count()).unwrap_or(1000);
+    if chars == 1 {
+        return CONTIGUOUS_PER_CHAR;
+    }
     let starts_word = !text[..at]
         .chars()
         .next_back()
         .is_some_and(char::is_alphanumeric);
-    let early = 20 - i64::try_from(at / 10).unwrap_or(20).min(20);
+    let early = EARLY_BONUS
+        - i64::try_from(at / 10)
+            .unwrap_or(EARLY_BONUS)
+            .min(EARLY_BONUS);
     let word = if has_word(text, t) { WORD_BONUS } else { 0 };
     chars * CONTIGUOUS_PER_CHAR + if starts_word { WORD_START_BONUS } else { 0 } + early + word
 }
@@ -282,7 +322,9 @@ fn exact_match(text: &str, t: &str, mode: TermMode) -> bool {
     }
 }
 
-/// Highlight ranges in the original text of a quote, merged and sorted.
+/// Highlight ranges in the original text of a quote, merged and sorted: what each term matched
+/// in the text. A one-character term is not shown: lighting every `a` of a quote tells the
+/// reader nothing.
 fn highlight(
     index: &Index,
     matcher: &SkimMatcherV2,
@@ -297,9 +339,18 @@ fn highlight(
     for term in groups
         .iter()
         .flatten()
-        .filter(|t| !t.negated && !t.folded.is_empty())
+        .filter(|t| !t.negated && t.folded.chars().nth(1).is_some())
     {
+        // A term naming the speaker matched the speaker (it scores above any place in the text).
+        if term.names_speaker(id).is_some() {
+            continue;
+        }
         if term.mode == TermMode::Fuzzy && !folded.contains(term.folded.as_str()) {
+            // Letters scattered over the text count only in quotes holding a word the term
+            // reaches (as in scoring); elsewhere they would light up noise.
+            if !term.reaches_words_of(id) {
+                continue;
+            }
             if let Some((_, chars)) = matcher.fuzzy_indices(&folded, &term.folded) {
                 let starts: Vec<usize> = folded.char_indices().map(|(b, _)| b).collect();
                 bytes.extend(chars.iter().filter_map(|&c| starts.get(c).copied()));
@@ -329,4 +380,31 @@ fn to_ranges(original: &str, offsets: &[usize], mut folded_bytes: Vec<usize>) ->
         }
     }
     ranges
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_character_scores_the_same_wherever_it_is() {
+        let text = "a war between falsehood and truth";
+        assert_eq!(
+            contiguous_score(text, "a", 0),
+            contiguous_score(text, "a", 9)
+        );
+        // Longer terms still prefer an early whole word.
+        assert!(contiguous_score(text, "war", 2) > contiguous_score(text, "tru", 28));
+    }
+
+    #[test]
+    fn naming_the_speaker_beats_the_best_place_in_the_text() {
+        for term in ["ha", "hadi", "al-ameri"] {
+            let best_in_text = contiguous_score(term, term, 0);
+            assert!(speaker_score(term, Naming::Whole) > best_in_text, "{term}");
+            // Begun, not finished: above the same letters starting a longer word of the text.
+            let begun = contiguous_score(&format!("{term}ya"), term, 0);
+            assert!(speaker_score(term, Naming::Start) > begun, "{term}");
+        }
+    }
 }

@@ -24,8 +24,20 @@ pub struct PreparedTerm {
     pub negated: bool,
     /// Sorted quotes that can match; `None` means "check every quote".
     pub candidates: Option<Vec<QuoteId>>,
-    /// Sorted quotes whose speaker or piece title holds the term (a match without the text).
-    pub by_name: Vec<QuoteId>,
+    /// Quotes whose speaker the term names, sorted by quote, with how well it names them.
+    pub by_speaker: Vec<(QuoteId, Naming)>,
+    /// Sorted quotes whose piece title holds the term.
+    pub by_title: Vec<QuoteId>,
+}
+
+/// How a term names a quote's speaker, weakest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Naming {
+    /// The term starts a word of the name as the list shows it (`al-am` on the way to
+    /// `al-ameri`).
+    Start,
+    /// The term is a whole word of that name, or names the actor by any alias or spelling.
+    Whole,
 }
 
 impl PreparedTerm {
@@ -33,10 +45,13 @@ impl PreparedTerm {
     #[must_use]
     pub fn new(index: &Index, term: &Term) -> Self {
         let folded = fold_text(&term.text).0.trim().to_string();
-        let by_name = if term.negated {
-            Vec::new()
+        let (by_speaker, by_title) = if term.negated {
+            (Vec::new(), Vec::new())
         } else {
-            name_matches(index, &term.text, &folded)
+            (
+                speaker_matches(index, &term.text, &folded),
+                title_matches(index, &folded),
+            )
         };
         let candidates = if term.negated {
             None
@@ -48,8 +63,44 @@ impl PreparedTerm {
             mode: term.mode,
             negated: term.negated,
             candidates,
-            by_name,
+            by_speaker,
+            by_title,
         }
+    }
+
+    /// How the term names the speaker of `quote`, if it does.
+    #[must_use]
+    pub fn names_speaker(&self, quote: QuoteId) -> Option<Naming> {
+        self.by_speaker
+            .binary_search_by_key(&quote, |&(id, _)| id)
+            .ok()
+            .and_then(|at| self.by_speaker.get(at))
+            .map(|&(_, naming)| naming)
+    }
+
+    /// Whether the term is in the title of the piece `quote` comes from.
+    #[must_use]
+    pub fn in_title(&self, quote: QuoteId) -> bool {
+        self.by_title.binary_search(&quote).is_ok()
+    }
+
+    /// Whether the text of `quote` holds a word the term reaches (by prefix, misspelling or
+    /// romanization), so that its letters scattered in the text count as a match.
+    #[must_use]
+    pub fn reaches_words_of(&self, quote: QuoteId) -> bool {
+        self.candidates
+            .as_ref()
+            .is_some_and(|c| c.binary_search(&quote).is_ok())
+    }
+
+    /// Every quote the term matches through names rather than text, sorted.
+    #[must_use]
+    pub fn named_quotes(&self) -> Vec<QuoteId> {
+        let mut all: Vec<QuoteId> = self.by_speaker.iter().map(|&(id, _)| id).collect();
+        all.extend_from_slice(&self.by_title);
+        all.sort_unstable();
+        all.dedup();
+        all
     }
 
     /// Whether the quote may match (before scoring).
@@ -58,19 +109,18 @@ impl PreparedTerm {
         self.candidates
             .as_ref()
             .is_none_or(|c| c.binary_search(&quote).is_ok())
-            || self.by_name.binary_search(&quote).is_ok()
+            || self.names_speaker(quote).is_some()
+            || self.in_title(quote)
     }
 }
 
-/// Quotes whose speaker the term names (any spelling, as `@term` would, or the start of a word
-/// of the name as the list shows it: `al-am` while typing `al-ameri`) or whose piece title holds
-/// the folded term.
-fn name_matches(index: &Index, text: &str, folded: &str) -> Vec<QuoteId> {
+/// Quotes whose speaker the term names: any spelling of the actor, as `@term` would, or a
+/// word of the name as the list shows it, whole or begun (`al-am` while typing `al-ameri`).
+fn speaker_matches(index: &Index, text: &str, folded: &str) -> Vec<(QuoteId, Naming)> {
     let letters = folded.chars().count();
     if letters < 2 {
         return Vec::new();
     }
-    let mut found: Vec<QuoteId> = Vec::new();
     let resolved = if letters >= 3 {
         index.actors.resolve(text)
     } else {
@@ -80,13 +130,32 @@ fn name_matches(index: &Index, text: &str, folded: &str) -> Vec<QuoteId> {
         .speaker_names
         .iter()
         .enumerate()
-        .filter(|(_, name)| starts_a_word(name, folded))
-        .map(|(actor, _)| actor);
-    for actor in resolved.into_iter().chain(typed) {
-        found.extend(index.by_actor.get(actor).into_iter().flatten());
+        .filter_map(|(actor, name)| naming_in(name, folded).map(|n| (actor, n)));
+    let mut found: Vec<(QuoteId, Naming)> = Vec::new();
+    for (actor, naming) in resolved
+        .into_iter()
+        .map(|a| (a, Naming::Whole))
+        .chain(typed)
+    {
+        let quotes = index.by_actor.get(actor).into_iter().flatten();
+        found.extend(quotes.map(|&id| (id, naming)));
     }
+    // Sorted, the strongest naming of a quote comes last among its equals: that one is kept.
+    found.sort_unstable();
+    found.reverse();
+    found.dedup_by_key(|&mut (id, _)| id);
+    found.reverse();
+    found
+}
+
+/// Sorted quotes whose piece title holds the folded term (of three letters or more).
+fn title_matches(index: &Index, folded: &str) -> Vec<QuoteId> {
+    if folded.chars().count() < 3 {
+        return Vec::new();
+    }
+    let mut found: Vec<QuoteId> = Vec::new();
     for (piece, title) in index.piece_titles.iter().enumerate() {
-        if letters >= 3 && title.contains(folded) {
+        if title.contains(folded) {
             found.extend(index.by_piece.get(piece).into_iter().flatten());
         }
     }
@@ -95,14 +164,19 @@ fn name_matches(index: &Index, text: &str, folded: &str) -> Vec<QuoteId> {
     found
 }
 
-/// Whether `part` occurs in `name` where a word starts.
-fn starts_a_word(name: &str, part: &str) -> bool {
-    name.match_indices(part).any(|(at, _)| {
-        !name[..at]
-            .chars()
-            .next_back()
-            .is_some_and(char::is_alphanumeric)
-    })
+/// How `part` names `name`: a whole word of it, the start of one, or not at all.
+fn naming_in(name: &str, part: &str) -> Option<Naming> {
+    let alphanumeric = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    name.match_indices(part)
+        .filter(|&(at, _)| !alphanumeric(name[..at].chars().next_back()))
+        .map(|(at, _)| {
+            if alphanumeric(name[at + part.len()..].chars().next()) {
+                Naming::Start
+            } else {
+                Naming::Whole
+            }
+        })
+        .max()
 }
 
 /// Vocabulary words a term reaches, by mode.
@@ -222,5 +296,32 @@ mod tests {
         }
         // Two words joined by a mark still need every quote checked.
         assert_eq!(PreparedTerm::new(&index, &term("u.s")).candidates, None);
+    }
+
+    #[test]
+    fn a_term_names_a_speaker_by_a_whole_word_or_the_start_of_one() {
+        let name = "hadi al-ameri";
+        assert_eq!(naming_in(name, "hadi"), Some(Naming::Whole));
+        assert_eq!(naming_in(name, "al-ameri"), Some(Naming::Whole));
+        assert_eq!(naming_in(name, "ameri"), Some(Naming::Whole));
+        assert_eq!(naming_in(name, "al-am"), Some(Naming::Start));
+        assert_eq!(naming_in(name, "ha"), Some(Naming::Start));
+        assert_eq!(naming_in(name, "adi"), None);
+        assert_eq!(naming_in(name, "meri"), None);
+        // The strongest place wins: `hadi` starts `hadiya` and is a whole word after it.
+        assert_eq!(naming_in("abu hadiya hadi", "hadi"), Some(Naming::Whole));
+    }
+
+    #[test]
+    fn a_speaker_named_twice_is_kept_once_at_the_stronger_naming() {
+        let index = Index::build(Corpus::bundled());
+        // `ameri` resolves to Hadi al-Ameri (whole) and is a word of his name.
+        let prepared = PreparedTerm::new(&index, &term("ameri"));
+        let ids: Vec<QuoteId> = prepared.by_speaker.iter().map(|&(id, _)| id).collect();
+        let mut sorted = ids.clone();
+        sorted.dedup();
+        assert_eq!(ids, sorted, "sorted by quote, each once");
+        assert_eq!(ids.len(), 4);
+        assert!(prepared.by_speaker.iter().all(|&(_, n)| n == Naming::Whole));
     }
 }

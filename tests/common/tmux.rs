@@ -208,10 +208,30 @@ impl Tmux {
     /// A screen counts only when two captures in a row are the same: tmux (before 3.4) does
     /// not honour synchronized updates, so a capture can catch a frame half drawn.
     pub fn wait_until(&self, what: &str, timeout: Duration, pred: impl Fn(&str) -> bool) -> String {
+        self.poll(Self::capture, what, timeout, pred)
+    }
+
+    /// [`Self::wait_until`] on the screen with its colours and attributes.
+    pub fn wait_until_styled(
+        &self,
+        what: &str,
+        timeout: Duration,
+        pred: impl Fn(&str) -> bool,
+    ) -> String {
+        self.poll(Self::capture_styled, what, timeout, pred)
+    }
+
+    fn poll(
+        &self,
+        capture: fn(&Self) -> String,
+        what: &str,
+        timeout: Duration,
+        pred: impl Fn(&str) -> bool,
+    ) -> String {
         let deadline = Instant::now() + timeout.min(TIMEOUT);
         let mut matched: Option<String> = None;
         loop {
-            let screen = self.capture();
+            let screen = capture(self);
             if pred(&screen) {
                 if matched.as_deref() == Some(screen.as_str()) {
                     return screen;
