@@ -74,26 +74,60 @@ fn start_to_first_frame() {
     report("start\u{2192}first frame (bundled)", times);
 }
 
+/// Queries typed key by key into the wire backend, each on its own after a clear.
+const WIRE_QUERIES: [&str; 7] = [
+    "hadi al-ameri attack",
+    "timetable",
+    "khamenei war",
+    "electronic hashd telegram",
+    "americans attack bases",
+    "coalition forces leave iraq",
+    "@ameri date:2023-10",
+];
+
 /// What an SSH session sends at 80x24 on the bundled corpus: the first frame, then each
 /// keystroke's frame while typing queries, each frame wrapped in a synchronized update as
 /// `spotlight serve` does. Drawn with spotlight's wire backend, and with ratatui's crossterm
-/// backend for comparison.
+/// backend for comparison; then the wire backend's mean per key for each of [`WIRE_QUERIES`].
 fn bytes_per_keystroke() {
     use spotlight::tui::wire::WireBackend;
 
-    let (first, per_key, keys) = ssh_bytes(|sink| WireBackend::new(sink, 80, 24));
+    let session = ["ameri", "timetable", "khamenei war"];
+    let (first, per_query) = ssh_bytes(|sink| WireBackend::new(sink, 80, 24), &session, true);
+    let (keys, total) = sum(&per_query);
     eprintln!(
-        "ssh bytes at 80x24 (bundled)          first frame {first} B, {per_key:.0} B per keystroke over {keys} keys"
+        "ssh bytes at 80x24 (bundled)          first frame {first} B, {:.0} B per keystroke over {keys} keys",
+        total / keys as f64
     );
-    let (first, per_key, _) = ssh_bytes(ratatui::backend::CrosstermBackend::new);
+    let (first, per_query) = ssh_bytes(ratatui::backend::CrosstermBackend::new, &session, true);
+    let (_, total) = sum(&per_query);
     eprintln!(
-        "  the same with ratatui's crossterm backend: first frame {first} B, {per_key:.0} B per keystroke"
+        "  the same with ratatui's crossterm backend: first frame {first} B, {:.0} B per keystroke",
+        total / keys as f64
     );
+    let (_, per_query) = ssh_bytes(|sink| WireBackend::new(sink, 80, 24), &WIRE_QUERIES, false);
+    for (query, (keys, bytes)) in WIRE_QUERIES.iter().zip(per_query) {
+        eprintln!(
+            "  typing {query:<28} {:>4.0} B per keystroke",
+            bytes as f64 / keys as f64
+        );
+    }
 }
 
-/// The first frame's bytes, the mean bytes per keystroke and the number of keystrokes, for a
-/// terminal over `backend`.
-fn ssh_bytes<B: ratatui::backend::Backend>(backend: impl FnOnce(Outbox) -> B) -> (usize, f64, u32) {
+/// Keys and bytes summed over queries.
+fn sum(per_query: &[(usize, usize)]) -> (usize, f64) {
+    let keys = per_query.iter().map(|q| q.0).sum();
+    let bytes: usize = per_query.iter().map(|q| q.1).sum();
+    (keys, bytes as f64)
+}
+
+/// The first frame's bytes, then the keys typed and bytes sent for each query, for a terminal
+/// over `backend`. The query is cleared after each; with `count_clear` the clear is a key.
+fn ssh_bytes<B: ratatui::backend::Backend>(
+    backend: impl FnOnce(Outbox) -> B,
+    queries: &[&str],
+    count_clear: bool,
+) -> (usize, Vec<(usize, usize)>) {
     use ratatui::layout::Rect;
     use ratatui::{TerminalOptions, Viewport};
 
@@ -117,22 +151,26 @@ fn ssh_bytes<B: ratatui::backend::Backend>(backend: impl FnOnce(Outbox) -> B) ->
     };
     frame(&mut terminal, &app);
     let first = sink.take().len();
-    let mut keys = 0;
-    let mut total = 0;
-    for query in ["ameri", "timetable", "khamenei war"] {
+    let mut per_query = Vec::new();
+    for query in queries {
+        let (mut keys, mut bytes) = (0, 0);
         let actions = query
             .chars()
-            .map(Action::Insert)
-            .chain(std::iter::once(Action::ClearQuery));
-        for action in actions {
+            .map(|c| (Action::Insert(c), true))
+            .chain(std::iter::once((Action::ClearQuery, count_clear)));
+        for (action, counted) in actions {
             app.update(action);
             app.settle(PATIENCE);
             frame(&mut terminal, &app);
-            total += sink.take().len();
-            keys += 1;
+            let sent = sink.take().len();
+            if counted {
+                bytes += sent;
+                keys += 1;
+            }
         }
+        per_query.push((keys, bytes));
     }
-    (first, total as f64 / f64::from(keys), keys)
+    (first, per_query)
 }
 
 /// Types every script forward then erases it, `ROUNDS` times; returns the two latencies of
