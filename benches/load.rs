@@ -1,15 +1,26 @@
-//! Load + extraction throughput on a fictional corpus of 10,000 pieces (`spotlight synth`).
+//! Load + extraction throughput on a fictional corpus of 10,000 pieces (`spotlight synth`), and
+//! how long until the corpus is indexed and ready to search: reading every file, or from the
+//! cache of an unchanged directory.
 //!
-//! Run with `cargo bench --bench load`; the figure goes in the README. The corpus is dropped
+//! Run with `cargo bench --bench load`; the figures go in the README. What is built is dropped
 //! outside the timing: a real run keeps it for the life of the process.
 
 #![allow(clippy::expect_used, missing_docs)]
 
+use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use spotlight::corpus::Corpus;
+use spotlight::corpus::cache::{self, Manifest};
 use spotlight::corpus::synth::{SynthOptions, write_corpus};
+use spotlight::index::Index;
+
+/// What a start with a cache does: check the directory against the cache, then decode it.
+fn from_cache(dir: &Path, cache_file: &Path) -> Corpus {
+    let manifest = Manifest::of(dir).expect("manifest");
+    cache::read(cache_file, &manifest).expect("a cache hit")
+}
 
 fn load(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -36,6 +47,22 @@ fn load(c: &mut Criterion) {
         group.bench_function(format!("{pieces}_pieces"), |b| {
             b.iter_with_large_drop(|| Corpus::load_dir(&out).expect("load"))
         });
+        if pieces == 10_000 {
+            let cache_file = dir.path().join("cache.bin");
+            let manifest = Manifest::of(&out).expect("manifest");
+            group.bench_function("10000_pieces_cache_write", |b| {
+                b.iter(|| cache::write(&cache_file, &manifest, &corpus).expect("written"))
+            });
+            group.bench_function("10000_pieces_from_cache", |b| {
+                b.iter_with_large_drop(|| from_cache(&out, &cache_file))
+            });
+            group.bench_function("10000_pieces_indexed", |b| {
+                b.iter_with_large_drop(|| Index::build(Corpus::load_dir(&out).expect("load")))
+            });
+            group.bench_function("10000_pieces_indexed_from_cache", |b| {
+                b.iter_with_large_drop(|| Index::build(from_cache(&out, &cache_file)))
+            });
+        }
     }
     group.bench_function("bundled", |b| b.iter_with_large_drop(Corpus::bundled));
     group.finish();

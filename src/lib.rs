@@ -1,7 +1,8 @@
 //! spotlight: find, read and cite what Iran-backed militias said.
 //!
 //! Modules, in dependency order (each uses only those above it):
-//! - [`xdg`]: where the config file and the server's host key live.
+//! - [`xdg`]: where the config file, the corpus cache and the server's host key live.
+//! - [`atomic`]: writing files so that no reader sees half of one.
 //! - [`text`]: corpus text made safe to print on a terminal.
 //! - [`corpus`]: pieces, actors and quotes; loading saved pages, extraction, validation, synthesis.
 //! - [`index`]: name folding and the in-memory index built from a corpus.
@@ -9,10 +10,11 @@
 //! - [`app`]: the interactive application as plain data: state, actions, update.
 //! - [`ui`]: drawing the application with ratatui.
 //! - [`tui`]: the local terminal: setup and restore, the keymap, the config file, the event loop.
-//! - [`serve`]: the TUI over SSH (in progress: the client input parser).
+//! - [`serve`]: the TUI over SSH.
 //! - [`cli`]: the command line: the non-interactive subcommands, and the TUI when none is given.
 
 pub mod app;
+pub mod atomic;
 pub mod cli;
 pub mod corpus;
 pub mod index;

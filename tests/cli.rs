@@ -199,6 +199,7 @@ fn a_closed_pipe_is_not_an_error() {
     assert_eq!(synth.status.code(), Some(0));
     let mut child = Command::new(env!("CARGO_BIN_EXE_spotlight"))
         .args(["quotes", "--json", "--data", data])
+        .env("XDG_CACHE_HOME", common::CACHE_HOME)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -219,6 +220,52 @@ fn a_closed_pipe_is_not_an_error() {
         "{}",
         String::from_utf8_lossy(&status.stderr)
     );
+}
+
+#[test]
+fn a_corpus_directory_is_cached_and_every_change_is_seen() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("corpus");
+    let data = data.to_str().expect("path");
+    let synth = spotlight(&["synth", "--pieces", "30", "--seed", "5", "--out", data]);
+    assert_eq!(synth.status.code(), Some(0));
+    let cache_home = dir.path().join("cache");
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+            .args(args)
+            .args(["--data", data])
+            .env_remove("SPOTLIGHT_DATA")
+            .env("XDG_CACHE_HOME", &cache_home)
+            .output()
+            .expect("run spotlight");
+        assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
+        stdout(&output)
+    };
+    let caches = || {
+        std::fs::read_dir(cache_home.join("spotlight"))
+            .map(|entries| entries.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_else(|_| Vec::new())
+    };
+    let loaded = run(&["quotes", "--json"]);
+    let written: Vec<_> = caches();
+    assert_eq!(written.len(), 1, "one cache file: {written:?}");
+    assert_eq!(run(&["quotes", "--json"]), loaded, "from the cache");
+    assert_eq!(run(&["--no-cache", "quotes", "--json"]), loaded);
+    // An imported piece is there on the next run.
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/pieces/potential-escalation-in-iraq-part-1-khamenei-and-badr.md"
+    );
+    run(&["import", seed]);
+    let imported = run(&["quotes", "--json"]);
+    assert!(imported.contains("it is time for the international coalition forces"));
+    assert_eq!(imported, run(&["--no-cache", "quotes", "--json"]));
+    // A damaged cache file is read around, and replaced.
+    std::fs::write(&written[0], b"not a cache").expect("damage the cache");
+    assert_eq!(run(&["quotes", "--json"]), imported);
+    assert!(std::fs::metadata(&written[0]).expect("cache").len() > 100);
+    assert_eq!(caches().len(), 1, "replaced, not added to");
 }
 
 #[test]

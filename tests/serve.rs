@@ -67,6 +67,7 @@ impl Server {
         // over raced with other tests' servers and ssh's own ephemeral ports.
         let mut child = Command::new(env!("CARGO_BIN_EXE_spotlight"))
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .env("XDG_CACHE_HOME", dir.path().join("cache"))
             .arg("--host-key")
             .arg(dir.path().join("host_key"))
             .arg("--authorized-keys")

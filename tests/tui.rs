@@ -429,6 +429,7 @@ fn refuses_to_start_without_a_terminal() {
     let output = Command::new(env!("CARGO_BIN_EXE_spotlight"))
         .env_remove("SPOTLIGHT_DATA")
         .env("XDG_CONFIG_HOME", config.path())
+        .env("XDG_CACHE_HOME", config.path())
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

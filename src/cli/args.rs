@@ -13,6 +13,11 @@ pub struct Args {
     #[arg(long, global = true, env = "SPOTLIGHT_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
+    /// Read every piece again instead of the cache of the corpus directory (kept in
+    /// `$XDG_CACHE_HOME/spotlight/`, used only when no file changed since it was written).
+    #[arg(long, global = true, env = "SPOTLIGHT_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    pub no_cache: bool,
+
     /// Config file for the TUI (theme, keys, default corpus) instead of
     /// `$XDG_CONFIG_HOME/spotlight/config.toml`.
     #[arg(long, global = true, value_name = "PATH")]

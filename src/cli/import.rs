@@ -56,27 +56,7 @@ fn import_one(file: &Path, pieces: &Path, force: bool) -> anyhow::Result<PathBuf
             target.display()
         );
     }
-    write_atomically(&target, &bytes)
+    crate::atomic::write_atomically(&target, &bytes, crate::atomic::Durability::Synced)
         .with_context(|| format!("{name}: writing {}", target.display()))?;
     Ok(target)
-}
-
-/// Writes to a temporary file beside `target`, syncs it, then renames it into place, so an
-/// interrupted import never leaves half a file.
-fn write_atomically(target: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let file_name = target
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let temp = target.with_file_name(format!(".{file_name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&temp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&temp, target)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&temp);
-    }
-    result
 }

@@ -85,6 +85,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
+    let loading = loading_of(args);
     let outcome = match &args.command {
         None => return interactive(args),
         Some(Command::Check) => check(&mut out, args.data.as_deref())?,
@@ -96,13 +97,13 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         Some(Command::Serve(serve)) => {
             let options = serve_options(serve)?;
-            let corpus = load(args.data.as_deref())?;
+            let corpus = load(args.data.as_deref(), loading)?;
             report_problems(&corpus);
             crate::serve::run(Index::build(corpus), &options)?;
             Outcome::Found
         }
         Some(Command::Search(search)) => {
-            let corpus = load(args.data.as_deref())?;
+            let corpus = load(args.data.as_deref(), loading)?;
             report_problems(&corpus);
             search::run(&mut out, search, Index::build(corpus))?
         }
@@ -110,18 +111,26 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             query: Some(query),
             json,
         }) => {
-            let corpus = load(args.data.as_deref())?;
+            let corpus = load(args.data.as_deref(), loading)?;
             report_problems(&corpus);
             search::actors(&mut out, query, *json, &corpus)?
         }
         Some(command) => {
-            let corpus = load(args.data.as_deref())?;
+            let corpus = load(args.data.as_deref(), loading)?;
             report_problems(&corpus);
             list::run(&mut out, command, &corpus)?
         }
     };
     out.flush()?;
     Ok(outcome)
+}
+
+fn loading_of(args: &Args) -> Loading {
+    if args.no_cache {
+        Loading::Full
+    } else {
+        Loading::Cached
+    }
 }
 
 /// Opens the TUI on the corpus, once settings and corpus are known to be usable: a bad config
@@ -136,7 +145,7 @@ fn interactive(args: &Args) -> anyhow::Result<Outcome> {
     }
     let settings = crate::tui::Settings::load(args.config.as_deref())?;
     let data = args.data.as_deref().or(settings.data.as_deref());
-    let index = Index::build(load(data)?);
+    let index = Index::build(load(data, loading_of(args))?);
     Ok(match crate::tui::run(index, &settings)? {
         None => Outcome::Found,
         Some(signal) => Outcome::Signalled(signal),
@@ -165,11 +174,21 @@ fn serve_options(args: &args::ServeArgs) -> anyhow::Result<crate::serve::Options
     })
 }
 
+/// How a corpus directory is loaded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    /// From its cache when nothing changed (and the cache is written for next time).
+    Cached,
+    /// Every file read and parsed.
+    Full,
+}
+
 /// Loads the corpus at `data`, or the bundled one.
-pub fn load(data: Option<&Path>) -> anyhow::Result<Corpus> {
-    Ok(match data {
-        Some(dir) => Corpus::load_dir(dir)?,
-        None => Corpus::bundled(),
+pub fn load(data: Option<&Path>, loading: Loading) -> anyhow::Result<Corpus> {
+    Ok(match (data, loading) {
+        (Some(dir), Loading::Cached) => Corpus::open(dir)?,
+        (Some(dir), Loading::Full) => Corpus::load_dir(dir)?,
+        (None, _) => Corpus::bundled(),
     })
 }
 
@@ -187,8 +206,9 @@ fn report_problems(corpus: &Corpus) {
     }
 }
 
+/// Checking reads every file: it is what an analyst runs after editing one.
 fn check(out: &mut impl Write, data: Option<&Path>) -> anyhow::Result<Outcome> {
-    let corpus = load(data)?;
+    let corpus = load(data, Loading::Full)?;
     for problem in &corpus.problems {
         writeln!(out, "{problem}")?;
     }

@@ -24,7 +24,9 @@ pub const ACTORS_FILE: &str = "actors.json";
 pub const PIECES_DIR: &str = "pieces";
 
 /// How serious a [`Problem`] is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Severity {
     /// Something odd that loading worked around.
     Warning,
@@ -33,7 +35,7 @@ pub enum Severity {
 }
 
 /// A problem in a corpus file, printed as `file:line: message`.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Problem {
     /// The file, as a path the user can open.
     pub file: String,
@@ -69,7 +71,7 @@ pub enum LoadError {
 }
 
 /// A loaded corpus: pieces, actors (gazetteer first, then unknown names), and quotes.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Corpus {
     /// Pieces, sorted by date then id.
     pub pieces: Vec<Piece>,
@@ -113,7 +115,25 @@ impl Corpus {
         Self::from_sources(actors, pieces)
     }
 
-    /// Loads `dir/actors.json` and `dir/pieces/*.md`.
+    /// Loads `dir` from its cache when no file changed since the cache was written (see
+    /// [`super::cache`]); otherwise loads it in full and writes the cache for next time.
+    pub fn open(dir: &Path) -> Result<Self, LoadError> {
+        let manifest = super::cache::Manifest::of(dir);
+        let path = manifest.as_ref().and_then(super::cache::path_for);
+        let (Some(manifest), Some(path)) = (manifest, path) else {
+            return Self::load_dir(dir);
+        };
+        if let Some(corpus) = super::cache::read(&path, &manifest) {
+            return Ok(corpus);
+        }
+        let corpus = Self::load_dir(dir)?;
+        if let Err(error) = super::cache::write(&path, &manifest, &corpus) {
+            tracing::debug!(%error, cache = %path.display(), "corpus cache not written");
+        }
+        Ok(corpus)
+    }
+
+    /// Loads `dir/actors.json` and `dir/pieces/*.md`, every file read and parsed.
     pub fn load_dir(dir: &Path) -> Result<Self, LoadError> {
         let dir_error = |source| LoadError::Dir {
             path: dir.to_path_buf(),

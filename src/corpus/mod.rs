@@ -1,8 +1,9 @@
 //! Pieces, actors and quotes: the data model, loading saved pages, extraction, validation.
 //!
-//! Order of work: [`load`] decodes files, [`page`] reads a saved page into a [`Piece`],
+//! Order of work: [`load`] decodes files (or [`cache`] hands back an unchanged corpus), [`page`] reads a saved page into a [`Piece`],
 //! [`mentions`] marks actor names, [`extract`] finds and attributes quotes.
 
+pub mod cache;
 pub mod dates;
 pub mod extract;
 pub mod gazetteer;

@@ -90,7 +90,7 @@ pub struct Span {
 
 /// The meaning of a [`Span`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "type")]
+#[serde(rename_all = "kebab-case")]
 pub enum SpanKind {
     /// A mention of an actor (gazetteer or unknown).
     Mention {

@@ -12,11 +12,16 @@ pub fn fixture(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// Where the tests' runs of `spotlight` keep their corpus caches: in the build's temporary
+/// directory, never in the user's home.
+pub const CACHE_HOME: &str = concat!(env!("CARGO_TARGET_TMPDIR"), "/xdg-cache");
+
 /// Runs `spotlight` with `args` and no `SPOTLIGHT_DATA` from the environment.
 pub fn spotlight(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_spotlight"))
         .args(args)
         .env_remove("SPOTLIGHT_DATA")
+        .env("XDG_CACHE_HOME", CACHE_HOME)
         .output()
         .expect("run spotlight")
 }

@@ -118,6 +118,12 @@ impl Tmux {
             quote(&config.to_string_lossy())
         )
         .unwrap();
+        writeln!(
+            script,
+            "XDG_CACHE_HOME={}; export XDG_CACHE_HOME",
+            path("cache")
+        )
+        .unwrap();
         writeln!(script, "until [ -e {} ]; do sleep 0.02; done", path("gate")).unwrap();
         writeln!(script, "{program}").unwrap();
         writeln!(script, "code=$?").unwrap();

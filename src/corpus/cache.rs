@@ -1,0 +1,308 @@
+//! A cache of loaded corpus directories, so a start on an unchanged corpus skips reading and
+//! extracting every piece.
+//!
+//! The cache of a directory is one file in `$XDG_CACHE_HOME/spotlight/` (or
+//! `~/.cache/spotlight/`). It holds a [`Manifest`] — the program that wrote it and the size,
+//! times and inode of the gazetteer and of every piece file — and the loaded corpus in
+//! postcard's binary encoding, in chunks that are checked (CRC-32) and decoded in parallel. It is used only when the
+//! manifest matches the directory exactly: any file added, removed or touched, or a new build
+//! of spotlight, means a full load and a new cache. Anything wrong with the cache file
+//! (truncated, corrupt, from another version) is a miss, never an error; failing to write it
+//! (a read-only home) is not an error either.
+
+use std::hash::{Hash, Hasher};
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize, de::DeserializeOwned};
+
+use crate::atomic::{Durability, write_atomically_with};
+
+use super::load::{ACTORS_FILE, Corpus, PIECES_DIR, Problem, is_piece_file};
+use super::model::{Actor, Piece, Quote};
+
+/// Changes whenever the layout of the cache file changes.
+const FORMAT: u32 = 1;
+/// Pieces or quotes per chunk: small enough that two cores share the decoding evenly.
+const CHUNK: usize = 512;
+
+/// What a file looked like when the cache was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    len: u64,
+    modified_ns: i128,
+    changed_ns: i128,
+    inode: u64,
+}
+
+impl Stamp {
+    fn of(path: &Path) -> Option<Self> {
+        let meta = std::fs::metadata(path).ok()?;
+        let ns = |t: std::io::Result<SystemTime>| {
+            t.ok()
+                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
+                .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
+        };
+        #[cfg(unix)]
+        let (changed_ns, inode) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
+                meta.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (changed_ns, inode) = (0, 0);
+        Some(Self {
+            len: meta.len(),
+            modified_ns: ns(meta.modified()),
+            changed_ns,
+            inode,
+        })
+    }
+}
+
+/// Everything a cached corpus depends on: the program, the directory and its files.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifest {
+    format: u32,
+    version: String,
+    program: Option<Stamp>,
+    /// The directory as found, and as given: messages and piece sources use the path given.
+    dir: PathBuf,
+    given: PathBuf,
+    actors: Option<Stamp>,
+    pieces: Vec<(String, Stamp)>,
+}
+
+impl Manifest {
+    /// The manifest of `dir` as it is now; `None` when it cannot be told (an unreadable
+    /// directory or file), and the cache is then not used.
+    #[must_use]
+    pub fn of(given: &Path) -> Option<Self> {
+        let dir = given.canonicalize().ok()?;
+        let actors_path = dir.join(ACTORS_FILE);
+        let actors = if actors_path.exists() {
+            Some(Stamp::of(&actors_path)?)
+        } else {
+            None
+        };
+        let paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
+            Ok(entries) => entries
+                .map(|entry| entry.map(|e| e.path()))
+                .collect::<std::io::Result<Vec<_>>>()
+                .ok()?,
+            Err(_) => Vec::new(),
+        };
+        let mut pieces: Vec<(String, Stamp)> = paths
+            .par_iter()
+            .filter(|path| is_piece_file(path))
+            .map(|path| {
+                let name = path.file_name()?.to_string_lossy().into_owned();
+                Some((name, Stamp::of(path)?))
+            })
+            .collect::<Option<_>>()?;
+        pieces.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        let program = std::env::current_exe().ok().and_then(|exe| Stamp::of(&exe));
+        Some(Self {
+            format: FORMAT,
+            version: env!("CARGO_PKG_VERSION").to_string(),
+            program,
+            dir,
+            given: given.to_path_buf(),
+            actors,
+            pieces,
+        })
+    }
+}
+
+/// The head of the cache file; the encoded chunks of pieces, then of quotes, follow it.
+#[derive(Serialize, Deserialize)]
+struct Head {
+    manifest: Manifest,
+    /// The actors as JSON: their relations are internally tagged, which postcard cannot read.
+    actors: String,
+    problems: Vec<Problem>,
+    /// Byte length and CRC-32 of each chunk of pieces, then of quotes.
+    pieces: Vec<(usize, u32)>,
+    quotes: Vec<(usize, u32)>,
+}
+
+/// Where the cache of the directory in `manifest` lives, when there is a cache directory.
+#[must_use]
+pub fn path_for(manifest: &Manifest) -> Option<PathBuf> {
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    manifest.dir.hash(&mut hasher);
+    let file = format!("corpus-{:016x}.bin", hasher.finish());
+    crate::xdg::spotlight_file("XDG_CACHE_HOME", ".cache", &file)
+}
+
+/// The corpus cached at `path` when it was written for exactly `manifest`.
+#[must_use]
+pub fn read(path: &Path, manifest: &Manifest) -> Option<Corpus> {
+    let bytes = std::fs::read(path).ok()?;
+    let (head, rest): (Head, &[u8]) = postcard::take_from_bytes(&bytes).ok()?;
+    if head.manifest != *manifest {
+        return None;
+    }
+    let (pieces, rest) = split(rest, &head.pieces)?;
+    let (quotes, _) = split(rest, &head.quotes)?;
+    let actors: Vec<Actor> = serde_json::from_str(&head.actors).ok()?;
+    let (pieces, quotes) = rayon::join(|| decode::<Piece>(&pieces), || decode::<Quote>(&quotes));
+    Some(Corpus {
+        pieces: pieces?,
+        actors,
+        quotes: quotes?,
+        problems: head.problems,
+    })
+}
+
+/// An encoded chunk and its checksum.
+type Chunk<'a> = (&'a [u8], u32);
+
+/// Cuts the chunks listed (length, checksum) off the front of `bytes`.
+fn split<'a>(mut bytes: &'a [u8], listed: &[(usize, u32)]) -> Option<(Vec<Chunk<'a>>, &'a [u8])> {
+    let mut chunks = Vec::with_capacity(listed.len());
+    for &(length, checksum) in listed {
+        let (chunk, rest) = bytes.split_at_checked(length)?;
+        chunks.push((chunk, checksum));
+        bytes = rest;
+    }
+    Some((chunks, bytes))
+}
+
+/// Decodes chunks in parallel, each only when its checksum holds (a damaged disk block must
+/// not turn into a wrong corpus).
+fn decode<T: DeserializeOwned + Send>(chunks: &[Chunk<'_>]) -> Option<Vec<T>> {
+    let decoded: Option<Vec<Vec<T>>> = chunks
+        .par_iter()
+        .map(|&(chunk, checksum)| {
+            (crc32fast::hash(chunk) == checksum)
+                .then(|| postcard::from_bytes(chunk).ok())
+                .flatten()
+        })
+        .collect();
+    Some(decoded?.into_iter().flatten().collect())
+}
+
+/// Encodes `items` in chunks, in parallel, each with its checksum.
+fn encode<T: Serialize + Sync>(items: &[T]) -> Option<Vec<(Vec<u8>, u32)>> {
+    items
+        .par_chunks(CHUNK)
+        .map(|chunk| {
+            let bytes = postcard::to_stdvec(chunk).ok()?;
+            let checksum = crc32fast::hash(&bytes);
+            Some((bytes, checksum))
+        })
+        .collect()
+}
+
+/// Writes the cache of `corpus`, loaded from the directory of `manifest`, to `path`: to a
+/// temporary file first, renamed into place, so a reader never sees half a cache.
+pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Result<()> {
+    let invalid =
+        |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
+    let actors = serde_json::to_string(&corpus.actors)?;
+    let (pieces, quotes) = rayon::join(|| encode(&corpus.pieces), || encode(&corpus.quotes));
+    let (pieces, quotes) = (
+        pieces.ok_or_else(|| invalid("pieces"))?,
+        quotes.ok_or_else(|| invalid("quotes"))?,
+    );
+    let head = Head {
+        manifest: manifest.clone(),
+        actors,
+        problems: corpus.problems.clone(),
+        pieces: pieces.iter().map(|(b, c)| (b.len(), *c)).collect(),
+        quotes: quotes.iter().map(|(b, c)| (b.len(), *c)).collect(),
+    };
+    let head = postcard::to_stdvec(&head).map_err(|_| invalid("cache"))?;
+    let dir = path.parent().ok_or_else(|| invalid("no cache directory"))?;
+    std::fs::create_dir_all(dir)?;
+    write_atomically_with(path, Durability::Buffered, |out| {
+        out.write_all(&head)?;
+        pieces
+            .iter()
+            .chain(&quotes)
+            .try_for_each(|(chunk, _)| out.write_all(chunk))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::synth::{SynthOptions, write_corpus};
+
+    fn synth(dir: &Path) -> Corpus {
+        let options = SynthOptions {
+            pieces: 40,
+            quotes_per_piece: 4,
+            seed: 11,
+        };
+        write_corpus(&options, dir).expect("synthetic corpus");
+        Corpus::load_dir(dir).expect("loads")
+    }
+
+    #[test]
+    fn a_cached_corpus_is_the_corpus_that_was_loaded() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let corpus = synth(dir.path());
+        let manifest = Manifest::of(dir.path()).expect("manifest");
+        let cache = dir.path().join("cache.bin");
+        write(&cache, &manifest, &corpus).expect("written");
+        assert!(read(&cache, &manifest).is_some_and(|cached| cached == corpus));
+    }
+
+    #[test]
+    fn any_change_to_the_directory_misses() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let corpus = synth(dir.path());
+        let cache = dir.path().join("cache.bin");
+        let manifest = Manifest::of(dir.path()).expect("manifest");
+        write(&cache, &manifest, &corpus).expect("written");
+        let pieces = dir.path().join(PIECES_DIR);
+        let first = std::fs::read_dir(&pieces)
+            .expect("pieces")
+            .find_map(|e| e.ok().map(|e| e.path()))
+            .expect("a piece");
+        // Edited (same length, so only the times and the rename tell).
+        let text = std::fs::read_to_string(&first).expect("read");
+        write_atomically_with(&first, Durability::Buffered, |out| {
+            out.write_all(text.replacen('a', "b", 1).as_bytes())
+        })
+        .expect("rewritten");
+        let edited = Manifest::of(dir.path()).expect("manifest");
+        assert_ne!(edited, manifest);
+        assert!(read(&cache, &edited).is_none());
+        // Added, and removed.
+        std::fs::write(pieces.join("new.md"), "# New\n").expect("added");
+        assert_ne!(Manifest::of(dir.path()).expect("manifest"), edited);
+        std::fs::remove_file(pieces.join("new.md")).expect("removed");
+        std::fs::remove_file(&first).expect("removed");
+        assert_ne!(Manifest::of(dir.path()).expect("manifest"), edited);
+        // The same directory by another path is told apart (messages name the path given).
+        let other = dir.path().join(PIECES_DIR).join("..");
+        assert_ne!(Manifest::of(&other), Manifest::of(dir.path()));
+    }
+
+    #[test]
+    fn a_damaged_cache_is_a_miss() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let corpus = synth(dir.path());
+        let manifest = Manifest::of(dir.path()).expect("manifest");
+        let cache = dir.path().join("cache.bin");
+        write(&cache, &manifest, &corpus).expect("written");
+        let bytes = std::fs::read(&cache).expect("read");
+        for cut in [0, 1, 10, bytes.len() / 2, bytes.len() - 1] {
+            std::fs::write(&cache, &bytes[..cut]).expect("truncated");
+            assert!(read(&cache, &manifest).is_none(), "cut at {cut}");
+        }
+        // One bit flipped in a quote's text would still decode: the checksum catches it.
+        let mut flipped = bytes.clone();
+        let at = flipped.len() - 100;
+        flipped[at] ^= 1;
+        std::fs::write(&cache, &flipped).expect("damaged");
+        assert!(read(&cache, &manifest).is_none());
+        assert!(read(&dir.path().join("missing.bin"), &manifest).is_none());
+    }
+}
