@@ -50,6 +50,7 @@ fn load(c: &mut Criterion) {
         if pieces == 10_000 {
             let cache_file = dir.path().join("cache.bin");
             let manifest = Manifest::of(&out).expect("manifest");
+            cache::write(&cache_file, &manifest, &corpus).expect("written");
             group.bench_function("10000_pieces_cache_write", |b| {
                 b.iter(|| cache::write(&cache_file, &manifest, &corpus).expect("written"))
             });

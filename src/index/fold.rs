@@ -17,7 +17,7 @@ pub use acronym::acronym_key;
 pub use arabic::{arabic_key, arabic_loose_key, is_arabic};
 pub use loose::loose_keys;
 pub use strict::strict_key;
-pub use text::fold_text;
+pub use text::{fold_into, fold_text};
 
 /// Apostrophes and the ayn/hamza marks that romanizations use interchangeably (§1 rule 2).
 const APOSTROPHES: [char; 11] = [
@@ -344,6 +344,16 @@ mod tests {
             prop_assert_eq!(offsets.len(), folded.len());
             prop_assert!(offsets.windows(2).all(|w| w[0] <= w[1]));
             prop_assert!(offsets.iter().all(|&o| o < s.len() && s.is_char_boundary(o)));
+        }
+
+        #[test]
+        fn folding_into_a_buffer_appends_the_same_text(
+            before in any::<String>(),
+            s in prop_oneof![name_like(), any::<String>()]
+        ) {
+            let mut buffer = before.clone();
+            fold_into(&s, &mut buffer);
+            prop_assert_eq!(buffer, before + &fold_text(&s).0);
         }
     }
 }

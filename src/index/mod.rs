@@ -46,9 +46,94 @@ pub struct Index {
 }
 
 impl Index {
-    /// Indexes a loaded corpus.
+    /// Indexes a loaded corpus: the actor lookup, the quote text index and the tables are
+    /// built side by side.
     #[must_use]
     pub fn build(corpus: Corpus) -> Arc<Self> {
+        let ((actors, quotes), tables) = rayon::join(
+            || {
+                rayon::join(
+                    || ActorIndex::new(&corpus.actors),
+                    || QuoteIndex::new(&corpus.quotes),
+                )
+            },
+            || Tables::of(&corpus),
+        );
+        let index = Self {
+            actors,
+            quotes,
+            corpus,
+            by_actor: tables.by_actor,
+            by_piece: tables.by_piece,
+            by_month: tables.by_month,
+            speaker: tables.speaker,
+            piece: tables.piece,
+            piece_titles: tables.piece_titles,
+            speaker_names: tables.speaker_names,
+            actor_ids: tables.actor_ids,
+            piece_ids: tables.piece_ids,
+        };
+        Arc::new(index)
+    }
+
+    /// The quote with this id.
+    #[must_use]
+    pub fn quote(&self, id: QuoteId) -> Option<&Quote> {
+        self.corpus.quotes.get(id as usize)
+    }
+
+    /// The speaker of a quote.
+    #[must_use]
+    pub fn speaker_of(&self, id: QuoteId) -> Option<&Actor> {
+        let at = self.speaker.get(id as usize).copied().flatten()?;
+        self.corpus.actors.get(at as usize)
+    }
+
+    /// The piece of a quote.
+    #[must_use]
+    pub fn piece_of(&self, id: QuoteId) -> Option<&Piece> {
+        let at = self.piece.get(id as usize)?;
+        self.corpus.pieces.get(*at as usize)
+    }
+
+    /// The date of a quote.
+    #[must_use]
+    pub fn date_of(&self, id: QuoteId) -> Option<Date> {
+        self.quote(id).and_then(|q| q.date)
+    }
+
+    /// Index of the actor with this id.
+    #[must_use]
+    pub fn actor_index(&self, id: &str) -> Option<u32> {
+        self.actor_ids.get(id).copied()
+    }
+
+    /// Index of the piece with this id.
+    #[must_use]
+    pub fn piece_index(&self, id: &str) -> Option<u32> {
+        self.piece_ids.get(id).copied()
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// The tables of an [`Index`] that are plain lookups, built apart from the text indexes.
+struct Tables {
+    by_actor: Vec<Vec<QuoteId>>,
+    by_piece: Vec<Vec<QuoteId>>,
+    by_month: BTreeMap<(i16, i8), Vec<QuoteId>>,
+    speaker: Vec<Option<u32>>,
+    piece: Vec<u32>,
+    piece_titles: Vec<String>,
+    speaker_names: Vec<String>,
+    actor_ids: HashMap<String, u32>,
+    piece_ids: HashMap<String, u32>,
+}
+
+impl Tables {
+    fn of(corpus: &Corpus) -> Self {
         let actor_ids: HashMap<String, u32> = corpus
             .actors
             .iter()
@@ -95,10 +180,7 @@ impl Index {
             .map(|p| fold_text(&p.title).0)
             .collect();
         let speaker_names = corpus.actors.iter().map(|a| fold_text(&a.name).0).collect();
-        let index = Self {
-            actors: ActorIndex::new(&corpus.actors),
-            quotes: QuoteIndex::new(&corpus.quotes),
-            corpus,
+        Self {
             by_actor,
             by_piece,
             by_month,
@@ -108,49 +190,6 @@ impl Index {
             speaker_names,
             actor_ids,
             piece_ids,
-        };
-        Arc::new(index)
+        }
     }
-
-    /// The quote with this id.
-    #[must_use]
-    pub fn quote(&self, id: QuoteId) -> Option<&Quote> {
-        self.corpus.quotes.get(id as usize)
-    }
-
-    /// The speaker of a quote.
-    #[must_use]
-    pub fn speaker_of(&self, id: QuoteId) -> Option<&Actor> {
-        let at = self.speaker.get(id as usize).copied().flatten()?;
-        self.corpus.actors.get(at as usize)
-    }
-
-    /// The piece of a quote.
-    #[must_use]
-    pub fn piece_of(&self, id: QuoteId) -> Option<&Piece> {
-        let at = self.piece.get(id as usize)?;
-        self.corpus.pieces.get(*at as usize)
-    }
-
-    /// The date of a quote.
-    #[must_use]
-    pub fn date_of(&self, id: QuoteId) -> Option<Date> {
-        self.quote(id).and_then(|q| q.date)
-    }
-
-    /// Index of the actor with this id.
-    #[must_use]
-    pub fn actor_index(&self, id: &str) -> Option<u32> {
-        self.actor_ids.get(id).copied()
-    }
-
-    /// Index of the piece with this id.
-    #[must_use]
-    pub fn piece_index(&self, id: &str) -> Option<u32> {
-        self.piece_ids.get(id).copied()
-    }
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -10,8 +10,11 @@ use std::collections::HashMap;
 
 use rayon::prelude::*;
 
-use super::fold::{fold_text, loose_keys};
+use super::fold::{fold_into, loose_keys};
 use crate::corpus::Quote;
+
+/// Quotes folded per task while indexing.
+const FOLD_CHUNK: usize = 4096;
 
 /// Quote ids are `u32`: four bytes a posting, enough for four billion quotes.
 pub type QuoteId = u32;
@@ -46,12 +49,30 @@ impl QuoteIndex {
     /// Folds every quote and builds the vocabulary.
     #[must_use]
     pub fn new(quotes: &[Quote]) -> Self {
-        let each: Vec<String> = quotes.par_iter().map(|q| fold_text(&q.text).0).collect();
-        let mut folded = String::with_capacity(each.iter().map(String::len).sum());
-        let mut ends = Vec::with_capacity(each.len());
-        for text in each {
-            folded.push_str(&text);
-            ends.push(folded.len());
+        // Folded in parallel by chunks, each into one buffer, so there is no string per quote
+        // to allocate and free.
+        let chunks: Vec<(String, Vec<usize>)> = quotes
+            .par_chunks(FOLD_CHUNK)
+            .map(|chunk| {
+                let mut buffer = String::new();
+                let mut lengths = Vec::with_capacity(chunk.len());
+                for quote in chunk {
+                    let before = buffer.len();
+                    fold_into(&quote.text, &mut buffer);
+                    lengths.push(buffer.len() - before);
+                }
+                (buffer, lengths)
+            })
+            .collect();
+        let mut folded = String::with_capacity(chunks.iter().map(|c| c.0.len()).sum());
+        let mut ends = Vec::with_capacity(quotes.len());
+        for (buffer, lengths) in chunks {
+            let mut end = folded.len();
+            for length in lengths {
+                end += length;
+                ends.push(end);
+            }
+            folded.push_str(&buffer);
         }
         let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut postings: Vec<Vec<QuoteId>> = Vec::new();
@@ -211,4 +232,42 @@ fn word_keys(words: &[Box<str>]) -> WordKeys {
         }
     }
     (by_gram, loose)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::{DateSource, QuoteKind};
+    use crate::index::fold::fold_text;
+
+    fn quote(text: String) -> Quote {
+        Quote {
+            id: String::new(),
+            text,
+            speaker: None,
+            date: None,
+            date_source: DateSource::Piece,
+            piece: String::new(),
+            paragraph: 0,
+            range: (0, 0),
+            figure: None,
+            via: None,
+            kind: QuoteKind::Statement,
+            context: String::new(),
+        }
+    }
+
+    #[test]
+    fn every_quote_keeps_its_own_haystack_across_folding_chunks() {
+        // More quotes than one folding task takes, of varying lengths, some not ASCII.
+        let quotes: Vec<Quote> = (0..FOLD_CHUNK * 2 + 7)
+            .map(|i| quote(format!("Qu\u{e9}te {i} {}", "ab".repeat(i % 5))))
+            .collect();
+        let index = QuoteIndex::new(&quotes);
+        assert_eq!(index.len(), quotes.len());
+        for (i, q) in quotes.iter().enumerate() {
+            let id = QuoteId::try_from(i).unwrap_or(QuoteId::MAX);
+            assert_eq!(index.folded(id), fold_text(&q.text).0, "quote {i}");
+        }
+    }
 }

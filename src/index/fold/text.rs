@@ -18,37 +18,66 @@ use super::is_apostrophe;
 pub fn fold_text(s: &str) -> (String, Vec<usize>) {
     let mut out = String::with_capacity(s.len());
     let mut offsets = Vec::with_capacity(s.len());
-    if s.is_ascii() {
-        if !s.bytes().any(|b| b == b'\'' || b == b'`') {
-            return (s.to_ascii_lowercase(), (0..s.len()).collect());
-        }
-        for (i, b) in s.bytes().enumerate() {
-            if b != b'\'' && b != b'`' {
-                out.push(char::from(b.to_ascii_lowercase()));
-                offsets.push(i);
-            }
-        }
-        return (out, offsets);
+    fold_with(s, &mut out, &mut offsets);
+    (out, offsets)
+}
+
+/// Appends the fold of `s` ([`fold_text`]) to `out`, without the offsets: for indexing many
+/// texts into one buffer.
+pub fn fold_into(s: &str, out: &mut String) {
+    fold_with(s, out, &mut ());
+}
+
+/// Where the source offsets of folded bytes go: kept for highlighting, or dropped.
+trait Offsets {
+    /// `bytes` output bytes came from the character at `at`.
+    fn record(&mut self, at: usize, bytes: usize);
+    /// Each byte of `range` was copied as it is.
+    fn copied(&mut self, range: std::ops::Range<usize>);
+}
+
+impl Offsets for Vec<usize> {
+    fn record(&mut self, at: usize, bytes: usize) {
+        self.extend(std::iter::repeat_n(at, bytes));
+    }
+
+    fn copied(&mut self, range: std::ops::Range<usize>) {
+        self.extend(range);
+    }
+}
+
+impl Offsets for () {
+    fn record(&mut self, _: usize, _: usize) {}
+
+    fn copied(&mut self, _: std::ops::Range<usize>) {}
+}
+
+fn fold_with(s: &str, out: &mut String, offsets: &mut impl Offsets) {
+    if s.is_ascii() && !s.bytes().any(|b| b == b'\'' || b == b'`') {
+        let start = out.len();
+        out.push_str(s);
+        out[start..].make_ascii_lowercase();
+        offsets.copied(0..s.len());
+        return;
     }
     for (i, c) in s.char_indices() {
         if c.is_ascii() {
             if c != '\'' && c != '`' {
                 out.push(c.to_ascii_lowercase());
-                offsets.push(i);
+                offsets.record(i, 1);
             }
         } else {
-            fold_char(c, i, &mut out, &mut offsets);
+            fold_char(c, i, out, offsets);
         }
     }
-    (out, offsets)
 }
 
 /// Folds one non-ASCII character of [`fold_text`], recording `at` for every byte written.
-fn fold_char(c: char, at: usize, out: &mut String, offsets: &mut Vec<usize>) {
+fn fold_char(c: char, at: usize, out: &mut String, offsets: &mut impl Offsets) {
     let mut emit = |f: char| {
         if !is_combining_mark(f) && !is_apostrophe(f) {
             out.push(f);
-            offsets.extend(std::iter::repeat_n(at, f.len_utf8()));
+            offsets.record(at, f.len_utf8());
         }
     };
     if is_apostrophe(c) {
