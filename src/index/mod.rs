@@ -6,6 +6,7 @@
 pub mod actors;
 pub mod fold;
 pub mod quotes;
+pub mod titles;
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use jiff::civil::Date;
 use self::actors::ActorIndex;
 use self::fold::fold_text;
 use self::quotes::{QuoteId, QuoteIndex};
+use self::titles::Titles;
 use crate::corpus::{Actor, Corpus, Piece, Quote};
 
 /// Everything search and the views need, built from a [`Corpus`].
@@ -37,7 +39,7 @@ pub struct Index {
     /// The piece (index in `corpus.pieces`) of each quote.
     pub piece: Vec<u32>,
     /// Folded piece titles, for `piece:` and title matches.
-    pub piece_titles: Vec<String>,
+    pub piece_titles: Titles,
     /// Folded actor names as the lists show them (index in `corpus.actors`), so a term typed
     /// on the way to a speaker's name (`al-am`) keeps matching that speaker's quotes.
     pub speaker_names: Vec<String>,
@@ -126,7 +128,7 @@ struct Tables {
     by_month: BTreeMap<(i16, i8), Vec<QuoteId>>,
     speaker: Vec<Option<u32>>,
     piece: Vec<u32>,
-    piece_titles: Vec<String>,
+    piece_titles: Titles,
     speaker_names: Vec<String>,
     actor_ids: HashMap<String, u32>,
     piece_ids: HashMap<String, u32>,
@@ -174,11 +176,12 @@ impl Tables {
             speaker.push(who);
             piece.push(at);
         }
-        let piece_titles = corpus
+        let folded: Vec<String> = corpus
             .pieces
             .iter()
             .map(|p| fold_text(&p.title).0)
             .collect();
+        let piece_titles = Titles::new(folded.iter().map(String::as_str));
         let speaker_names = corpus.actors.iter().map(|a| fold_text(&a.name).0).collect();
         Self {
             by_actor,

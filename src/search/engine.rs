@@ -4,8 +4,8 @@
 //! Score = per term, the best of its fuzzy score on the text (with bonuses for whole words)
 //! and its score as a name of the speaker or of the piece, plus a bonus for the whole phrase.
 //! A term naming the speaker scores above the same word in the text: typing a name lists what
-//! that person said before what others said about them. Ties go to the more recent quote. Only the top `limit` hits get
-//! highlight ranges, mapped back from folded to original text.
+//! that person said before what others said about them. Ties go to the more recent quote.
+//! Only the top `limit` hits get highlight ranges, mapped back from folded to original text.
 
 use std::ops::Range;
 
@@ -255,8 +255,9 @@ fn term_score(
     }
 }
 
-/// Score of a term that names the speaker: above the best the same letters could score as a
-/// run in the text, a whole word of it only when the term is a whole name word.
+/// Score of a term that names the speaker. A whole name word scores above any place the
+/// same letters could have in the text; the start of one, above any place where they start a
+/// word of the text without being one.
 fn speaker_score(t: &str, naming: Naming) -> i64 {
     let chars = i64::try_from(t.chars().count()).unwrap_or(1000);
     let word = if naming == Naming::Whole {

@@ -6,6 +6,7 @@
 use std::collections::HashSet;
 
 use super::query::{FigureFilter, Query};
+use super::terms::intersect;
 use crate::corpus::QuoteKind;
 use crate::index::Index;
 use crate::index::fold::fold_text;
@@ -109,11 +110,15 @@ fn pieces(index: &Index, filters: &[String], messages: &mut Vec<String>) -> Opti
     for filter in filters {
         let folded = fold_text(filter).0;
         let before = found.len();
-        for (i, title) in index.piece_titles.iter().enumerate() {
-            if folded.split_whitespace().all(|w| title.contains(w)) {
-                found.extend(u32::try_from(i).ok());
-            }
+        let mut matching: Option<Vec<u32>> = None;
+        for word in folded.split_whitespace() {
+            let holding = index.piece_titles.containing(word);
+            matching = Some(match matching {
+                None => holding,
+                Some(so_far) => intersect(&so_far, &holding),
+            });
         }
+        found.extend(matching.unwrap_or_else(|| index.piece_titles.containing("")));
         if found.len() == before {
             messages.push(format!("no piece title matches `piece:{filter}`"));
         }

@@ -93,14 +93,10 @@ impl PreparedTerm {
             .is_some_and(|c| c.binary_search(&quote).is_ok())
     }
 
-    /// Every quote the term matches through names rather than text, sorted.
-    #[must_use]
-    pub fn named_quotes(&self) -> Vec<QuoteId> {
-        let mut all: Vec<QuoteId> = self.by_speaker.iter().map(|&(id, _)| id).collect();
-        all.extend_from_slice(&self.by_title);
-        all.sort_unstable();
-        all.dedup();
-        all
+    /// The quotes the term matches through names rather than text (unsorted, maybe twice).
+    pub fn named_quotes(&self) -> impl Iterator<Item = QuoteId> + '_ {
+        let speakers = self.by_speaker.iter().map(|&(id, _)| id);
+        speakers.chain(self.by_title.iter().copied())
     }
 
     /// Whether the quote may match (before scoring).
@@ -154,10 +150,8 @@ fn title_matches(index: &Index, folded: &str) -> Vec<QuoteId> {
         return Vec::new();
     }
     let mut found: Vec<QuoteId> = Vec::new();
-    for (piece, title) in index.piece_titles.iter().enumerate() {
-        if title.contains(folded) {
-            found.extend(index.by_piece.get(piece).into_iter().flatten());
-        }
+    for piece in index.piece_titles.containing(folded) {
+        found.extend(index.by_piece.get(piece as usize).into_iter().flatten());
     }
     found.sort_unstable();
     found.dedup();
