@@ -95,13 +95,13 @@ pub fn run<F: Fn() -> bool + Sync>(
         })
         .collect();
     let pool = candidate_pool(index, &filter, &groups);
-    let phrase = whole_phrase(&groups);
+    let phrase = Phrase::new(index, &groups);
     let matcher = SkimMatcherV2::default();
     let score_one = |id: QuoteId| {
         if !filter.admits(index, id) {
             return None;
         }
-        score(index, &matcher, &groups, phrase.as_deref(), id).map(|s| (s, id))
+        score(index, &matcher, &groups, phrase.as_ref(), id).map(|s| (s, id))
     };
     let (mut scored, limit): (Vec<(i64, QuoteId)>, usize) = match stage {
         Stage::First(n) => (
@@ -177,16 +177,41 @@ fn candidate_pool(index: &Index, filter: &Filter, groups: &[Vec<PreparedTerm>]) 
     pool.unwrap_or_else(|| (0..u32::try_from(index.quotes.len()).unwrap_or(u32::MAX)).collect())
 }
 
-/// The positive terms joined, when there are several: a quote holding them all in a row is best.
-fn whole_phrase(groups: &[Vec<PreparedTerm>]) -> Option<String> {
-    let singles: Vec<&str> = groups
-        .iter()
-        .filter_map(|g| match g.as_slice() {
-            [only] if !only.negated => Some(only.folded.as_str()),
-            _ => None,
-        })
-        .collect();
-    (singles.len() > 1).then(|| singles.join(" "))
+/// The positive terms joined, when there are several, and which speakers' names hold them: a
+/// quote holding them all in a row, or said by someone so named, is best.
+struct Phrase {
+    text: String,
+    /// By actor (index in the corpus): whether the folded name holds the phrase.
+    speakers: Vec<bool>,
+}
+
+impl Phrase {
+    fn new(index: &Index, groups: &[Vec<PreparedTerm>]) -> Option<Self> {
+        let singles: Vec<&str> = groups
+            .iter()
+            .filter_map(|g| match g.as_slice() {
+                [only] if !only.negated => Some(only.folded.as_str()),
+                _ => None,
+            })
+            .collect();
+        if singles.len() < 2 {
+            return None;
+        }
+        let text = singles.join(" ");
+        let speakers = index
+            .speaker_names
+            .iter()
+            .map(|name| name.contains(&text))
+            .collect();
+        Some(Self { text, speakers })
+    }
+
+    /// Whether quote `id`, folded as `text`, holds the phrase or was said by someone so named.
+    fn in_quote(&self, index: &Index, text: &str, id: QuoteId) -> bool {
+        let speaker = index.speaker.get(id as usize).copied().flatten();
+        speaker.is_some_and(|a| self.speakers.get(a as usize).copied().unwrap_or(false))
+            || text.contains(&self.text)
+    }
 }
 
 /// The score of one quote, or `None` when a term group does not match.
@@ -194,7 +219,7 @@ fn score(
     index: &Index,
     matcher: &SkimMatcherV2,
     groups: &[Vec<PreparedTerm>],
-    phrase: Option<&str>,
+    phrase: Option<&Phrase>,
     id: QuoteId,
 ) -> Option<i64> {
     let text = index.quotes.folded(id);
@@ -205,13 +230,7 @@ fn score(
             .filter_map(|term| term_score(matcher, text, term, id))
             .max()?;
     }
-    let in_speaker = |p: &str| {
-        let speaker = index.speaker.get(id as usize).copied().flatten();
-        speaker
-            .and_then(|a| index.speaker_names.get(a as usize))
-            .is_some_and(|name| name.contains(p))
-    };
-    if phrase.is_some_and(|p| text.contains(p) || in_speaker(p)) {
+    if phrase.is_some_and(|p| p.in_quote(index, text, id)) {
         total += PHRASE_BONUS;
     }
     Some(total)
