@@ -233,33 +233,32 @@ mod tests {
     use super::*;
     use crate::corpus::synth::{SynthOptions, write_corpus};
 
-    fn synth(dir: &Path) -> Corpus {
+    /// A small synthetic corpus in `dir`, loaded, and its cache written to `dir/cache.bin`.
+    fn cached(dir: &Path) -> (Corpus, Manifest, PathBuf) {
         let options = SynthOptions {
             pieces: 40,
             quotes_per_piece: 4,
             seed: 11,
         };
         write_corpus(&options, dir).expect("synthetic corpus");
-        Corpus::load_dir(dir).expect("loads")
+        let corpus = Corpus::load_dir(dir).expect("loads");
+        let manifest = Manifest::of(dir).expect("manifest");
+        let cache = dir.join("cache.bin");
+        write(&cache, &manifest, &corpus).expect("written");
+        (corpus, manifest, cache)
     }
 
     #[test]
     fn a_cached_corpus_is_the_corpus_that_was_loaded() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let corpus = synth(dir.path());
-        let manifest = Manifest::of(dir.path()).expect("manifest");
-        let cache = dir.path().join("cache.bin");
-        write(&cache, &manifest, &corpus).expect("written");
+        let (corpus, manifest, cache) = cached(dir.path());
         assert!(read(&cache, &manifest).is_some_and(|cached| cached == corpus));
     }
 
     #[test]
     fn any_change_to_the_directory_misses() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let corpus = synth(dir.path());
-        let cache = dir.path().join("cache.bin");
-        let manifest = Manifest::of(dir.path()).expect("manifest");
-        write(&cache, &manifest, &corpus).expect("written");
+        let (_, manifest, cache) = cached(dir.path());
         let pieces = dir.path().join(PIECES_DIR);
         let first = std::fs::read_dir(&pieces)
             .expect("pieces")
@@ -288,10 +287,7 @@ mod tests {
     #[test]
     fn a_damaged_cache_is_a_miss() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let corpus = synth(dir.path());
-        let manifest = Manifest::of(dir.path()).expect("manifest");
-        let cache = dir.path().join("cache.bin");
-        write(&cache, &manifest, &corpus).expect("written");
+        let (_, manifest, cache) = cached(dir.path());
         let bytes = std::fs::read(&cache).expect("read");
         for cut in [0, 1, 10, bytes.len() / 2, bytes.len() - 1] {
             std::fs::write(&cache, &bytes[..cut]).expect("truncated");

@@ -176,12 +176,7 @@ impl Tables {
             speaker.push(who);
             piece.push(at);
         }
-        let folded: Vec<String> = corpus
-            .pieces
-            .iter()
-            .map(|p| fold_text(&p.title).0)
-            .collect();
-        let piece_titles = Titles::new(folded.iter().map(String::as_str));
+        let piece_titles = Titles::new(corpus.pieces.iter().map(|p| p.title.as_str()));
         let speaker_names = corpus.actors.iter().map(|a| fold_text(&a.name).0).collect();
         Self {
             by_actor,

@@ -2,7 +2,11 @@
 //! contiguous memory (a `memmem` search) rather than one search per title, wherever the
 //! allocator put each.
 
+use std::borrow::Cow;
+
 use memchr::memmem::Finder;
+
+use super::fold::fold_into;
 
 /// The folded titles of the corpus's pieces, in piece order.
 #[derive(Debug, Default)]
@@ -14,12 +18,19 @@ pub struct Titles {
 }
 
 impl Titles {
-    /// Gathers folded titles, in piece order.
+    /// Folds the titles (as [`super::fold::fold_text`] does), in piece order, straight into
+    /// the buffer.
     pub fn new<'a>(titles: impl IntoIterator<Item = &'a str>) -> Self {
         let mut all = Self::default();
         for title in titles {
             all.starts.push(all.text.len());
-            all.text.extend(title.chars().filter(|&c| c != '\n'));
+            // A title is one line; a stray newline would join it to the next.
+            let line: Cow<'_, str> = if title.contains('\n') {
+                title.replace('\n', "").into()
+            } else {
+                title.into()
+            };
+            fold_into(&line, &mut all.text);
             all.text.push('\n');
         }
         all
@@ -79,9 +90,10 @@ mod tests {
 
     #[test]
     fn finds_the_titles_holding_a_part_once_each_in_order() {
-        let titles = Titles::new(["badr and the pmf", "kataib hezbollah", "badr badr", ""]);
+        let titles = Titles::new(["Badr and the PMF", "Kata'ib Hezbollah", "badr\nbadr", ""]);
         assert_eq!(titles.len(), 4);
-        assert_eq!(titles.get(1), "kataib hezbollah");
+        assert_eq!(titles.get(1), "kataib hezbollah", "folded");
+        assert_eq!(titles.get(2), "badrbadr", "one line");
         assert_eq!(titles.get(3), "");
         assert_eq!(titles.get(9), "");
         assert_eq!(titles.containing("badr"), vec![0, 2]);
