@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use memchr::memmem::Finder;
 
 use super::model::{Actor, ActorKind};
@@ -63,8 +63,10 @@ impl NameMatcher {
                     .collect(),
             };
         }
+        // A DFA: built once per corpus, then run over every paragraph of every piece.
         let automaton = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)
             .ok();
         Self {
