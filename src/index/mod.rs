@@ -17,7 +17,7 @@ use self::actors::ActorIndex;
 use self::fold::fold_text;
 use self::quotes::{QuoteId, QuoteIndex};
 use self::titles::Titles;
-use crate::corpus::{Actor, Corpus, Piece, Quote};
+use crate::corpus::{Actor, Corpus, Piece, Quote, QuoteKind};
 
 /// Everything search and the views need, built from a [`Corpus`].
 #[derive(Debug)]
@@ -38,6 +38,11 @@ pub struct Index {
     pub speaker: Vec<Option<u32>>,
     /// The piece (index in `corpus.pieces`) of each quote.
     pub piece: Vec<u32>,
+    /// The date of each quote as a [`DayKey`]: filters and tie-breaks read these four bytes
+    /// instead of the whole quote.
+    pub days: Vec<DayKey>,
+    /// The kind of each quote, for the same reason.
+    pub kinds: Vec<QuoteKind>,
     /// Folded piece titles, for `piece:` and title matches.
     pub piece_titles: Titles,
     /// Folded actor names as the lists show them (index in `corpus.actors`), so a term typed
@@ -70,6 +75,8 @@ impl Index {
             by_month: tables.by_month,
             speaker: tables.speaker,
             piece: tables.piece,
+            days: tables.days,
+            kinds: tables.kinds,
             piece_titles: tables.piece_titles,
             speaker_names: tables.speaker_names,
             actor_ids: tables.actor_ids,
@@ -104,6 +111,12 @@ impl Index {
         self.quote(id).and_then(|q| q.date)
     }
 
+    /// The date of a quote as a [`DayKey`]; [`DayKey::NONE`] when it has none.
+    #[must_use]
+    pub fn day_of(&self, id: QuoteId) -> DayKey {
+        self.days.get(id as usize).copied().unwrap_or(DayKey::NONE)
+    }
+
     /// Index of the actor with this id.
     #[must_use]
     pub fn actor_index(&self, id: &str) -> Option<u32> {
@@ -114,6 +127,31 @@ impl Index {
     #[must_use]
     pub fn piece_index(&self, id: &str) -> Option<u32> {
         self.piece_ids.get(id).copied()
+    }
+}
+
+/// A date packed into one ordered integer (`year·512 + month·32 + day`), or none.
+///
+/// Comparing keys compares dates; a quote without a date has the lowest key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct DayKey(i32);
+
+impl DayKey {
+    /// No date: below every real one.
+    pub const NONE: Self = Self(i32::MIN);
+
+    /// The key of `date`, or [`DayKey::NONE`].
+    #[must_use]
+    pub fn of(date: Option<Date>) -> Self {
+        date.map_or(Self::NONE, |d| {
+            Self(i32::from(d.year()) * 512 + i32::from(d.month()) * 32 + i32::from(d.day()))
+        })
+    }
+
+    /// Whether there is a date.
+    #[must_use]
+    pub fn is_some(self) -> bool {
+        self != Self::NONE
     }
 }
 
@@ -128,6 +166,8 @@ struct Tables {
     by_month: BTreeMap<(i16, i8), Vec<QuoteId>>,
     speaker: Vec<Option<u32>>,
     piece: Vec<u32>,
+    days: Vec<DayKey>,
+    kinds: Vec<QuoteKind>,
     piece_titles: Titles,
     speaker_names: Vec<String>,
     actor_ids: HashMap<String, u32>,
@@ -153,6 +193,8 @@ impl Tables {
         let mut by_month: BTreeMap<(i16, i8), Vec<QuoteId>> = BTreeMap::new();
         let mut speaker = Vec::with_capacity(corpus.quotes.len());
         let mut piece = Vec::with_capacity(corpus.quotes.len());
+        let mut days = Vec::with_capacity(corpus.quotes.len());
+        let mut kinds = Vec::with_capacity(corpus.quotes.len());
         for (i, quote) in corpus.quotes.iter().enumerate() {
             let id = to_u32(i);
             let who = quote
@@ -175,6 +217,8 @@ impl Tables {
             }
             speaker.push(who);
             piece.push(at);
+            days.push(DayKey::of(quote.date));
+            kinds.push(quote.kind);
         }
         let piece_titles = Titles::new(corpus.pieces.iter().map(|p| p.title.as_str()));
         let speaker_names = corpus.actors.iter().map(|a| fold_text(&a.name).0).collect();
@@ -184,10 +228,44 @@ impl Tables {
             by_month,
             speaker,
             piece,
+            days,
+            kinds,
             piece_titles,
             speaker_names,
             actor_ids,
             piece_ids,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn day_keys_order_as_their_dates_and_no_date_comes_first() {
+        let dates = [
+            jiff::civil::date(1999, 12, 31),
+            jiff::civil::date(2023, 1, 31),
+            jiff::civil::date(2023, 2, 1),
+            jiff::civil::date(2023, 10, 30),
+            jiff::civil::date(2023, 10, 31),
+            jiff::civil::date(2023, 11, 1),
+        ];
+        let keys: Vec<DayKey> = dates.iter().map(|&d| DayKey::of(Some(d))).collect();
+        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
+        assert!(keys.iter().all(|k| k.is_some() && *k > DayKey::NONE));
+        assert_eq!(DayKey::of(None), DayKey::NONE);
+        assert!(!DayKey::NONE.is_some());
+    }
+
+    #[test]
+    fn the_columns_hold_each_quotes_date_and_kind() {
+        let index = Index::build(Corpus::bundled());
+        for (i, quote) in index.corpus.quotes.iter().enumerate() {
+            let id = to_u32(i);
+            assert_eq!(index.day_of(id), DayKey::of(quote.date));
+            assert_eq!(index.kinds.get(i), Some(&quote.kind));
         }
     }
 }

@@ -126,7 +126,7 @@ pub fn run<F: Fn() -> bool + Sync>(
     let total = scored.len();
     let order = |a: &(i64, QuoteId), b: &(i64, QuoteId)| {
         b.0.cmp(&a.0)
-            .then_with(|| index.date_of(b.1).cmp(&index.date_of(a.1)))
+            .then_with(|| index.day_of(b.1).cmp(&index.day_of(a.1)))
             .then(a.1.cmp(&b.1))
     };
     if scored.len() > limit && limit > 0 {
@@ -167,7 +167,9 @@ fn candidate_pool(index: &Index, filter: &Filter, groups: &[Vec<PreparedTerm>]) 
                     .chain(t.named_quotes())
             })
             .collect();
-        union.sort_unstable();
+        // A few sorted runs (each term's candidates, speakers, titles): the stable sort finds
+        // and merges them in about linear time, where an unstable sort starts from scratch.
+        union.sort();
         union.dedup();
         pool = Some(match pool {
             None => union,

@@ -8,9 +8,9 @@ use std::collections::HashSet;
 use super::query::{FigureFilter, Query};
 use super::terms::intersect;
 use crate::corpus::QuoteKind;
-use crate::index::Index;
 use crate::index::fold::fold_text;
 use crate::index::quotes::QuoteId;
+use crate::index::{DayKey, Index};
 
 /// The filters of a query, resolved against the index.
 #[derive(Debug, Clone)]
@@ -19,8 +19,8 @@ pub struct Filter {
     pub quotes: Option<Vec<QuoteId>>,
     excluded_speakers: HashSet<u32>,
     kind: QuoteKind,
-    from: Option<jiff::civil::Date>,
-    to: Option<jiff::civil::Date>,
+    from: Option<DayKey>,
+    to: Option<DayKey>,
     pieces: Option<HashSet<u32>>,
     figure: Option<FigureFilter>,
     via: Vec<String>,
@@ -60,8 +60,8 @@ impl Filter {
             quotes: included,
             excluded_speakers,
             kind: query.kind.unwrap_or(QuoteKind::Statement),
-            from: query.dates.from,
-            to: query.dates.to,
+            from: query.dates.from.map(|d| DayKey::of(Some(d))),
+            to: query.dates.to.map(|d| DayKey::of(Some(d))),
             pieces: pieces(index, &query.pieces, messages),
             figure: query.figure,
             via: query.via.iter().map(|v| v.to_lowercase()).collect(),
@@ -69,23 +69,44 @@ impl Filter {
     }
 
     /// Whether a quote passes every per-quote filter.
+    ///
+    /// The index's per-quote columns are checked first and the quote itself only for `fig:`
+    /// and `via:`: a date filter rejects most candidates, and reading four bytes per quote
+    /// instead of the quote keeps a first screenful on a million quotes within a frame.
     #[must_use]
     pub fn admits(&self, index: &Index, id: QuoteId) -> bool {
-        let Some(quote) = index.quote(id) else {
+        let at = id as usize;
+        if index.kinds.get(at) != Some(&self.kind) {
             return false;
-        };
-        let speaker_ok = index
-            .speaker
-            .get(id as usize)
-            .copied()
-            .flatten()
-            .is_none_or(|s| !self.excluded_speakers.contains(&s));
-        let dates_ok = self.from.is_none_or(|f| quote.date.is_some_and(|d| d >= f))
-            && self.to.is_none_or(|t| quote.date.is_some_and(|d| d <= t));
+        }
+        let day = index.day_of(id);
+        let dates_ok = (self.from.is_none() && self.to.is_none())
+            || (day.is_some()
+                && self.from.is_none_or(|f| day >= f)
+                && self.to.is_none_or(|t| day <= t));
+        if !dates_ok {
+            return false;
+        }
+        let speaker_ok = self.excluded_speakers.is_empty()
+            || index
+                .speaker
+                .get(at)
+                .copied()
+                .flatten()
+                .is_none_or(|s| !self.excluded_speakers.contains(&s));
         let piece_ok = self
             .pieces
             .as_ref()
-            .is_none_or(|p| index.piece.get(id as usize).is_some_and(|x| p.contains(x)));
+            .is_none_or(|p| index.piece.get(at).is_some_and(|x| p.contains(x)));
+        if !(speaker_ok && piece_ok) {
+            return false;
+        }
+        if self.figure.is_none() && self.via.is_empty() {
+            return true;
+        }
+        let Some(quote) = index.quote(id) else {
+            return false;
+        };
         let figure_ok = match &self.figure {
             None => true,
             Some(FigureFilter::Any) => quote.figure.is_some(),
@@ -97,7 +118,7 @@ impl Filter {
                     .iter()
                     .any(|w| v.to_lowercase().contains(w.as_str()))
             });
-        quote.kind == self.kind && speaker_ok && dates_ok && piece_ok && figure_ok && via_ok
+        figure_ok && via_ok
     }
 }
 
