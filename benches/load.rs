@@ -11,9 +11,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use spotlight::corpus::Corpus;
 use spotlight::corpus::cache::{self, Manifest};
 use spotlight::corpus::synth::{SynthOptions, write_corpus};
+use spotlight::corpus::{Corpus, Extent};
 use spotlight::index::Index;
 
 /// The binary's allocator, so the figures are the binary's.
@@ -23,7 +23,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 /// What a start with a cache does: check the directory against the cache, then decode it.
 fn from_cache(dir: &Path, cache_file: &Path) -> Corpus {
     let manifest = Manifest::of(dir).expect("manifest");
-    cache::read(cache_file, &manifest).expect("a cache hit")
+    cache::read(cache_file, &manifest, Extent::Whole).expect("a cache hit")
 }
 
 fn load(c: &mut Criterion) {

@@ -19,7 +19,7 @@ use anyhow::Context;
 use clap::{CommandFactory, Parser};
 
 pub use self::args::{Args, Command};
-use crate::corpus::{Corpus, Severity};
+use crate::corpus::{Corpus, Extent, Severity};
 use crate::index::Index;
 
 /// What a command found, mapped to the exit code.
@@ -85,7 +85,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let loading = loading_of(args);
+    let loading = loading_of(args, Extent::Lean);
     let outcome = match &args.command {
         None => return interactive(args),
         Some(Command::Check) => check(&mut out, args.data.as_deref())?,
@@ -97,7 +97,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         Some(Command::Serve(serve)) => {
             let options = serve_options(serve)?;
-            let corpus = load(args.data.as_deref(), loading)?;
+            let corpus = load(args.data.as_deref(), loading_of(args, Extent::Whole))?;
             report_problems(&corpus);
             crate::serve::run(Index::build(corpus), &options)?;
             Outcome::Found
@@ -125,11 +125,12 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     Ok(outcome)
 }
 
-fn loading_of(args: &Args) -> Loading {
+/// How a command loads the corpus: one-shot commands skip the paragraphs the reader shows.
+fn loading_of(args: &Args, extent: Extent) -> Loading {
     if args.no_cache {
         Loading::Full
     } else {
-        Loading::Cached
+        Loading::Cached(extent)
     }
 }
 
@@ -145,7 +146,7 @@ fn interactive(args: &Args) -> anyhow::Result<Outcome> {
     }
     let settings = crate::tui::Settings::load(args.config.as_deref())?;
     let data = args.data.as_deref().or(settings.data.as_deref());
-    let index = Index::build(load(data, loading_of(args))?);
+    let index = Index::build(load(data, loading_of(args, Extent::Whole))?);
     Ok(match crate::tui::run(index, &settings)? {
         None => Outcome::Found,
         Some(signal) => Outcome::Signalled(signal),
@@ -177,8 +178,9 @@ fn serve_options(args: &args::ServeArgs) -> anyhow::Result<crate::serve::Options
 /// How a corpus directory is loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Loading {
-    /// From its cache when nothing changed (and the cache is written for next time).
-    Cached,
+    /// From its cache when nothing changed (and the cache is written for next time),
+    /// keeping what the extent says.
+    Cached(Extent),
     /// Every file read and parsed.
     Full,
 }
@@ -186,7 +188,7 @@ pub enum Loading {
 /// Loads the corpus at `data`, or the bundled one.
 pub fn load(data: Option<&Path>, loading: Loading) -> anyhow::Result<Corpus> {
     Ok(match (data, loading) {
-        (Some(dir), Loading::Cached) => Corpus::open(dir)?,
+        (Some(dir), Loading::Cached(extent)) => Corpus::open(dir, extent)?,
         (Some(dir), Loading::Full) => Corpus::load_dir(dir)?,
         (None, _) => Corpus::bundled(),
     })

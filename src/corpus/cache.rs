@@ -4,13 +4,16 @@
 //! The cache of a directory is one file in `$XDG_CACHE_HOME/spotlight/` (or
 //! `~/.cache/spotlight/`). It holds a [`Manifest`] — the program that wrote it and the size,
 //! times and inode of the gazetteer and of every piece file — and the loaded corpus in
-//! postcard's binary encoding, in chunks that are checked (CRC-32) and decoded in parallel. It is used only when the
+//! postcard's binary encoding, in chunks that are checked (CRC-32) and decoded in parallel:
+//! pieces, then quotes, then last the pieces' paragraphs, which a lean read
+//! ([`Extent::Lean`]) never reads from disk. It is used only when the
 //! manifest matches the directory exactly: any file added, removed or touched, or a new build
 //! of spotlight, means a full load and a new cache. Anything wrong with the cache file
 //! (truncated, corrupt, from another version) is a miss, never an error; failing to write it
 //! (a read-only home) is not an error either.
 
 use std::hash::{Hash, Hasher};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
@@ -19,11 +22,11 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use crate::atomic::{Durability, write_atomically_with};
 
-use super::load::{ACTORS_FILE, Corpus, PIECES_DIR, Problem, is_piece_file};
-use super::model::{Actor, Piece, Quote};
+use super::load::{ACTORS_FILE, Corpus, Extent, PIECES_DIR, Problem, is_piece_file};
+use super::model::{Actor, Paragraph, Piece, Quote};
 
 /// Changes whenever the layout of the cache file changes.
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// Pieces or quotes per chunk: small enough that two cores share the decoding evenly.
 const CHUNK: usize = 512;
 
@@ -117,16 +120,19 @@ impl Manifest {
     }
 }
 
-/// The head of the cache file; the encoded chunks of pieces, then of quotes, follow it.
+/// The head of the cache file, after its length (eight bytes, little-endian); the encoded
+/// chunks of pieces, of quotes and of the pieces' paragraphs follow it, in that order.
 #[derive(Serialize, Deserialize)]
 struct Head {
     manifest: Manifest,
     /// The actors as JSON: their relations are internally tagged, which postcard cannot read.
     actors: String,
     problems: Vec<Problem>,
-    /// Byte length and CRC-32 of each chunk of pieces, then of quotes.
+    /// Byte length and CRC-32 of each chunk of pieces, of quotes, and of paragraphs (one
+    /// chunk of paragraphs per chunk of pieces).
     pieces: Vec<(usize, u32)>,
     quotes: Vec<(usize, u32)>,
+    bodies: Vec<(usize, u32)>,
 }
 
 /// Where the cache of the directory in `manifest` lives, when there is a cache directory.
@@ -138,24 +144,84 @@ pub fn path_for(manifest: &Manifest) -> Option<PathBuf> {
     crate::xdg::spotlight_file("XDG_CACHE_HOME", ".cache", &file)
 }
 
-/// The corpus cached at `path` when it was written for exactly `manifest`.
+/// The corpus cached at `path` when it was written for exactly `manifest`; with
+/// [`Extent::Lean`], its pieces come without paragraphs, which are then not even read.
 #[must_use]
-pub fn read(path: &Path, manifest: &Manifest) -> Option<Corpus> {
-    let bytes = std::fs::read(path).ok()?;
-    let (head, rest): (Head, &[u8]) = postcard::take_from_bytes(&bytes).ok()?;
+pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> {
+    let mut file = std::fs::File::open(path).ok()?;
+    let file_len = file.metadata().ok()?.len();
+    let mut length = [0u8; 8];
+    file.read_exact(&mut length).ok()?;
+    let head_len = u64::from_le_bytes(length);
+    // Lengths come from the file: checked against its size before anything is allocated.
+    let head_bytes = read_exactly(&mut file, head_len, file_len)?;
+    let head: Head = postcard::from_bytes(&head_bytes).ok()?;
     if head.manifest != *manifest {
         return None;
     }
-    let (pieces, rest) = split(rest, &head.pieces)?;
-    let (quotes, _) = split(rest, &head.quotes)?;
+    let total = |chunks: &[(usize, u32)]| {
+        chunks.iter().try_fold(0u64, |sum, &(length, _)| {
+            sum.checked_add(u64::try_from(length).ok()?)
+        })
+    };
+    let (pieces_len, quotes_len, bodies_len) = (
+        total(&head.pieces)?,
+        total(&head.quotes)?,
+        total(&head.bodies)?,
+    );
+    let whole_file = [8, head_len, pieces_len, quotes_len, bodies_len]
+        .iter()
+        .try_fold(0u64, |sum, &n| sum.checked_add(n))?;
+    if whole_file != file_len || head.bodies.len() != head.pieces.len() {
+        return None;
+    }
+    let wanted = match extent {
+        Extent::Whole => pieces_len + quotes_len + bodies_len,
+        Extent::Lean => pieces_len + quotes_len,
+    };
+    let bytes = read_exactly(&mut file, wanted, file_len)?;
+    let (pieces, rest) = split(&bytes, &head.pieces)?;
+    let (quotes, rest) = split(rest, &head.quotes)?;
     let actors: Vec<Actor> = serde_json::from_str(&head.actors).ok()?;
-    let (pieces, quotes) = rayon::join(|| decode::<Piece>(&pieces), || decode::<Quote>(&quotes));
+    let ((pieces, bodies), quotes) = rayon::join(
+        || {
+            rayon::join(
+                || decode::<Piece>(&pieces),
+                || match extent {
+                    Extent::Whole => split(rest, &head.bodies)
+                        .and_then(|(bodies, _)| decode::<Vec<Paragraph>>(&bodies)),
+                    Extent::Lean => Some(Vec::new()),
+                },
+            )
+        },
+        || decode::<Quote>(&quotes),
+    );
+    let mut pieces = pieces?;
+    if extent == Extent::Whole {
+        let bodies = bodies?;
+        if bodies.len() != pieces.len() {
+            return None;
+        }
+        for (piece, paragraphs) in pieces.iter_mut().zip(bodies) {
+            piece.paragraphs = paragraphs;
+        }
+    }
     Some(Corpus {
-        pieces: pieces?,
+        pieces,
         actors,
         quotes: quotes?,
         problems: head.problems,
     })
+}
+
+/// The next `length` bytes of `file`, when the file (of `file_len` bytes) can hold them.
+fn read_exactly(file: &mut std::fs::File, length: u64, file_len: u64) -> Option<Vec<u8>> {
+    if length > file_len {
+        return None;
+    }
+    let mut bytes = vec![0; usize::try_from(length).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    Some(bytes)
 }
 
 /// An encoded chunk and its checksum.
@@ -204,10 +270,23 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
     let invalid =
         |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
     let actors = serde_json::to_string(&corpus.actors)?;
-    let (pieces, quotes) = rayon::join(|| encode(&corpus.pieces), || encode(&corpus.quotes));
-    let (pieces, quotes) = (
+    let ((pieces, bodies), quotes) = rayon::join(
+        || {
+            rayon::join(
+                || encode(&corpus.pieces),
+                || {
+                    let bodies: Vec<&Vec<Paragraph>> =
+                        corpus.pieces.iter().map(|p| &p.paragraphs).collect();
+                    encode(&bodies)
+                },
+            )
+        },
+        || encode(&corpus.quotes),
+    );
+    let (pieces, quotes, bodies) = (
         pieces.ok_or_else(|| invalid("pieces"))?,
         quotes.ok_or_else(|| invalid("quotes"))?,
+        bodies.ok_or_else(|| invalid("paragraphs"))?,
     );
     let head = Head {
         manifest: manifest.clone(),
@@ -215,15 +294,19 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
         problems: corpus.problems.clone(),
         pieces: pieces.iter().map(|(b, c)| (b.len(), *c)).collect(),
         quotes: quotes.iter().map(|(b, c)| (b.len(), *c)).collect(),
+        bodies: bodies.iter().map(|(b, c)| (b.len(), *c)).collect(),
     };
     let head = postcard::to_stdvec(&head).map_err(|_| invalid("cache"))?;
     let dir = path.parent().ok_or_else(|| invalid("no cache directory"))?;
     std::fs::create_dir_all(dir)?;
     write_atomically_with(path, Durability::Buffered, |out| {
+        let length = u64::try_from(head.len()).map_err(|_| invalid("cache head"))?;
+        out.write_all(&length.to_le_bytes())?;
         out.write_all(&head)?;
         pieces
             .iter()
             .chain(&quotes)
+            .chain(&bodies)
             .try_for_each(|(chunk, _)| out.write_all(chunk))
     })
 }
@@ -252,7 +335,10 @@ mod tests {
     fn a_cached_corpus_is_the_corpus_that_was_loaded() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (corpus, manifest, cache) = cached(dir.path());
-        assert!(read(&cache, &manifest).is_some_and(|cached| cached == corpus));
+        assert!(read(&cache, &manifest, Extent::Whole).is_some_and(|cached| cached == corpus));
+        assert!(corpus.pieces.iter().any(|p| !p.paragraphs.is_empty()));
+        let lean = corpus.clone().cut_to(Extent::Lean);
+        assert!(read(&cache, &manifest, Extent::Lean).is_some_and(|cached| cached == lean));
     }
 
     #[test]
@@ -272,7 +358,7 @@ mod tests {
         .expect("rewritten");
         let edited = Manifest::of(dir.path()).expect("manifest");
         assert_ne!(edited, manifest);
-        assert!(read(&cache, &edited).is_none());
+        assert!(read(&cache, &edited, Extent::Whole).is_none());
         // Added, and removed.
         std::fs::write(pieces.join("new.md"), "# New\n").expect("added");
         assert_ne!(Manifest::of(dir.path()).expect("manifest"), edited);
@@ -291,14 +377,21 @@ mod tests {
         let bytes = std::fs::read(&cache).expect("read");
         for cut in [0, 1, 10, bytes.len() / 2, bytes.len() - 1] {
             std::fs::write(&cache, &bytes[..cut]).expect("truncated");
-            assert!(read(&cache, &manifest).is_none(), "cut at {cut}");
+            assert!(
+                read(&cache, &manifest, Extent::Whole).is_none(),
+                "cut at {cut}"
+            );
+            assert!(
+                read(&cache, &manifest, Extent::Lean).is_none(),
+                "cut at {cut}"
+            );
         }
         // One bit flipped in a quote's text would still decode: the checksum catches it.
         let mut flipped = bytes.clone();
         let at = flipped.len() - 100;
         flipped[at] ^= 1;
         std::fs::write(&cache, &flipped).expect("damaged");
-        assert!(read(&cache, &manifest).is_none());
-        assert!(read(&dir.path().join("missing.bin"), &manifest).is_none());
+        assert!(read(&cache, &manifest, Extent::Whole).is_none());
+        assert!(read(&dir.path().join("missing.bin"), &manifest, Extent::Lean).is_none());
     }
 }

@@ -70,6 +70,16 @@ pub enum LoadError {
     },
 }
 
+/// How much of each piece a load keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Extent {
+    /// Everything, paragraphs included: the reader and the quote viewer show them.
+    Whole,
+    /// Pieces without their paragraphs: enough to list, search and print quotes (a quote
+    /// carries its own context), in less time and memory.
+    Lean,
+}
+
 /// A loaded corpus: pieces, actors (gazetteer first, then unknown names), and quotes.
 #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Corpus {
@@ -117,20 +127,32 @@ impl Corpus {
 
     /// Loads `dir` from its cache when no file changed since the cache was written (see
     /// [`super::cache`]); otherwise loads it in full and writes the cache for next time.
-    pub fn open(dir: &Path) -> Result<Self, LoadError> {
+    /// With [`Extent::Lean`] the pieces come without their paragraphs.
+    pub fn open(dir: &Path, extent: Extent) -> Result<Self, LoadError> {
         let manifest = super::cache::Manifest::of(dir);
         let path = manifest.as_ref().and_then(super::cache::path_for);
         let (Some(manifest), Some(path)) = (manifest, path) else {
-            return Self::load_dir(dir);
+            return Ok(Self::load_dir(dir)?.cut_to(extent));
         };
-        if let Some(corpus) = super::cache::read(&path, &manifest) {
+        if let Some(corpus) = super::cache::read(&path, &manifest, extent) {
             return Ok(corpus);
         }
         let corpus = Self::load_dir(dir)?;
         if let Err(error) = super::cache::write(&path, &manifest, &corpus) {
             tracing::debug!(%error, cache = %path.display(), "corpus cache not written");
         }
-        Ok(corpus)
+        Ok(corpus.cut_to(extent))
+    }
+
+    /// The corpus with only what `extent` keeps.
+    #[must_use]
+    pub fn cut_to(mut self, extent: Extent) -> Self {
+        if extent == Extent::Lean {
+            self.pieces
+                .par_iter_mut()
+                .for_each(|p| p.paragraphs = Vec::new());
+        }
+        self
     }
 
     /// Loads `dir/actors.json` and `dir/pieces/*.md`, every file read and parsed.

@@ -17,5 +17,5 @@ pub mod slug;
 pub mod speech;
 pub mod synth;
 
-pub use load::{Corpus, Problem, Severity, SourceFile};
+pub use load::{Corpus, Extent, Problem, Severity, SourceFile};
 pub use model::*;

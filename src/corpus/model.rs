@@ -27,7 +27,9 @@ pub struct Piece {
     pub arabic_url: Option<String>,
     /// The bold one-sentence summary under the series lines.
     pub lead: Option<String>,
-    /// Body blocks in reading order: text, subheads and figure captions.
+    /// Body blocks in reading order: text, subheads and figure captions. Kept apart from the
+    /// rest of the piece in the cache, so commands that only list and search skip them.
+    #[serde(skip)]
     pub paragraphs: Vec<Paragraph>,
     /// Figures, by number.
     pub figures: Vec<Figure>,
