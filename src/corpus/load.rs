@@ -1,8 +1,8 @@
 //! Loading a corpus directory (or the bundled one): the gazetteer, every saved piece, and the
 //! quotes extracted from them. Bad files are reported and skipped; the good ones load.
 
+use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 

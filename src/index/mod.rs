@@ -8,7 +8,9 @@ pub mod fold;
 pub mod quotes;
 pub mod titles;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::HashMap;
 use std::sync::Arc;
 
 use jiff::civil::Date;
@@ -195,6 +197,7 @@ impl Tables {
         let mut piece = Vec::with_capacity(corpus.quotes.len());
         let mut days = Vec::with_capacity(corpus.quotes.len());
         let mut kinds = Vec::with_capacity(corpus.quotes.len());
+        let mut last_piece: Option<(&str, u32)> = None;
         for (i, quote) in corpus.quotes.iter().enumerate() {
             let id = to_u32(i);
             let who = quote
@@ -205,7 +208,12 @@ impl Tables {
             if let Some(list) = who.and_then(|w| by_actor.get_mut(w as usize)) {
                 list.push(id);
             }
-            let at = piece_ids.get(&quote.piece).copied().unwrap_or(0);
+            // Quotes come piece by piece: most look up the piece of the quote before.
+            let at = match last_piece {
+                Some((id, at)) if id == quote.piece => at,
+                _ => piece_ids.get(&quote.piece).copied().unwrap_or(0),
+            };
+            last_piece = Some((quote.piece.as_str(), at));
             if let Some(list) = by_piece.get_mut(at as usize) {
                 list.push(id);
             }

@@ -6,7 +6,7 @@
 //! romanization keys of [`super::fold`], so `hizballah` reaches `hezbollah`), and only the quotes
 //! holding a matching word are scored.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use rayon::prelude::*;
 
@@ -74,21 +74,36 @@ impl QuoteIndex {
             }
             folded.push_str(&buffer);
         }
+        // Each chunk of quotes lists its words in parallel; the lists are then joined in
+        // chunk order, so every posting list stays ascending.
+        let firsts: Vec<usize> = (0..ends.len()).step_by(FOLD_CHUNK).collect();
+        let chunk_words: Vec<HashMap<&str, Vec<QuoteId>>> = firsts
+            .par_iter()
+            .map(|&first| {
+                let mut local: HashMap<&str, Vec<QuoteId>> = HashMap::new();
+                for at in first..(first + FOLD_CHUNK).min(ends.len()) {
+                    let start = at.checked_sub(1).map_or(0, |before| ends[before]);
+                    let quote = QuoteId::try_from(at).unwrap_or(QuoteId::MAX);
+                    for word in words(&folded[start..ends[at]]) {
+                        let list = local.entry(word).or_default();
+                        if list.last() != Some(&quote) {
+                            list.push(quote);
+                        }
+                    }
+                }
+                local
+            })
+            .collect();
         let mut ids: HashMap<&str, u32> = HashMap::new();
         let mut postings: Vec<Vec<QuoteId>> = Vec::new();
-        let starts = std::iter::once(0).chain(ends.iter().copied());
-        let texts = starts.zip(&ends).map(|(start, &end)| &folded[start..end]);
-        for (quote, text) in texts.enumerate() {
-            let quote = QuoteId::try_from(quote).unwrap_or(QuoteId::MAX);
-            for word in words(text) {
+        for local in chunk_words {
+            for (word, list) in local {
                 let next = u32::try_from(postings.len()).unwrap_or(u32::MAX);
                 let id = *ids.entry(word).or_insert(next);
                 if id == next {
-                    postings.push(Vec::new());
-                }
-                let list = &mut postings[id as usize];
-                if list.last() != Some(&quote) {
-                    list.push(quote);
+                    postings.push(list);
+                } else {
+                    postings[id as usize].extend(list);
                 }
             }
         }
@@ -269,5 +284,30 @@ mod tests {
             let id = QuoteId::try_from(i).unwrap_or(QuoteId::MAX);
             assert_eq!(index.folded(id), fold_text(&q.text).0, "quote {i}");
         }
+    }
+
+    #[test]
+    fn posting_lists_are_whole_and_ascending_across_chunks() {
+        // `shared` is in every quote, `odd` in every other one, `n<i % 3>` in a third.
+        let quotes: Vec<Quote> = (0..FOLD_CHUNK * 2 + 7)
+            .map(|i| {
+                let odd = if i % 2 == 1 { "odd" } else { "" };
+                quote(format!("shared {odd} n{} shared", i % 3))
+            })
+            .collect();
+        let index = QuoteIndex::new(&quotes);
+        let postings = |word: &str| {
+            let range = index.words_with_prefix(word);
+            assert_eq!(range.len(), 1, "{word}");
+            index.postings(range.start).to_vec()
+        };
+        let all: Vec<QuoteId> = (0..quotes.len())
+            .map(|i| QuoteId::try_from(i).unwrap_or(QuoteId::MAX))
+            .collect();
+        assert_eq!(postings("shared"), all);
+        let odd: Vec<QuoteId> = all.iter().copied().filter(|i| i % 2 == 1).collect();
+        assert_eq!(postings("odd"), odd);
+        let thirds: Vec<QuoteId> = all.iter().copied().filter(|i| i % 3 == 2).collect();
+        assert_eq!(postings("n2"), thirds);
     }
 }
