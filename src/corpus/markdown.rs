@@ -198,10 +198,7 @@ impl<'a> LineCounter<'a> {
             self.at = 0;
             self.line = 1;
         }
-        self.line += self.bytes[self.at..offset]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count();
+        self.line += memchr::memchr_iter(b'\n', &self.bytes[self.at..offset]).count();
         self.at = offset;
         u32::try_from(self.line).unwrap_or(u32::MAX)
     }

@@ -9,12 +9,22 @@ use unicode_normalization::UnicodeNormalization;
 /// `Kata'ib` gives `kataib`.
 #[must_use]
 pub fn slugify(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
+    // ASCII has nothing to decompose: most titles skip the normalizer.
+    if text.is_ascii() {
+        slug_of(text.chars(), text.len())
+    } else {
+        let letters = text
+            .nfkd()
+            .filter(|c| !unicode_normalization::char::is_combining_mark(*c));
+        slug_of(letters, text.len())
+    }
+}
+
+/// Lower-case letters and digits, runs of anything else as one hyphen, apostrophes dropped.
+fn slug_of(chars: impl Iterator<Item = char>, capacity: usize) -> String {
+    let mut out = String::with_capacity(capacity);
     let mut gap = false;
-    for c in text
-        .nfkd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-    {
+    for c in chars {
         if c.is_alphanumeric() {
             if gap && !out.is_empty() {
                 out.push('-');
