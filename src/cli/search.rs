@@ -1,7 +1,6 @@
 //! `spotlight search` and `spotlight actors QUERY`: ranked quotes and ranked actors.
 
 use std::io::Write;
-use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -26,14 +25,14 @@ struct HitJson<'a> {
 }
 
 /// Runs a search and prints the hits.
-pub fn run(out: &mut impl Write, args: &SearchArgs, index: Arc<Index>) -> anyhow::Result<Outcome> {
+pub fn run(out: &mut impl Write, args: &SearchArgs, index: &Index) -> anyhow::Result<Outcome> {
     let query = parse(&args.query);
     let limit = if args.limit == 0 {
         usize::MAX
     } else {
         args.limit
     };
-    let results = search(&index, &query, limit);
+    let results = search(index, &query, limit);
     for message in &results.messages {
         eprintln!("spotlight: query: {message}");
     }
