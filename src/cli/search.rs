@@ -11,7 +11,7 @@ use crate::corpus::Corpus;
 use crate::index::Index;
 use crate::index::actors::ActorIndex;
 use crate::search::query::parse;
-use crate::search::search;
+use crate::search::{Ranges, search_with};
 use crate::text::sanitize;
 
 /// A ranked quote in `--json` output: the quote contract plus `score` and `ranges`.
@@ -32,12 +32,17 @@ pub fn run(out: &mut impl Write, args: &SearchArgs, index: &Index) -> anyhow::Re
     } else {
         args.limit
     };
-    let results = search(index, &query, limit);
+    let color = args.color.enabled();
+    let lit = if args.json || (color && !args.plain) {
+        Ranges::Lit
+    } else {
+        Ranges::Unlit
+    };
+    let results = search_with(index, &query, limit, lit);
     for message in &results.messages {
         eprintln!("spotlight: query: {message}");
     }
     let corpus = &index.corpus;
-    let color = args.color.enabled();
     for hit in &results.hits {
         let Some(quote) = index.quote(hit.quote) else {
             continue;

@@ -69,10 +69,26 @@ pub enum Stage {
     Full(usize),
 }
 
+/// Whether hits come with highlight ranges.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ranges {
+    /// Each hit carries the ranges of its matched characters.
+    Lit,
+    /// No ranges: for output that shows none (`search --plain`), which need not pay for
+    /// mapping them back on every one of a million matches.
+    Unlit,
+}
+
 /// Runs `query` over `index` and returns the best `limit` hits.
 #[must_use]
 pub fn search(index: &Index, query: &Query, limit: usize) -> Results {
-    run(index, query, Stage::Full(limit), &|| false).unwrap_or_default()
+    search_with(index, query, limit, Ranges::Lit)
+}
+
+/// Runs `query` over `index` and returns the best `limit` hits, lit or not.
+#[must_use]
+pub fn search_with(index: &Index, query: &Query, limit: usize, ranges: Ranges) -> Results {
+    run_with(index, query, Stage::Full(limit), ranges, &|| false).unwrap_or_default()
 }
 
 /// Runs one stage of a search; `None` when `cancelled` turned true along the way.
@@ -80,6 +96,16 @@ pub fn run<F: Fn() -> bool + Sync>(
     index: &Index,
     query: &Query,
     stage: Stage,
+    cancelled: &F,
+) -> Option<Results> {
+    run_with(index, query, stage, Ranges::Lit, cancelled)
+}
+
+fn run_with<F: Fn() -> bool + Sync>(
+    index: &Index,
+    query: &Query,
+    stage: Stage,
+    ranges: Ranges,
     cancelled: &F,
 ) -> Option<Results> {
     let mut messages: Vec<String> = query.errors.iter().map(|e| e.message.clone()).collect();
@@ -139,7 +165,10 @@ pub fn run<F: Fn() -> bool + Sync>(
         .map(|(score, quote)| Hit {
             quote,
             score,
-            ranges: highlight(index, &matcher, &groups, quote),
+            ranges: match ranges {
+                Ranges::Lit => highlight(index, &matcher, &groups, quote),
+                Ranges::Unlit => Vec::new(),
+            },
         })
         .collect();
     messages.dedup();
@@ -407,6 +436,30 @@ fn to_ranges(original: &str, offsets: &[usize], mut folded_bytes: Vec<usize>) ->
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::Corpus;
+    use crate::search::query::parse;
+
+    #[test]
+    fn unlit_hits_are_the_lit_ones_without_ranges() {
+        let index = Index::build(Corpus::bundled());
+        for text in ["timetable", "americans attack", "@amiri", "a"] {
+            let query = parse(text);
+            let lit = search_with(&index, &query, usize::MAX, Ranges::Lit);
+            let unlit = search_with(&index, &query, usize::MAX, Ranges::Unlit);
+            assert!(!lit.hits.is_empty(), "{text}");
+            assert_eq!(lit.total, unlit.total, "{text}");
+            let order = |r: &Results| {
+                r.hits
+                    .iter()
+                    .map(|h| (h.quote, h.score))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(order(&lit), order(&unlit), "{text}");
+            assert!(unlit.hits.iter().all(|h| h.ranges.is_empty()), "{text}");
+        }
+        let lit = search(&index, &parse("timetable"), 1);
+        assert!(lit.hits.iter().all(|h| !h.ranges.is_empty()));
+    }
 
     #[test]
     fn one_character_scores_the_same_wherever_it_is() {

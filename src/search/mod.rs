@@ -7,4 +7,4 @@ pub mod query;
 pub mod terms;
 pub mod worker;
 
-pub use engine::{Hit, Results, search};
+pub use engine::{Hit, Ranges, Results, search, search_with};
