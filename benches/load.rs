@@ -16,10 +16,6 @@ use spotlight::corpus::synth::{SynthOptions, write_corpus};
 use spotlight::corpus::{Corpus, Extent};
 use spotlight::index::Index;
 
-/// The binary's allocator, so the figures are the binary's.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 /// What a start with a cache does: check the directory against the cache, then decode it.
 fn from_cache(dir: &Path, cache_file: &Path) -> Corpus {
     let manifest = Manifest::of(dir).expect("manifest");

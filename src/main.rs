@@ -3,11 +3,6 @@
 
 use std::process::ExitCode;
 
-/// mimalloc: loading a corpus makes and drops millions of small strings on every core, where
-/// glibc's allocator spends a third of the time.
-#[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
     spotlight::cli::main()
 }
