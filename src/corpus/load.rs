@@ -1,11 +1,11 @@
 //! Loading a corpus directory (or the bundled one): the gazetteer, every saved piece, and the
 //! quotes extracted from them. Bad files are reported and skipped; the good ones load.
 
-use foldhash::{HashMap, HashMapExt};
 use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use foldhash::{HashMap, HashMapExt};
 use include_dir::{Dir, include_dir};
 use rayon::prelude::*;
 

@@ -28,7 +28,6 @@ mod tests;
 use std::collections::BTreeSet;
 
 use foldhash::{HashMap, HashMapExt};
-
 use serde::Serialize;
 
 use crate::corpus::{Actor, ActorKind};

@@ -9,10 +9,9 @@ pub mod quotes;
 pub mod titles;
 
 use std::collections::BTreeMap;
-
-use foldhash::HashMap;
 use std::sync::Arc;
 
+use foldhash::HashMap;
 use jiff::civil::Date;
 
 use self::actors::ActorIndex;

@@ -7,7 +7,6 @@
 //! holding a matching word are scored.
 
 use foldhash::{HashMap, HashMapExt};
-
 use rayon::prelude::*;
 
 use super::fold::{fold_into, loose_keys};
