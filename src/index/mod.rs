@@ -106,12 +106,6 @@ impl Index {
         self.corpus.pieces.get(*at as usize)
     }
 
-    /// The date of a quote.
-    #[must_use]
-    pub fn date_of(&self, id: QuoteId) -> Option<Date> {
-        self.quote(id).and_then(|q| q.date)
-    }
-
     /// The date of a quote as a [`DayKey`]; [`DayKey::NONE`] when it has none.
     #[must_use]
     pub fn day_of(&self, id: QuoteId) -> DayKey {
