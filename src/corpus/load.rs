@@ -220,17 +220,20 @@ impl Corpus {
         corpus
     }
 
+    /// Adds the loaded pieces, their quotes and unknown speakers, in the corpus's order: pieces
+    /// by date then id, each piece's quotes in reading order (already sorted by [`load_piece`]).
+    /// A piece whose id an earlier file took is skipped with an error.
     fn merge(&mut self, results: Vec<PieceResult>) {
         let mut seen: HashMap<String, String> = HashMap::new();
-        let mut unknown_at: HashMap<String, usize> = HashMap::new();
-        self.pieces.reserve(results.len());
-        self.quotes.reserve(
-            results
-                .iter()
-                .filter_map(|r| r.loaded.as_ref())
-                .map(|(_, quotes, _)| quotes.len())
-                .sum(),
-        );
+        // Gazetteer actors and unknown speakers found so far, by id.
+        let mut actor_at: HashMap<String, usize> = self
+            .actors
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let known = self.actors.len();
+        let mut kept: Vec<(Piece, Vec<Quote>)> = Vec::with_capacity(results.len());
         for result in results {
             self.problems.extend(result.problems);
             let Some((piece, quotes, unknown)) = result.loaded else {
@@ -251,28 +254,26 @@ impl Corpus {
             }
             seen.insert(piece.id.clone(), piece.source.clone());
             for actor in unknown {
-                match unknown_at.get(&actor.id) {
-                    Some(&i) => fill_unknown(&mut self.actors[i], &actor),
-                    None if self.actors.iter().any(|a| a.id == actor.id) => {}
+                match actor_at.get(&actor.id) {
+                    Some(&i) if i >= known => fill_unknown(&mut self.actors[i], &actor),
+                    Some(_) => {}
                     None => {
-                        unknown_at.insert(actor.id.clone(), self.actors.len());
+                        actor_at.insert(actor.id.clone(), self.actors.len());
                         self.actors.push(actor);
                     }
                 }
             }
+            kept.push((piece, quotes));
+        }
+        // Sorting the pieces carries their quotes along: no sort over every quote.
+        kept.sort_by(|(a, _), (b, _)| (a.date, &a.id).cmp(&(b.date, &b.id)));
+        self.pieces.reserve(kept.len());
+        self.quotes
+            .reserve(kept.iter().map(|(_, quotes)| quotes.len()).sum());
+        for (piece, quotes) in kept {
             self.pieces.push(piece);
             self.quotes.extend(quotes);
         }
-        self.pieces
-            .sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-        let order: HashMap<&str, usize> = self
-            .pieces
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.as_str(), i))
-            .collect();
-        self.quotes
-            .sort_by_cached_key(|q| (order.get(q.piece.as_str()).copied(), q.paragraph, q.range.0));
     }
 
     /// The actor with this id.
@@ -382,13 +383,15 @@ fn load_piece(file: &SourceFile, gazetteer: &Gazetteer) -> PieceResult {
                 .map(|i| problem(&file.name, i, Severity::Warning))
                 .collect();
             let unknown = annotate(&mut piece, gazetteer);
-            let quotes = extract(
+            let mut quotes = extract(
                 &piece,
                 Cast {
                     gazetteer,
                     unknown: &unknown,
                 },
             );
+            // Reading order; stable, so quotes at one place keep the order they were found in.
+            quotes.sort_by_key(|q| (q.paragraph, q.range.0));
             PieceResult {
                 loaded: Some((piece, quotes, unknown)),
                 problems,
