@@ -37,14 +37,14 @@ const B: &str = r"(?-u:\b)";
 
 static MONTH_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{B}(?P<m>{MONTH_PATTERN})\s+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?{B}(?:,?\s+(?P<y>(?:19|20)[0-9][0-9]){B})?"
+        r"{B}{MONTH_PATTERN}\s+[0-3]?[0-9](?:st|nd|rd|th)?{B}(?:,?\s+(?:19|20)[0-9][0-9]{B})?"
     ))
     .unwrap_or_else(|e| unreachable!("static date pattern: {e}"))
 });
 
 static DAY_FIRST: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"{B}(?P<d>[0-3]?[0-9])\s+(?P<m>{MONTH_PATTERN})(?:,?\s+(?P<y>(?:19|20)[0-9][0-9]){B})?"
+        r"{B}[0-3]?[0-9]\s+{MONTH_PATTERN}(?:,?\s+(?:19|20)[0-9][0-9]{B})?"
     ))
     .unwrap_or_else(|e| unreachable!("static date pattern: {e}"))
 });
@@ -92,20 +92,20 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
         return found;
     }
     for regex in [&*MONTH_FIRST, &*DAY_FIRST] {
-        for caps in regex.captures_iter(text) {
-            let Some(whole) = caps.get(0) else { continue };
+        // Matches only: the parts are read from the matched text, which is cheaper than
+        // asking the regex engine for capture groups.
+        for whole in regex.find_iter(text) {
             if found
                 .iter()
                 .any(|f| f.start < whole.end() && whole.start() < f.end)
             {
                 continue;
             }
-            let parts = (caps.name("m"), caps.name("d"));
-            let (Some(month), Some(day)) = parts else {
+            let Some((month, day, year)) = date_parts(whole.as_str()) else {
                 continue;
             };
-            let year = caps.name("y").and_then(|y| y.as_str().parse::<i16>().ok());
-            if let Some(date) = build(month.as_str(), day.as_str(), year, reference) {
+            let year = year.and_then(|y| y.parse::<i16>().ok());
+            if let Some(date) = build(month, day, year, reference) {
                 found.push(DateMention {
                     start: whole.start(),
                     end: whole.end(),
@@ -116,6 +116,20 @@ pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     }
     found.sort_by_key(|f| f.start);
     found
+}
+
+/// The month, day and year of a matched date (`October 30th, 2023`, `3 March 2021`): the
+/// month is the first run of letters, the day the first run of digits, the year the second.
+fn date_parts(matched: &str) -> Option<(&str, &str, Option<&str>)> {
+    let runs = |keep: fn(&u8) -> bool| {
+        matched
+            .split(move |c: char| !u8::try_from(c).is_ok_and(|b| keep(&b)))
+            .filter(|run| !run.is_empty())
+    };
+    let month = runs(u8::is_ascii_alphabetic).next()?;
+    let mut digits = runs(u8::is_ascii_digit);
+    let day = digits.next()?;
+    Some((month, day, digits.next()))
 }
 
 /// Whether `text` has an ASCII digit, which every date pattern needs for its day: a paragraph
@@ -153,6 +167,20 @@ mod tests {
         assert_eq!(parse_date("November 1, 2023."), Some(date(2023, 11, 1)));
         assert_eq!(parse_date("2023-11-01"), Some(date(2023, 11, 1)));
         assert_eq!(parse_date("1 November 2023"), Some(date(2023, 11, 1)));
+    }
+
+    #[test]
+    fn reads_the_parts_of_a_matched_date() {
+        assert_eq!(
+            date_parts("October 30th, 2023"),
+            Some(("October", "30", Some("2023")))
+        );
+        assert_eq!(date_parts("Oct. 10"), Some(("Oct", "10", None)));
+        assert_eq!(
+            date_parts("3 March 2021"),
+            Some(("March", "3", Some("2021")))
+        );
+        assert_eq!(date_parts("March"), None);
     }
 
     #[test]
