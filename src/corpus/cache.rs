@@ -22,8 +22,9 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use crate::atomic::{Durability, write_atomically_with};
 
-use super::load::{ACTORS_FILE, Corpus, Extent, PIECES_DIR, Problem, is_piece_file};
+use super::load::{ACTORS_FILE, Corpus, Extent, PIECES_DIR, is_piece_file};
 use super::model::{Actor, Paragraph, Piece, Quote};
+use super::problem::Problem;
 
 /// Changes whenever the layout of the cache file changes.
 const FORMAT: u32 = 2;

@@ -2,7 +2,6 @@
 //! quotes extracted from them. Bad files are reported and skipped; the good ones load.
 
 use std::borrow::Cow;
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use foldhash::{HashMap, HashMapExt};
@@ -14,6 +13,7 @@ use super::gazetteer::{Gazetteer, parse_actors};
 use super::mentions::annotate;
 use super::model::{Actor, Piece, Quote};
 use super::page::{PageIssue, read_page};
+use super::problem::{Problem, Severity};
 
 /// The corpus shipped inside the binary: `data/` at build time.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
@@ -22,40 +22,6 @@ static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
 pub const ACTORS_FILE: &str = "actors.json";
 /// The folder of saved pieces inside a corpus directory.
 pub const PIECES_DIR: &str = "pieces";
-
-/// How serious a [`Problem`] is.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-pub enum Severity {
-    /// Something odd that loading worked around.
-    Warning,
-    /// Something that made a file, or part of it, unusable.
-    Error,
-}
-
-/// A problem in a corpus file, printed as `file:line: message`.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Problem {
-    /// The file, as a path the user can open.
-    pub file: String,
-    /// 1-based line.
-    pub line: u32,
-    /// What is wrong.
-    pub message: String,
-    /// Whether the file or entry was skipped.
-    pub severity: Severity,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        };
-        write!(f, "{}:{}: {label}: {}", self.file, self.line, self.message)
-    }
-}
 
 /// Why a corpus could not be loaded at all.
 #[derive(Debug, thiserror::Error)]

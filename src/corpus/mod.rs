@@ -13,9 +13,11 @@ pub mod mentions;
 pub mod model;
 pub mod names;
 pub mod page;
+pub mod problem;
 pub mod slug;
 pub mod speech;
 pub mod synth;
 
-pub use load::{Corpus, Extent, Problem, Severity, SourceFile};
+pub use load::{Corpus, Extent, SourceFile};
 pub use model::*;
+pub use problem::{Problem, Severity};
