@@ -85,7 +85,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     }
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
-    let loading = loading_of(args, Extent::Lean);
+    let loading = loading_of(args, args.command.as_ref().map_or(Extent::Lean, extent_of));
     let outcome = match &args.command {
         None => return interactive(args),
         Some(Command::Check) => check(&mut out, args.data.as_deref())?,
@@ -135,6 +135,16 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 /// 100k-quote search.
 fn leave_to_exit<T>(built: T) {
     std::mem::forget(built);
+}
+
+/// How much of the corpus a one-shot command reads: never the paragraphs (only the reader
+/// shows them), and the quotes' contexts only for JSON quotes, the one output that prints them.
+fn extent_of(command: &Command) -> Extent {
+    match command {
+        Command::Search(search) if search.json => Extent::Lean,
+        Command::Quotes(quotes) if quotes.json => Extent::Lean,
+        _ => Extent::Bare,
+    }
 }
 
 /// How a command loads the corpus: one-shot commands skip the paragraphs the reader shows.

@@ -5,8 +5,9 @@
 //! `~/.cache/spotlight/`). It holds a [`Manifest`] — the program that wrote it and the size,
 //! times and inode of the gazetteer and of every piece file — and the loaded corpus in
 //! postcard's binary encoding, in chunks that are checked (CRC-32) and decoded in parallel:
-//! pieces, then quotes, then last the pieces' paragraphs, which a lean read
-//! ([`Extent::Lean`]) never reads from disk. It is used only when the
+//! pieces, then quotes, then the quotes' contexts, then last the pieces' paragraphs. A lean
+//! read ([`Extent::Lean`]) never reads the paragraphs from disk, a bare one ([`Extent::Bare`])
+//! neither the paragraphs nor the contexts. It is used only when the
 //! manifest matches the directory exactly: any file added, removed or touched, or a new build
 //! of spotlight, means a full load and a new cache. Anything wrong with the cache file
 //! (truncated, corrupt, from another version) is a miss, never an error; failing to write it
@@ -27,7 +28,7 @@ use super::model::{Actor, Paragraph, Piece, Quote};
 use super::problem::Problem;
 
 /// Changes whenever the layout of the cache file changes.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// Pieces or quotes per chunk: small enough that two cores share the decoding evenly.
 const CHUNK: usize = 512;
 
@@ -133,6 +134,7 @@ struct Head {
     /// chunk of paragraphs per chunk of pieces).
     pieces: Vec<(usize, u32)>,
     quotes: Vec<(usize, u32)>,
+    contexts: Vec<(usize, u32)>,
     bodies: Vec<(usize, u32)>,
 }
 
@@ -165,24 +167,36 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
             sum.checked_add(u64::try_from(length).ok()?)
         })
     };
-    let (pieces_len, quotes_len, bodies_len) = (
+    let (pieces_len, quotes_len, contexts_len, bodies_len) = (
         total(&head.pieces)?,
         total(&head.quotes)?,
+        total(&head.contexts)?,
         total(&head.bodies)?,
     );
-    let whole_file = [8, head_len, pieces_len, quotes_len, bodies_len]
-        .iter()
-        .try_fold(0u64, |sum, &n| sum.checked_add(n))?;
-    if whole_file != file_len || head.bodies.len() != head.pieces.len() {
+    let whole_file = [
+        8,
+        head_len,
+        pieces_len,
+        quotes_len,
+        contexts_len,
+        bodies_len,
+    ]
+    .iter()
+    .try_fold(0u64, |sum, &n| sum.checked_add(n))?;
+    if whole_file != file_len
+        || head.bodies.len() != head.pieces.len()
+        || head.contexts.len() != head.quotes.len()
+    {
         return None;
     }
     // Each chunk is read by the task that decodes it, so the file is never in memory whole:
     // at a million quotes that is most of a gigabyte less at the peak.
     let pieces_at = 8 + head_len;
     let quotes_at = pieces_at + pieces_len;
-    let bodies_at = quotes_at + quotes_len;
+    let contexts_at = quotes_at + quotes_len;
+    let bodies_at = contexts_at + contexts_len;
     let actors: Vec<Actor> = serde_json::from_str(&head.actors).ok()?;
-    let ((pieces, bodies), quotes) = rayon::join(
+    let ((pieces, bodies), (quotes, contexts)) = rayon::join(
         || {
             rayon::join(
                 || read_chunks::<Piece>(&file, path, pieces_at, &head.pieces),
@@ -190,11 +204,21 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
                     Extent::Whole => {
                         read_chunks::<Vec<Paragraph>>(&file, path, bodies_at, &head.bodies)
                     }
-                    Extent::Lean => Some(Vec::new()),
+                    Extent::Lean | Extent::Bare => Some(Vec::new()),
                 },
             )
         },
-        || read_chunks::<Quote>(&file, path, quotes_at, &head.quotes),
+        || {
+            rayon::join(
+                || read_chunks::<Quote>(&file, path, quotes_at, &head.quotes),
+                || match extent {
+                    Extent::Whole | Extent::Lean => {
+                        read_chunks::<String>(&file, path, contexts_at, &head.contexts)
+                    }
+                    Extent::Bare => Some(Vec::new()),
+                },
+            )
+        },
     );
     let mut pieces = pieces?;
     if extent == Extent::Whole {
@@ -206,10 +230,20 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
             piece.paragraphs = paragraphs;
         }
     }
+    let mut quotes = quotes?;
+    if extent != Extent::Bare {
+        let contexts = contexts?;
+        if contexts.len() != quotes.len() {
+            return None;
+        }
+        for (quote, context) in quotes.iter_mut().zip(contexts) {
+            quote.context = context;
+        }
+    }
     Some(Corpus {
         pieces,
         actors,
-        quotes: quotes?,
+        quotes,
         problems: head.problems,
     })
 }
@@ -302,11 +336,20 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
                 },
             )
         },
-        || encode(&corpus.quotes),
+        || {
+            rayon::join(
+                || encode(&corpus.quotes),
+                || {
+                    let contexts: Vec<&String> = corpus.quotes.iter().map(|q| &q.context).collect();
+                    encode(&contexts)
+                },
+            )
+        },
     );
-    let (pieces, quotes, bodies) = (
+    let (pieces, quotes, contexts, bodies) = (
         pieces.ok_or_else(|| invalid("pieces"))?,
-        quotes.ok_or_else(|| invalid("quotes"))?,
+        quotes.0.ok_or_else(|| invalid("quotes"))?,
+        quotes.1.ok_or_else(|| invalid("contexts"))?,
         bodies.ok_or_else(|| invalid("paragraphs"))?,
     );
     let head = Head {
@@ -315,6 +358,7 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
         problems: corpus.problems.clone(),
         pieces: pieces.iter().map(|(b, c)| (b.len(), *c)).collect(),
         quotes: quotes.iter().map(|(b, c)| (b.len(), *c)).collect(),
+        contexts: contexts.iter().map(|(b, c)| (b.len(), *c)).collect(),
         bodies: bodies.iter().map(|(b, c)| (b.len(), *c)).collect(),
     };
     let head = postcard::to_stdvec(&head).map_err(|_| invalid("cache"))?;
@@ -327,6 +371,7 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
         pieces
             .iter()
             .chain(&quotes)
+            .chain(&contexts)
             .chain(&bodies)
             .try_for_each(|(chunk, _)| out.write_all(chunk))
     })
@@ -360,6 +405,10 @@ mod tests {
         assert!(corpus.pieces.iter().any(|p| !p.paragraphs.is_empty()));
         let lean = corpus.clone().cut_to(Extent::Lean);
         assert!(read(&cache, &manifest, Extent::Lean).is_some_and(|cached| cached == lean));
+        assert!(corpus.quotes.iter().any(|q| !q.context.is_empty()));
+        let bare = corpus.clone().cut_to(Extent::Bare);
+        assert!(bare.quotes.iter().all(|q| q.context.is_empty()));
+        assert!(read(&cache, &manifest, Extent::Bare).is_some_and(|cached| cached == bare));
     }
 
     #[test]

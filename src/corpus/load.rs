@@ -44,6 +44,9 @@ pub enum Extent {
     /// Pieces without their paragraphs: enough to list, search and print quotes (a quote
     /// carries its own context), in less time and memory.
     Lean,
+    /// Pieces without their paragraphs and quotes without their context: enough to list and
+    /// search when no context is printed (text output, `--plain`).
+    Bare,
 }
 
 /// A loaded corpus: pieces, actors (gazetteer first, then unknown names), and quotes.
@@ -93,7 +96,8 @@ impl Corpus {
 
     /// Loads `dir` from its cache when no file changed since the cache was written (see
     /// [`super::cache`]); otherwise loads it in full and writes the cache for next time.
-    /// With [`Extent::Lean`] the pieces come without their paragraphs.
+    /// With [`Extent::Lean`] the pieces come without their paragraphs; with [`Extent::Bare`]
+    /// the quotes also come without their context.
     pub fn open(dir: &Path, extent: Extent) -> Result<Self, LoadError> {
         let manifest = super::cache::Manifest::of(dir);
         let path = manifest.as_ref().and_then(super::cache::path_for);
@@ -113,10 +117,15 @@ impl Corpus {
     /// The corpus with only what `extent` keeps.
     #[must_use]
     pub fn cut_to(mut self, extent: Extent) -> Self {
-        if extent == Extent::Lean {
+        if extent != Extent::Whole {
             self.pieces
                 .par_iter_mut()
                 .for_each(|p| p.paragraphs = Vec::new());
+        }
+        if extent == Extent::Bare {
+            self.quotes
+                .par_iter_mut()
+                .for_each(|q| q.context = String::new());
         }
         self
     }

@@ -295,6 +295,8 @@ pub struct Quote {
     pub via: Option<String>,
     /// Statement or term.
     pub kind: QuoteKind,
-    /// The sentence around the quote.
+    /// The sentence around the quote. Kept apart from the rest of the quote in the cache, so
+    /// commands that print no context skip it.
+    #[serde(skip)]
     pub context: String,
 }
