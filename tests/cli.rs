@@ -252,6 +252,16 @@ fn a_corpus_directory_is_cached_and_every_change_is_seen() {
     assert_eq!(written.len(), 1, "one cache file: {written:?}");
     assert_eq!(run(&["quotes", "--json"]), loaded, "from the cache");
     assert_eq!(run(&["--no-cache", "quotes", "--json"]), loaded);
+    // Text output reads the cache without the quotes' contexts; JSON output (above) has them.
+    let search = ["search", "--plain", "--limit", "0", "kind:statement"];
+    let plain = run(&search);
+    assert!(!plain.is_empty());
+    assert_eq!(plain, run(&[&["--no-cache"], &search[..]].concat()));
+    assert_eq!(
+        run(&["quotes", "--json"]),
+        loaded,
+        "after a read without contexts"
+    );
     // An imported piece is there on the next run.
     let seed = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -123,15 +123,16 @@ impl Manifest {
 }
 
 /// The head of the cache file, after its length (eight bytes, little-endian); the encoded
-/// chunks of pieces, of quotes and of the pieces' paragraphs follow it, in that order.
+/// chunks of pieces, of quotes, of the quotes' contexts and of the pieces' paragraphs follow
+/// it, in that order.
 #[derive(Serialize, Deserialize)]
 struct Head {
     manifest: Manifest,
     /// The actors as JSON: their relations are internally tagged, which postcard cannot read.
     actors: String,
     problems: Vec<Problem>,
-    /// Byte length and CRC-32 of each chunk of pieces, of quotes, and of paragraphs (one
-    /// chunk of paragraphs per chunk of pieces).
+    /// Byte length and CRC-32 of each chunk of pieces, of quotes, of contexts (one chunk of
+    /// contexts per chunk of quotes) and of paragraphs (one chunk per chunk of pieces).
     pieces: Vec<(usize, u32)>,
     quotes: Vec<(usize, u32)>,
     contexts: Vec<(usize, u32)>,
@@ -259,8 +260,9 @@ fn read_exactly(file: &mut std::fs::File, length: u64, file_len: u64) -> Option<
 }
 
 /// Reads the chunks listed (length, checksum) one after another from byte `offset` of `file`
-/// (open at `path`) and decodes them in parallel, each only when its checksum holds (a damaged disk block must
-/// not turn into a wrong corpus). The caller has checked that the listed chunks fit the file.
+/// (open at `path`) and decodes them in parallel, each only when its checksum holds (a damaged
+/// disk block must not turn into a wrong corpus). The caller has checked that the listed
+/// chunks fit the file.
 fn read_chunks<T: DeserializeOwned + Send>(
     file: &std::fs::File,
     path: &Path,
