@@ -138,7 +138,8 @@ fn leave_to_exit<T>(built: T) {
 }
 
 /// How much of the corpus a one-shot command reads: never the paragraphs (only the reader
-/// shows them), and the quotes' contexts only for JSON quotes, the one output that prints them.
+/// shows them), and the quotes' ids and contexts only for JSON quotes, the one output that
+/// prints them.
 fn extent_of(command: &Command) -> Extent {
     match command {
         Command::Search(search) if search.json => Extent::Lean,

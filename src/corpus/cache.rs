@@ -5,9 +5,9 @@
 //! `~/.cache/spotlight/`). It holds a [`Manifest`] — the program that wrote it and the size,
 //! times and inode of the gazetteer and of every piece file — and the loaded corpus in
 //! postcard's binary encoding, in chunks that are checked (CRC-32) and decoded in parallel:
-//! pieces, then quotes, then the quotes' contexts, then last the pieces' paragraphs. A lean
-//! read ([`Extent::Lean`]) never reads the paragraphs from disk, a bare one ([`Extent::Bare`])
-//! neither the paragraphs nor the contexts. It is used only when the
+//! pieces, then quotes, then the quotes' ids and contexts, then last the pieces' paragraphs. A
+//! lean read ([`Extent::Lean`]) never reads the paragraphs from disk, a bare one
+//! ([`Extent::Bare`]) neither the paragraphs nor the ids and contexts. It is used only when the
 //! manifest matches the directory exactly: any file added, removed or touched, or a new build
 //! of spotlight, means a full load and a new cache. Anything wrong with the cache file
 //! (truncated, corrupt, from another version) is a miss, never an error; failing to write it
@@ -123,19 +123,19 @@ impl Manifest {
 }
 
 /// The head of the cache file, after its length (eight bytes, little-endian); the encoded
-/// chunks of pieces, of quotes, of the quotes' contexts and of the pieces' paragraphs follow
-/// it, in that order.
+/// chunks of pieces, of quotes, of the quotes' ids and contexts and of the pieces' paragraphs
+/// follow it, in that order.
 #[derive(Serialize, Deserialize)]
 struct Head {
     manifest: Manifest,
     /// The actors as JSON: their relations are internally tagged, which postcard cannot read.
     actors: String,
     problems: Vec<Problem>,
-    /// Byte length and CRC-32 of each chunk of pieces, of quotes, of contexts (one chunk of
-    /// contexts per chunk of quotes) and of paragraphs (one chunk per chunk of pieces).
+    /// Byte length and CRC-32 of each chunk of pieces, of quotes, of their ids and contexts
+    /// (one chunk per chunk of quotes) and of paragraphs (one chunk per chunk of pieces).
     pieces: Vec<(usize, u32)>,
     quotes: Vec<(usize, u32)>,
-    contexts: Vec<(usize, u32)>,
+    details: Vec<(usize, u32)>,
     bodies: Vec<(usize, u32)>,
 }
 
@@ -168,25 +168,18 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
             sum.checked_add(u64::try_from(length).ok()?)
         })
     };
-    let (pieces_len, quotes_len, contexts_len, bodies_len) = (
+    let (pieces_len, quotes_len, details_len, bodies_len) = (
         total(&head.pieces)?,
         total(&head.quotes)?,
-        total(&head.contexts)?,
+        total(&head.details)?,
         total(&head.bodies)?,
     );
-    let whole_file = [
-        8,
-        head_len,
-        pieces_len,
-        quotes_len,
-        contexts_len,
-        bodies_len,
-    ]
-    .iter()
-    .try_fold(0u64, |sum, &n| sum.checked_add(n))?;
+    let whole_file = [8, head_len, pieces_len, quotes_len, details_len, bodies_len]
+        .iter()
+        .try_fold(0u64, |sum, &n| sum.checked_add(n))?;
     if whole_file != file_len
         || head.bodies.len() != head.pieces.len()
-        || head.contexts.len() != head.quotes.len()
+        || head.details.len() != head.quotes.len()
     {
         return None;
     }
@@ -194,10 +187,10 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
     // at a million quotes that is most of a gigabyte less at the peak.
     let pieces_at = 8 + head_len;
     let quotes_at = pieces_at + pieces_len;
-    let contexts_at = quotes_at + quotes_len;
-    let bodies_at = contexts_at + contexts_len;
+    let details_at = quotes_at + quotes_len;
+    let bodies_at = details_at + details_len;
     let actors: Vec<Actor> = serde_json::from_str(&head.actors).ok()?;
-    let ((pieces, bodies), (quotes, contexts)) = rayon::join(
+    let ((pieces, bodies), (quotes, details)) = rayon::join(
         || {
             rayon::join(
                 || read_chunks::<Piece>(&file, path, pieces_at, &head.pieces),
@@ -214,7 +207,7 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
                 || read_chunks::<Quote>(&file, path, quotes_at, &head.quotes),
                 || match extent {
                     Extent::Whole | Extent::Lean => {
-                        read_chunks::<String>(&file, path, contexts_at, &head.contexts)
+                        read_chunks::<(String, String)>(&file, path, details_at, &head.details)
                     }
                     Extent::Bare => Some(Vec::new()),
                 },
@@ -233,11 +226,12 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
     }
     let mut quotes = quotes?;
     if extent != Extent::Bare {
-        let contexts = contexts?;
-        if contexts.len() != quotes.len() {
+        let details = details?;
+        if details.len() != quotes.len() {
             return None;
         }
-        for (quote, context) in quotes.iter_mut().zip(contexts) {
+        for (quote, (id, context)) in quotes.iter_mut().zip(details) {
+            quote.id = id;
             quote.context = context;
         }
     }
@@ -342,16 +336,17 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
             rayon::join(
                 || encode(&corpus.quotes),
                 || {
-                    let contexts: Vec<&String> = corpus.quotes.iter().map(|q| &q.context).collect();
-                    encode(&contexts)
+                    let details: Vec<(&String, &String)> =
+                        corpus.quotes.iter().map(|q| (&q.id, &q.context)).collect();
+                    encode(&details)
                 },
             )
         },
     );
-    let (pieces, quotes, contexts, bodies) = (
+    let (pieces, quotes, details, bodies) = (
         pieces.ok_or_else(|| invalid("pieces"))?,
         quotes.0.ok_or_else(|| invalid("quotes"))?,
-        quotes.1.ok_or_else(|| invalid("contexts"))?,
+        quotes.1.ok_or_else(|| invalid("ids and contexts"))?,
         bodies.ok_or_else(|| invalid("paragraphs"))?,
     );
     let head = Head {
@@ -360,7 +355,7 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
         problems: corpus.problems.clone(),
         pieces: pieces.iter().map(|(b, c)| (b.len(), *c)).collect(),
         quotes: quotes.iter().map(|(b, c)| (b.len(), *c)).collect(),
-        contexts: contexts.iter().map(|(b, c)| (b.len(), *c)).collect(),
+        details: details.iter().map(|(b, c)| (b.len(), *c)).collect(),
         bodies: bodies.iter().map(|(b, c)| (b.len(), *c)).collect(),
     };
     let head = postcard::to_stdvec(&head).map_err(|_| invalid("cache"))?;
@@ -373,7 +368,7 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
         pieces
             .iter()
             .chain(&quotes)
-            .chain(&contexts)
+            .chain(&details)
             .chain(&bodies)
             .try_for_each(|(chunk, _)| out.write_all(chunk))
     })
@@ -409,7 +404,11 @@ mod tests {
         assert!(read(&cache, &manifest, Extent::Lean).is_some_and(|cached| cached == lean));
         assert!(corpus.quotes.iter().any(|q| !q.context.is_empty()));
         let bare = corpus.clone().cut_to(Extent::Bare);
-        assert!(bare.quotes.iter().all(|q| q.context.is_empty()));
+        assert!(
+            bare.quotes
+                .iter()
+                .all(|q| q.id.is_empty() && q.context.is_empty())
+        );
         assert!(read(&cache, &manifest, Extent::Bare).is_some_and(|cached| cached == bare));
     }
 

@@ -44,8 +44,8 @@ pub enum Extent {
     /// Pieces without their paragraphs: enough to list, search and print quotes (a quote
     /// carries its own context), in less time and memory.
     Lean,
-    /// Pieces without their paragraphs and quotes without their context: enough to list and
-    /// search when no context is printed (text output, `--plain`).
+    /// Pieces without their paragraphs and quotes without their id and context, which only
+    /// JSON prints: enough to list and search for text output and `--plain`.
     Bare,
 }
 
@@ -97,7 +97,7 @@ impl Corpus {
     /// Loads `dir` from its cache when no file changed since the cache was written (see
     /// [`super::cache`]); otherwise loads it in full and writes the cache for next time.
     /// With [`Extent::Lean`] the pieces come without their paragraphs; with [`Extent::Bare`]
-    /// the quotes also come without their context.
+    /// the quotes also come without their id and context.
     pub fn open(dir: &Path, extent: Extent) -> Result<Self, LoadError> {
         let manifest = super::cache::Manifest::of(dir);
         let path = manifest.as_ref().and_then(super::cache::path_for);
@@ -123,9 +123,10 @@ impl Corpus {
                 .for_each(|p| p.paragraphs = Vec::new());
         }
         if extent == Extent::Bare {
-            self.quotes
-                .par_iter_mut()
-                .for_each(|q| q.context = String::new());
+            self.quotes.par_iter_mut().for_each(|q| {
+                q.id = String::new();
+                q.context = String::new();
+            });
         }
         self
     }

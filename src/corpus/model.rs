@@ -273,7 +273,9 @@ pub enum DateSource {
 /// A quotation found in a piece.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
-    /// Stable id: `<piece id>/<paragraph>.<n>`.
+    /// Stable id: `<piece id>/<paragraph>.<n>`. Kept with the context in the cache: only JSON
+    /// prints it.
+    #[serde(skip)]
     pub id: String,
     /// The quoted words, without the quotation marks.
     pub text: String,
@@ -295,8 +297,8 @@ pub struct Quote {
     pub via: Option<String>,
     /// Statement or term.
     pub kind: QuoteKind,
-    /// The sentence around the quote. Kept apart from the rest of the quote in the cache, so
-    /// commands that print no context skip it.
+    /// The sentence around the quote. Kept apart from the rest of the quote in the cache, with
+    /// the id, so commands that print neither skip them.
     #[serde(skip)]
     pub context: String,
 }
