@@ -16,111 +16,24 @@
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use crate::atomic::{Durability, write_atomically_with};
 
-use super::load::{ACTORS_FILE, Corpus, Extent, PIECES_DIR, is_piece_file};
+use super::load::{Corpus, Extent};
 use super::model::{Actor, Paragraph, Piece, Quote};
 use super::problem::Problem;
 
+mod manifest;
+
+pub use self::manifest::{Manifest, Stamp};
+
 /// Changes whenever the layout of the cache file changes.
-const FORMAT: u32 = 3;
+pub(crate) const FORMAT: u32 = 3;
 /// Pieces or quotes per chunk: small enough that two cores share the decoding evenly.
 const CHUNK: usize = 512;
-
-/// What a file looked like when the cache was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Stamp {
-    len: u64,
-    modified_ns: i128,
-    changed_ns: i128,
-    inode: u64,
-}
-
-impl Stamp {
-    fn of(path: &Path) -> Option<Self> {
-        let meta = std::fs::metadata(path).ok()?;
-        let ns = |t: std::io::Result<SystemTime>| {
-            t.ok()
-                .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
-                .map_or(0, |d| i128::try_from(d.as_nanos()).unwrap_or(i128::MAX))
-        };
-        #[cfg(unix)]
-        let (changed_ns, inode) = {
-            use std::os::unix::fs::MetadataExt;
-            (
-                i128::from(meta.ctime()) * 1_000_000_000 + i128::from(meta.ctime_nsec()),
-                meta.ino(),
-            )
-        };
-        #[cfg(not(unix))]
-        let (changed_ns, inode) = (0, 0);
-        Some(Self {
-            len: meta.len(),
-            modified_ns: ns(meta.modified()),
-            changed_ns,
-            inode,
-        })
-    }
-}
-
-/// Everything a cached corpus depends on: the program, the directory and its files.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Manifest {
-    format: u32,
-    version: String,
-    program: Option<Stamp>,
-    /// The directory as found, and as given: messages and piece sources use the path given.
-    dir: PathBuf,
-    given: PathBuf,
-    actors: Option<Stamp>,
-    pieces: Vec<(String, Stamp)>,
-}
-
-impl Manifest {
-    /// The manifest of `dir` as it is now; `None` when it cannot be told (an unreadable
-    /// directory or file), and the cache is then not used.
-    #[must_use]
-    pub fn of(given: &Path) -> Option<Self> {
-        let dir = given.canonicalize().ok()?;
-        let actors_path = dir.join(ACTORS_FILE);
-        let actors = if actors_path.exists() {
-            Some(Stamp::of(&actors_path)?)
-        } else {
-            None
-        };
-        let paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
-            Ok(entries) => entries
-                .map(|entry| entry.map(|e| e.path()))
-                .collect::<std::io::Result<Vec<_>>>()
-                .ok()?,
-            Err(_) => Vec::new(),
-        };
-        let mut pieces: Vec<(String, Stamp)> = paths
-            .par_iter()
-            .filter(|path| is_piece_file(path))
-            .map(|path| {
-                let name = path.file_name()?.to_string_lossy().into_owned();
-                Some((name, Stamp::of(path)?))
-            })
-            .collect::<Option<_>>()?;
-        pieces.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-        let program = std::env::current_exe().ok().and_then(|exe| Stamp::of(&exe));
-        Some(Self {
-            format: FORMAT,
-            version: env!("CARGO_PKG_VERSION").to_string(),
-            program,
-            dir,
-            given: given.to_path_buf(),
-            actors,
-            pieces,
-        })
-    }
-}
 
 /// The head of the cache file, after its length (eight bytes, little-endian); the encoded
 /// chunks of pieces, of quotes, of the quotes' ids and contexts and of the pieces' paragraphs
@@ -148,8 +61,8 @@ pub fn path_for(manifest: &Manifest) -> Option<PathBuf> {
     crate::xdg::spotlight_file("XDG_CACHE_HOME", ".cache", &file)
 }
 
-/// The corpus cached at `path` when it was written for exactly `manifest`; with
-/// [`Extent::Lean`], its pieces come without paragraphs, which are then not even read.
+/// The corpus cached at `path` when it was written for exactly `manifest`, with what `extent`
+/// keeps: the sections it leaves out (paragraphs; quote ids and contexts) are not even read.
 #[must_use]
 pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> {
     let mut file = std::fs::File::open(path).ok()?;
@@ -377,6 +290,7 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::corpus::load::PIECES_DIR;
     use crate::corpus::synth::{SynthOptions, write_corpus};
 
     /// A small synthetic corpus in `dir`, loaded, and its cache written to `dir/cache.bin`.
