@@ -18,6 +18,7 @@ pub mod atomic;
 pub mod cli;
 pub mod corpus;
 pub mod index;
+pub mod positioned;
 pub mod search;
 pub mod serve;
 pub mod text;

@@ -275,7 +275,87 @@ fn a_corpus_directory_is_cached_and_every_change_is_seen() {
     std::fs::write(&written[0], b"not a cache").expect("damage the cache");
     assert_eq!(run(&["quotes", "--json"]), imported);
     assert!(std::fs::metadata(&written[0]).expect("cache").len() > 100);
-    assert_eq!(caches().len(), 1, "replaced, not added to");
+    let corpus_caches = caches()
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .count();
+    assert_eq!(corpus_caches, 1, "replaced, not added to");
+}
+
+#[test]
+fn plain_searches_read_the_index_image_a_search_wrote() {
+    use std::process::Command;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("corpus");
+    let data = data.to_str().expect("path");
+    let synth = spotlight(&["synth", "--pieces", "30", "--seed", "6", "--out", data]);
+    assert_eq!(synth.status.code(), Some(0));
+    let cache_home = dir.path().join("cache");
+    let run = |args: &[&str]| {
+        let output = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+            .args(args)
+            .args(["--data", data])
+            .env_remove("SPOTLIGHT_DATA")
+            .env("XDG_CACHE_HOME", &cache_home)
+            .output()
+            .expect("run spotlight");
+        (output.status.code(), stdout(&output))
+    };
+    let image = || {
+        std::fs::read_dir(cache_home.join("spotlight"))
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .find(|p| p.extension().is_some_and(|e| e == "index"))
+    };
+    let queries = [
+        "kind:statement",
+        "patience",
+        "patience limits response",
+        "notrealuly",
+        "kind:term",
+        "date:2023 !the",
+        "fig:",
+        "via:telegram",
+        "nothing-matches-this-zzz",
+    ];
+    let plain = |q: &str, cache: bool| {
+        let args = ["search", "--plain", "--limit", "0", q];
+        if cache {
+            run(&args)
+        } else {
+            run(&[&["--no-cache"], &args[..]].concat())
+        }
+    };
+    let expected: Vec<_> = queries.iter().map(|q| plain(q, false)).collect();
+    assert!(expected.iter().filter(|(code, _)| *code == Some(0)).count() >= 5);
+    assert_eq!(image(), None, "--no-cache writes nothing");
+    assert_eq!(run(&["search", "--limit", "3", "patience"]).0, Some(0));
+    let written = image().expect("the first search wrote an image");
+    for (q, want) in queries.iter().zip(&expected) {
+        assert_eq!(&plain(q, true), want, "{q} from the image");
+    }
+    // A changed corpus makes the image stale: the search is right and the image rewritten.
+    let seed = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/pieces/potential-escalation-in-iraq-part-1-khamenei-and-badr.md"
+    );
+    assert_eq!(run(&["import", seed]).0, Some(0));
+    let fresh = plain("timetable", false);
+    assert!(fresh.1.contains("timetable"));
+    let before = std::fs::metadata(&written).expect("image").modified().ok();
+    assert_eq!(plain("timetable", true), fresh);
+    assert_eq!(plain("timetable", true), fresh, "from the new image");
+    assert_ne!(
+        std::fs::metadata(&written).expect("image").modified().ok(),
+        before
+    );
+    // A damaged image is read around, and replaced.
+    std::fs::write(&written, b"not an image").expect("damage the image");
+    assert_eq!(plain("timetable", true), fresh);
+    assert!(std::fs::metadata(&written).expect("image").len() > 100);
+    assert_eq!(plain("timetable", true), fresh);
 }
 
 #[test]

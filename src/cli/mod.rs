@@ -19,8 +19,9 @@ use anyhow::Context;
 use clap::{CommandFactory, Parser};
 
 pub use self::args::{Args, Command};
+use crate::corpus::cache::Manifest;
 use crate::corpus::{Corpus, Extent, Severity};
-use crate::index::Index;
+use crate::index::{Index, image};
 
 /// What a command found, mapped to the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,14 +103,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             crate::serve::run(Index::build(corpus), &options)?;
             Outcome::Found
         }
-        Some(Command::Search(search)) => {
-            let corpus = load(args.data.as_deref(), loading)?;
-            report_problems(&corpus);
-            let index = Index::build(corpus);
-            let outcome = search::run(&mut out, search, &index)?;
-            leave_to_exit(index);
-            outcome
-        }
+        Some(Command::Search(search)) => search_command(&mut out, args, search, loading)?,
         Some(Command::Actors {
             query: Some(query),
             json,
@@ -127,6 +121,55 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
     };
     out.flush()?;
+    Ok(outcome)
+}
+
+/// `spotlight search`: from the corpus's index image when the output needs nothing else (see
+/// [`crate::index::image`]); otherwise from the corpus, writing the image for next time when
+/// the corpus is cached.
+fn search_command(
+    out: &mut impl Write,
+    args: &Args,
+    search: &args::SearchArgs,
+    loading: Loading,
+) -> anyhow::Result<Outcome> {
+    let manifest = match (args.data.as_deref(), loading) {
+        (Some(dir), Loading::Cached(_)) => Manifest::of(dir),
+        _ => None,
+    };
+    let image_path = manifest.as_ref().and_then(image::path_for);
+    // Set when the image could not be used (missing, stale or damaged): written again below.
+    let mut rewrite = false;
+    if search::reads_image(search) {
+        if let Some(image) = manifest
+            .as_ref()
+            .zip(image_path.as_deref())
+            .and_then(|(manifest, path)| image::open(path, manifest))
+        {
+            if let Some(outcome) = search::run_on_image(out, search, &image)? {
+                report_problems(&image.index.corpus);
+                leave_to_exit(image);
+                return Ok(outcome);
+            }
+        }
+        rewrite = true;
+    }
+    let corpus = match (args.data.as_deref(), loading) {
+        (Some(dir), Loading::Cached(extent)) => Corpus::open_with(dir, manifest.clone(), extent)?,
+        _ => load(args.data.as_deref(), loading)?,
+    };
+    report_problems(&corpus);
+    let index = Index::build(corpus);
+    let outcome = search::run(out, search, &index)?;
+    out.flush()?;
+    if let (Some(manifest), Some(path)) = (manifest, image_path) {
+        if rewrite || !image::is_current(&path, &manifest) {
+            if let Err(error) = image::write(&path, &manifest, &index) {
+                tracing::debug!(%error, image = %path.display(), "index image not written");
+            }
+        }
+    }
+    leave_to_exit(index);
     Ok(outcome)
 }
 

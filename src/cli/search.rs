@@ -10,8 +10,9 @@ use super::json::QuoteJson;
 use crate::corpus::Corpus;
 use crate::index::Index;
 use crate::index::actors::ActorIndex;
+use crate::index::image::Image;
 use crate::search::query::parse;
-use crate::search::{Ranges, search_with};
+use crate::search::{Ranges, Results, search_with};
 use crate::text::sanitize;
 
 /// A ranked quote in `--json` output: the quote contract plus `score` and `ranges`.
@@ -24,24 +25,59 @@ struct HitJson<'a> {
     ranges: Vec<[usize; 2]>,
 }
 
-/// Runs a search and prints the hits.
-pub fn run(out: &mut impl Write, args: &SearchArgs, index: &Index) -> anyhow::Result<Outcome> {
+/// Whether a search can run on an index image (see [`crate::index::image`]): `--plain` output,
+/// which prints texts only, of a query without `fig:` or `via:`, the filters that read a
+/// quote's own record.
+#[must_use]
+pub fn reads_image(args: &SearchArgs) -> bool {
     let query = parse(&args.query);
+    args.plain && query.figure.is_none() && query.via.is_empty()
+}
+
+/// Runs a `--plain` search on an index image and prints the texts of the hits; `None`, having
+/// printed nothing, when the image's texts turn out damaged (the caller then searches the
+/// corpus itself).
+pub fn run_on_image(
+    out: &mut impl Write,
+    args: &SearchArgs,
+    image: &Image,
+) -> anyhow::Result<Option<Outcome>> {
+    let results = ranked(args, &image.index, Ranges::Unlit);
+    if results.hits.is_empty() {
+        return Ok(Some(Outcome::Nothing));
+    }
+    let Some(texts) = image.texts.read() else {
+        return Ok(None);
+    };
+    for hit in &results.hits {
+        writeln!(out, "{}", sanitize(texts.get(hit.quote)))?;
+    }
+    Ok(Some(Outcome::Found))
+}
+
+/// Runs the query of `args` and reports its problems on stderr.
+fn ranked(args: &SearchArgs, index: &Index, lit: Ranges) -> Results {
     let limit = if args.limit == 0 {
         usize::MAX
     } else {
         args.limit
     };
+    let results = search_with(index, &parse(&args.query), limit, lit);
+    for message in &results.messages {
+        eprintln!("spotlight: query: {message}");
+    }
+    results
+}
+
+/// Runs a search and prints the hits.
+pub fn run(out: &mut impl Write, args: &SearchArgs, index: &Index) -> anyhow::Result<Outcome> {
     let color = args.color.enabled();
     let lit = if args.json || (color && !args.plain) {
         Ranges::Lit
     } else {
         Ranges::Unlit
     };
-    let results = search_with(index, &query, limit, lit);
-    for message in &results.messages {
-        eprintln!("spotlight: query: {message}");
-    }
+    let results = ranked(args, index, lit);
     let corpus = &index.corpus;
     for hit in &results.hits {
         let Some(quote) = index.quote(hit.quote) else {

@@ -99,7 +99,15 @@ impl Corpus {
     /// With [`Extent::Lean`] the pieces come without their paragraphs; with [`Extent::Bare`]
     /// the quotes also come without their id and context.
     pub fn open(dir: &Path, extent: Extent) -> Result<Self, LoadError> {
-        let manifest = super::cache::Manifest::of(dir);
+        Self::open_with(dir, super::cache::Manifest::of(dir), extent)
+    }
+
+    /// [`Self::open`] with the directory's manifest already taken (`None`: no cache).
+    pub fn open_with(
+        dir: &Path,
+        manifest: Option<super::cache::Manifest>,
+        extent: Extent,
+    ) -> Result<Self, LoadError> {
         let path = manifest.as_ref().and_then(super::cache::path_for);
         let (Some(manifest), Some(path)) = (manifest, path) else {
             return Ok(Self::load_dir(dir)?.cut_to(extent));

@@ -5,6 +5,7 @@
 
 pub mod actors;
 pub mod fold;
+pub mod image;
 pub mod quotes;
 pub mod titles;
 
@@ -65,25 +66,75 @@ impl Index {
                     || QuoteIndex::new(&corpus.quotes),
                 )
             },
-            || Tables::of(&corpus),
+            || {
+                let ids = Ids::of(&corpus);
+                let columns = Columns::of(&corpus, &ids);
+                Tables::of(&corpus, ids, columns)
+            },
         );
-        let index = Self {
+        Arc::new(Self::assemble(corpus, actors, quotes, tables))
+    }
+
+    /// An index over `corpus` from a quote index and per-quote columns stored earlier (an
+    /// index image, see [`image`]). The corpus may come without its quote records: search,
+    /// lists by actor, piece and month, and the speaker and piece of each quote all work
+    /// from the columns, but [`Self::quote`] finds nothing. `None` when the columns do not
+    /// fit the corpus or the quote index.
+    #[must_use]
+    pub fn from_columns(corpus: Corpus, quotes: QuoteIndex, columns: Columns) -> Option<Arc<Self>> {
+        let n = quotes.len();
+        let fits = columns.speaker.len() == n
+            && columns.piece.len() == n
+            && columns.days.len() == n
+            && columns.kinds.len() == n
+            && (corpus.quotes.is_empty() || corpus.quotes.len() == n)
+            && columns
+                .speaker
+                .iter()
+                .flatten()
+                .all(|&a| (a as usize) < corpus.actors.len())
+            && columns
+                .piece
+                .iter()
+                .all(|&p| (p as usize) < corpus.pieces.len());
+        if !fits {
+            return None;
+        }
+        let (actors, tables) = rayon::join(
+            || ActorIndex::new(&corpus.actors),
+            || Tables::of(&corpus, Ids::of(&corpus), columns),
+        );
+        Some(Arc::new(Self::assemble(corpus, actors, quotes, tables)))
+    }
+
+    /// The per-quote columns, borrowed: what an index image stores beside the quote index.
+    #[must_use]
+    pub fn columns(&self) -> ColumnsRef<'_> {
+        ColumnsRef {
+            speaker: &self.speaker,
+            piece: &self.piece,
+            days: &self.days,
+            kinds: &self.kinds,
+        }
+    }
+
+    fn assemble(corpus: Corpus, actors: ActorIndex, quotes: QuoteIndex, tables: Tables) -> Self {
+        Self {
             actors,
             quotes,
             corpus,
             by_actor: tables.by_actor,
             by_piece: tables.by_piece,
             by_month: tables.by_month,
-            speaker: tables.speaker,
-            piece: tables.piece,
-            days: tables.days,
-            kinds: tables.kinds,
+            speaker: tables.columns.speaker,
+            piece: tables.columns.piece,
+            days: tables.columns.days,
+            kinds: tables.columns.kinds,
             piece_titles: tables.piece_titles,
             speaker_names: tables.speaker_names,
-            actor_ids: tables.actor_ids,
-            piece_ids: tables.piece_ids,
-        };
-        Arc::new(index)
+            actor_ids: tables.ids.actors,
+            piece_ids: tables.ids.pieces,
+        }
     }
 
     /// The quote with this id.
@@ -148,78 +199,152 @@ impl DayKey {
     pub fn is_some(self) -> bool {
         self != Self::NONE
     }
+
+    /// The year and month of the date, as the per-month table keys them.
+    #[must_use]
+    pub fn year_month(self) -> Option<(i16, i8)> {
+        if !self.is_some() {
+            return None;
+        }
+        let year = i16::try_from(self.0.div_euclid(512)).ok()?;
+        let month = i8::try_from(self.0.rem_euclid(512) / 32).ok()?;
+        Some((year, month))
+    }
+
+    /// The key as stored in an index image.
+    #[must_use]
+    pub fn raw(self) -> i32 {
+        self.0
+    }
+
+    /// A key stored in an index image.
+    #[must_use]
+    pub fn from_raw(raw: i32) -> Self {
+        Self(raw)
+    }
 }
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
-/// The tables of an [`Index`] that are plain lookups, built apart from the text indexes.
+/// The per-quote columns of an [`Index`], owned: the speaker, piece, date and kind of each
+/// quote, in quote order.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Columns {
+    /// The speaker (index in the corpus's actors) of each quote.
+    pub speaker: Vec<Option<u32>>,
+    /// The piece (index in the corpus's pieces) of each quote.
+    pub piece: Vec<u32>,
+    /// The date of each quote.
+    pub days: Vec<DayKey>,
+    /// The kind of each quote.
+    pub kinds: Vec<QuoteKind>,
+}
+
+/// The per-quote columns of an [`Index`], borrowed.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnsRef<'a> {
+    /// The speaker (index in the corpus's actors) of each quote.
+    pub speaker: &'a [Option<u32>],
+    /// The piece (index in the corpus's pieces) of each quote.
+    pub piece: &'a [u32],
+    /// The date of each quote.
+    pub days: &'a [DayKey],
+    /// The kind of each quote.
+    pub kinds: &'a [QuoteKind],
+}
+
+impl Columns {
+    /// The columns of the corpus's quotes.
+    fn of(corpus: &Corpus, ids: &Ids) -> Self {
+        let n = corpus.quotes.len();
+        let mut columns = Self {
+            speaker: Vec::with_capacity(n),
+            piece: Vec::with_capacity(n),
+            days: Vec::with_capacity(n),
+            kinds: Vec::with_capacity(n),
+        };
+        let mut last_piece: Option<(&str, u32)> = None;
+        for quote in &corpus.quotes {
+            let who = quote
+                .speaker
+                .as_ref()
+                .and_then(|s| ids.actors.get(s))
+                .copied();
+            // Quotes come piece by piece: most look up the piece of the quote before.
+            let at = match last_piece {
+                Some((id, at)) if id == quote.piece => at,
+                _ => ids.pieces.get(&quote.piece).copied().unwrap_or(0),
+            };
+            last_piece = Some((quote.piece.as_str(), at));
+            columns.speaker.push(who);
+            columns.piece.push(at);
+            columns.days.push(DayKey::of(quote.date));
+            columns.kinds.push(quote.kind);
+        }
+        columns
+    }
+}
+
+/// Actor and piece ids to their positions in the corpus.
+struct Ids {
+    actors: HashMap<String, u32>,
+    pieces: HashMap<String, u32>,
+}
+
+impl Ids {
+    fn of(corpus: &Corpus) -> Self {
+        Self {
+            actors: corpus
+                .actors
+                .iter()
+                .enumerate()
+                .map(|(i, a)| (a.id.clone(), to_u32(i)))
+                .collect(),
+            pieces: corpus
+                .pieces
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.id.clone(), to_u32(i)))
+                .collect(),
+        }
+    }
+}
+
+/// The tables of an [`Index`] that are plain lookups, derived from the columns.
 struct Tables {
     by_actor: Vec<Vec<QuoteId>>,
     by_piece: Vec<Vec<QuoteId>>,
     by_month: BTreeMap<(i16, i8), Vec<QuoteId>>,
-    speaker: Vec<Option<u32>>,
-    piece: Vec<u32>,
-    days: Vec<DayKey>,
-    kinds: Vec<QuoteKind>,
+    columns: Columns,
     piece_titles: Titles,
     speaker_names: Vec<String>,
-    actor_ids: HashMap<String, u32>,
-    piece_ids: HashMap<String, u32>,
+    ids: Ids,
 }
 
 impl Tables {
-    fn of(corpus: &Corpus) -> Self {
-        let actor_ids: HashMap<String, u32> = corpus
-            .actors
-            .iter()
-            .enumerate()
-            .map(|(i, a)| (a.id.clone(), to_u32(i)))
-            .collect();
-        let piece_ids: HashMap<String, u32> = corpus
-            .pieces
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.id.clone(), to_u32(i)))
-            .collect();
+    fn of(corpus: &Corpus, ids: Ids, columns: Columns) -> Self {
         let mut by_actor = vec![Vec::new(); corpus.actors.len()];
         let mut by_piece = vec![Vec::new(); corpus.pieces.len()];
         let mut by_month: BTreeMap<(i16, i8), Vec<QuoteId>> = BTreeMap::new();
-        let mut speaker = Vec::with_capacity(corpus.quotes.len());
-        let mut piece = Vec::with_capacity(corpus.quotes.len());
-        let mut days = Vec::with_capacity(corpus.quotes.len());
-        let mut kinds = Vec::with_capacity(corpus.quotes.len());
-        let mut last_piece: Option<(&str, u32)> = None;
-        for (i, quote) in corpus.quotes.iter().enumerate() {
+        for (i, ((who, at), day)) in columns
+            .speaker
+            .iter()
+            .zip(&columns.piece)
+            .zip(&columns.days)
+            .enumerate()
+        {
             let id = to_u32(i);
-            let who = quote
-                .speaker
-                .as_ref()
-                .and_then(|s| actor_ids.get(s))
-                .copied();
             if let Some(list) = who.and_then(|w| by_actor.get_mut(w as usize)) {
                 list.push(id);
             }
-            // Quotes come piece by piece: most look up the piece of the quote before.
-            let at = match last_piece {
-                Some((id, at)) if id == quote.piece => at,
-                _ => piece_ids.get(&quote.piece).copied().unwrap_or(0),
-            };
-            last_piece = Some((quote.piece.as_str(), at));
-            if let Some(list) = by_piece.get_mut(at as usize) {
+            if let Some(list) = by_piece.get_mut(*at as usize) {
                 list.push(id);
             }
-            if let Some(date) = quote.date {
-                by_month
-                    .entry((date.year(), date.month()))
-                    .or_default()
-                    .push(id);
+            if let Some(month) = day.year_month() {
+                by_month.entry(month).or_default().push(id);
             }
-            speaker.push(who);
-            piece.push(at);
-            days.push(DayKey::of(quote.date));
-            kinds.push(quote.kind);
         }
         let piece_titles = Titles::new(corpus.pieces.iter().map(|p| p.title.as_str()));
         let speaker_names = corpus.actors.iter().map(|a| fold_text(&a.name).0).collect();
@@ -227,14 +352,10 @@ impl Tables {
             by_actor,
             by_piece,
             by_month,
-            speaker,
-            piece,
-            days,
-            kinds,
+            columns,
             piece_titles,
             speaker_names,
-            actor_ids,
-            piece_ids,
+            ids,
         }
     }
 }
@@ -258,6 +379,16 @@ mod tests {
         assert!(keys.iter().all(|k| k.is_some() && *k > DayKey::NONE));
         assert_eq!(DayKey::of(None), DayKey::NONE);
         assert!(!DayKey::NONE.is_some());
+    }
+
+    #[test]
+    fn a_day_key_gives_back_its_year_and_month() {
+        for (y, m, d) in [(2023, 10, 30), (1999, 1, 1), (2024, 12, 31), (-5, 6, 15)] {
+            let key = DayKey::of(Some(jiff::civil::date(y, m, d)));
+            assert_eq!(key.year_month(), Some((y, m)));
+            assert_eq!(DayKey::from_raw(key.raw()), key);
+        }
+        assert_eq!(DayKey::NONE.year_month(), None);
     }
 
     #[test]

@@ -26,11 +26,14 @@ pub struct QuoteIndex {
     /// whatever the allocator did while loading.
     folded: String,
     /// Where each quote's folded text ends in `folded`.
-    ends: Vec<usize>,
+    ends: Vec<u64>,
     /// Distinct folded words, sorted, so prefixes are ranges.
     words: Vec<Box<str>>,
-    /// For each word, the quotes that hold it, ascending.
-    postings: Vec<Vec<QuoteId>>,
+    /// The posting lists of all words one after another: for each word, the quotes that hold
+    /// it, ascending.
+    postings: Vec<QuoteId>,
+    /// Where each word's posting list starts in `postings`, and (last) where the lists end.
+    posting_starts: Vec<u64>,
     /// Word trigrams → words, for fuzzy and misspelled terms.
     trigrams: HashMap<[u8; 3], Vec<u32>>,
     /// Loose romanization key → words (`hzbl` → `hezbollah`, `hizballah`, ...).
@@ -69,7 +72,7 @@ impl QuoteIndex {
             let mut end = folded.len();
             for length in lengths {
                 end += length;
-                ends.push(end);
+                ends.push(end as u64);
             }
             folded.push_str(&buffer);
         }
@@ -81,9 +84,8 @@ impl QuoteIndex {
             .map(|&first| {
                 let mut local: HashMap<&str, Vec<QuoteId>> = HashMap::new();
                 for at in first..(first + FOLD_CHUNK).min(ends.len()) {
-                    let start = at.checked_sub(1).map_or(0, |before| ends[before]);
                     let quote = QuoteId::try_from(at).unwrap_or(QuoteId::MAX);
-                    for word in words(&folded[start..ends[at]]) {
+                    for word in words(folded_of(&folded, &ends, at)) {
                         let list = local.entry(word).or_default();
                         if list.last() != Some(&quote) {
                             list.push(quote);
@@ -109,19 +111,76 @@ impl QuoteIndex {
         let mut order: Vec<(&str, u32)> = ids.into_iter().collect();
         order.sort_unstable_by(|a, b| a.0.cmp(b.0));
         let words: Vec<Box<str>> = order.iter().map(|(w, _)| Box::from(*w)).collect();
-        let mut taken = postings;
-        let postings = order
-            .iter()
-            .map(|(_, id)| std::mem::take(&mut taken[*id as usize]))
-            .collect();
+        let mut posting_starts = Vec::with_capacity(order.len() + 1);
+        let mut flat = Vec::with_capacity(postings.iter().map(Vec::len).sum());
+        for (_, id) in &order {
+            posting_starts.push(flat.len() as u64);
+            flat.extend_from_slice(&postings[*id as usize]);
+        }
+        posting_starts.push(flat.len() as u64);
         let (trigrams, loose) = word_keys(&words);
         Self {
             folded,
             ends,
             words,
-            postings,
+            postings: flat,
+            posting_starts,
             trigrams,
             loose,
+        }
+    }
+
+    /// An index from the parts [`Self::parts`] gave, as an index image stores them; the word
+    /// keys are derived again. `None` when the parts do not fit together (a damaged image):
+    /// the ends must rise within the text, the posting starts within the postings, one start
+    /// per word and one more, and every posting must name a quote.
+    #[must_use]
+    pub fn from_parts(parts: Parts) -> Option<Self> {
+        let Parts {
+            folded,
+            ends,
+            words,
+            postings,
+            posting_starts,
+        } = parts;
+        let rising = |list: &[u64], limit: usize| {
+            list.windows(2).all(|w| w[0] <= w[1])
+                && list.last().is_none_or(|&last| last <= limit as u64)
+        };
+        let whole = rising(&ends, folded.len())
+            && ends
+                .iter()
+                .all(|&end| usize::try_from(end).is_ok_and(|e| folded.is_char_boundary(e)))
+            && posting_starts.len() == words.len() + 1
+            && posting_starts.first() == Some(&0)
+            && posting_starts.last() == Some(&(postings.len() as u64))
+            && rising(&posting_starts, postings.len())
+            && lists_ascend(&postings, &posting_starts, ends.len())
+            && words.windows(2).all(|w| w[0] < w[1]);
+        if !whole {
+            return None;
+        }
+        let (trigrams, loose) = word_keys(&words);
+        Some(Self {
+            folded,
+            ends,
+            words,
+            postings,
+            posting_starts,
+            trigrams,
+            loose,
+        })
+    }
+
+    /// The stored parts of the index (the word keys are derived from the words).
+    #[must_use]
+    pub fn parts(&self) -> PartsRef<'_> {
+        PartsRef {
+            folded: &self.folded,
+            ends: &self.ends,
+            words: &self.words,
+            postings: &self.postings,
+            posting_starts: &self.posting_starts,
         }
     }
 
@@ -140,12 +199,7 @@ impl QuoteIndex {
     /// The folded haystack of a quote.
     #[must_use]
     pub fn folded(&self, quote: QuoteId) -> &str {
-        let at = quote as usize;
-        let Some(&end) = self.ends.get(at) else {
-            return "";
-        };
-        let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
-        &self.folded[start..end]
+        folded_of(&self.folded, &self.ends, quote as usize)
     }
 
     /// Number of distinct words.
@@ -163,7 +217,16 @@ impl QuoteIndex {
     /// The quotes holding word `id`.
     #[must_use]
     pub fn postings(&self, id: u32) -> &[QuoteId] {
-        self.postings.get(id as usize).map_or(&[], Vec::as_slice)
+        let at = id as usize;
+        let bound = |i: usize| {
+            self.posting_starts
+                .get(i)
+                .and_then(|&s| usize::try_from(s).ok())
+        };
+        match (bound(at), bound(at + 1)) {
+            (Some(start), Some(end)) => self.postings.get(start..end).unwrap_or(&[]),
+            _ => &[],
+        }
     }
 
     /// Ids of the words that start with `prefix` (folded).
@@ -206,6 +269,63 @@ impl QuoteIndex {
             .copied()
             .collect()
     }
+}
+
+/// The parts of a [`QuoteIndex`] an index image stores, owned: see [`QuoteIndex::from_parts`].
+#[derive(Debug, Default)]
+pub struct Parts {
+    /// Folded texts, one after another.
+    pub folded: String,
+    /// Where each quote's folded text ends.
+    pub ends: Vec<u64>,
+    /// The vocabulary, sorted.
+    pub words: Vec<Box<str>>,
+    /// Every word's posting list, one after another.
+    pub postings: Vec<QuoteId>,
+    /// Where each word's list starts, then where the last ends.
+    pub posting_starts: Vec<u64>,
+}
+
+/// The parts of a [`QuoteIndex`], borrowed, for writing an image.
+#[derive(Debug, Clone, Copy)]
+pub struct PartsRef<'a> {
+    /// Folded texts, one after another.
+    pub folded: &'a str,
+    /// Where each quote's folded text ends.
+    pub ends: &'a [u64],
+    /// The vocabulary, sorted.
+    pub words: &'a [Box<str>],
+    /// Every word's posting list, one after another.
+    pub postings: &'a [QuoteId],
+    /// Where each word's list starts, then where the last ends.
+    pub posting_starts: &'a [u64],
+}
+
+/// Whether each posting list (bounded by consecutive `starts`, which rise within `postings`)
+/// ascends strictly and names only quotes below `quotes`.
+fn lists_ascend(postings: &[QuoteId], starts: &[u64], quotes: usize) -> bool {
+    starts.windows(2).all(|w| {
+        let (Ok(start), Ok(end)) = (usize::try_from(w[0]), usize::try_from(w[1])) else {
+            return false;
+        };
+        postings.get(start..end).is_some_and(|list| {
+            list.windows(2).all(|p| p[0] < p[1])
+                && list.last().is_none_or(|&q| (q as usize) < quotes)
+        })
+    })
+}
+
+/// The folded text of quote `at`: empty when the ends do not hold it (never a panic).
+fn folded_of<'a>(folded: &'a str, ends: &[u64], at: usize) -> &'a str {
+    let offset = |i: usize| ends.get(i).and_then(|&e| usize::try_from(e).ok());
+    let Some(end) = offset(at) else {
+        return "";
+    };
+    let start = match at.checked_sub(1) {
+        Some(before) => offset(before).unwrap_or(0),
+        None => 0,
+    };
+    folded.get(start..end).unwrap_or("")
 }
 
 fn to_u32(n: usize) -> u32 {

@@ -195,24 +195,10 @@ fn read_chunks<T: DeserializeOwned + Send>(
     Some(decoded?.into_iter().flatten().collect())
 }
 
-/// `length` bytes at `offset` of `file`, read without moving a shared cursor, so threads can
-/// read one file side by side.
-#[cfg(unix)]
-fn read_at(file: &std::fs::File, _path: &Path, offset: u64, length: usize) -> Option<Vec<u8>> {
-    use std::os::unix::fs::FileExt;
+/// `length` bytes at `offset` of `file` (open at `path`).
+fn read_at(file: &std::fs::File, path: &Path, offset: u64, length: usize) -> Option<Vec<u8>> {
     let mut bytes = vec![0; length];
-    file.read_exact_at(&mut bytes, offset).ok()?;
-    Some(bytes)
-}
-
-/// `length` bytes at `offset` of the file at `path`, through a handle of its own.
-#[cfg(not(unix))]
-fn read_at(_file: &std::fs::File, path: &Path, offset: u64, length: usize) -> Option<Vec<u8>> {
-    use std::io::{Seek, SeekFrom};
-    let mut own = std::fs::File::open(path).ok()?;
-    own.seek(SeekFrom::Start(offset)).ok()?;
-    let mut bytes = vec![0; length];
-    own.read_exact(&mut bytes).ok()?;
+    crate::positioned::read_exact_at(file, path, offset, &mut bytes)?;
     Some(bytes)
 }
 

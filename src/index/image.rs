@@ -1,0 +1,523 @@
+//! An index image: the quote index, the per-quote columns and the quotes' texts of a corpus
+//! directory, stored as the arrays they are in memory, so that a one-shot search reads them
+//! back with no decoding and no string per quote.
+//!
+//! A search built the normal way loads every quote from the corpus cache (a text, a speaker
+//! and a piece id each) and folds and indexes them all; at a hundred thousand quotes that was
+//! most of a `spotlight search --plain` run. With an image, the run reads the actors, the
+//! problems and each piece's id and title from the image's head, then its arrays one after
+//! another (read side by side, the threads' page faults only queued on each other), and the
+//! texts last, only when something matched.
+//!
+//! The image lives beside the corpus cache (`corpus-HASH.index` in the same directory) and
+//! carries the same [`Manifest`]: any change to the corpus or a new build of spotlight makes
+//! it stale, and a stale, truncated or damaged image (each section has a CRC-32) is a miss,
+//! never an error. It is written after a search that had to build the index.
+
+use std::fs::File;
+use std::io::{self, Read};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use bytemuck::Pod;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::quotes::{Parts, QuoteId, QuoteIndex};
+use super::{Columns, DayKey, Index};
+use crate::atomic::{Durability, write_atomically_with};
+use crate::corpus::cache::{self, Manifest};
+use crate::corpus::{Corpus, Piece, Problem, QuoteKind};
+use crate::positioned::read_exact_at;
+
+/// The first bytes of every image.
+const MAGIC: &[u8; 8] = b"SPOTIMG\0";
+/// Bytes before the head: the magic, the head's length (`u64`) and CRC-32 (`u32`), little-endian.
+const START: usize = 20;
+/// Changes whenever the layout of the image changes.
+const FORMAT: u32 = 1;
+
+/// The sections of an image, in file order.
+#[derive(Debug, Clone, Copy)]
+enum Section {
+    Folded,
+    Ends,
+    Words,
+    PostingStarts,
+    Postings,
+    Speaker,
+    Piece,
+    Days,
+    Kinds,
+    Texts,
+    TextEnds,
+}
+
+/// Number of sections.
+const SECTIONS: usize = 11;
+
+/// The head of an image, after the magic and its own length (eight bytes, little-endian).
+#[derive(Debug, Serialize, Deserialize)]
+struct Head {
+    manifest: Manifest,
+    format: u32,
+    /// The arrays are stored in the byte order of the machine that wrote them.
+    little_endian: bool,
+    /// Byte length and CRC-32 of each section.
+    sections: Vec<(u64, u32)>,
+    /// The actors as JSON (their relations are internally tagged, which postcard cannot read).
+    actors: String,
+    problems: Vec<Problem>,
+    /// Each piece's id and title: what search reads of the pieces.
+    pieces: Vec<(String, String)>,
+}
+
+/// The index of a corpus read from its image, and the texts of its quotes.
+#[derive(Debug)]
+pub struct Image {
+    /// The index, over a corpus without quote records (see [`Index::from_columns`]) whose
+    /// pieces have only their id and title.
+    pub index: Arc<Index>,
+    /// The quotes' texts, read when first asked for.
+    pub texts: Texts,
+}
+
+/// The quotes' original texts in an image, read from the file only when needed: a search
+/// that matched nothing never reads them.
+#[derive(Debug)]
+pub struct Texts {
+    file: File,
+    path: PathBuf,
+    at: u64,
+    text: (u64, u32),
+    ends: (u64, u32),
+}
+
+/// The quotes' original texts, one after another.
+#[derive(Debug, Default)]
+pub struct TextTable {
+    text: String,
+    ends: Vec<u64>,
+}
+
+impl TextTable {
+    /// The text of quote `id`; empty when there is no such quote.
+    #[must_use]
+    pub fn get(&self, id: QuoteId) -> &str {
+        let at = id as usize;
+        let offset = |i: usize| self.ends.get(i).and_then(|&e| usize::try_from(e).ok());
+        let start = at.checked_sub(1).and_then(offset).unwrap_or(0);
+        offset(at)
+            .and_then(|end| self.text.get(start..end))
+            .unwrap_or("")
+    }
+}
+
+impl Texts {
+    /// Reads the texts; `None` when the file changed or is damaged since the image was opened.
+    #[must_use]
+    pub fn read(&self) -> Option<TextTable> {
+        let ends_at = self.at.checked_add(self.text.0)?;
+        let text = text_section(&self.file, &self.path, self.at, self.text)?;
+        let ends = section::<u64>(&self.file, &self.path, ends_at, self.ends)?;
+        let fits = ends.windows(2).all(|w| w[0] <= w[1])
+            && ends.iter().all(|&e| {
+                usize::try_from(e).is_ok_and(|e| e <= text.len() && text.is_char_boundary(e))
+            });
+        fits.then_some(TextTable { text, ends })
+    }
+}
+
+/// Where the image of the corpus directory in `manifest` lives: beside its cache.
+#[must_use]
+pub fn path_for(manifest: &Manifest) -> Option<PathBuf> {
+    cache::path_for(manifest).map(|p| p.with_extension("index"))
+}
+
+/// Opens the image at `path`, when it was written for exactly `manifest`.
+#[must_use]
+pub fn open(path: &Path, manifest: &Manifest) -> Option<Image> {
+    let path = path.to_path_buf();
+    let mut file = File::open(&path).ok()?;
+    let (head, body_at) = read_head(&mut file)?;
+    if head.manifest != *manifest
+        || head.format != FORMAT
+        || head.little_endian != cfg!(target_endian = "little")
+        || head.sections.len() != SECTIONS
+    {
+        return None;
+    }
+    let file_len = file.metadata().ok()?.len();
+    let mut starts = [0u64; SECTIONS];
+    let mut at = body_at;
+    for (start, &(length, _)) in starts.iter_mut().zip(&head.sections) {
+        *start = at;
+        at = at.checked_add(length)?;
+    }
+    if at != file_len {
+        return None;
+    }
+    let place = |s: Section| (starts[s as usize], head.sections[s as usize]);
+    let quotes = read_quote_index(&file, &path, &place)?;
+    let columns = read_columns(&file, &path, &place)?;
+    let corpus = Corpus {
+        pieces: head
+            .pieces
+            .into_iter()
+            .map(|(id, title)| named(id, title))
+            .collect(),
+        actors: serde_json::from_str(&head.actors).ok()?,
+        quotes: Vec::new(),
+        problems: head.problems,
+    };
+    let index = Index::from_columns(corpus, quotes, columns)?;
+    let (at, text) = place(Section::Texts);
+    let (_, ends) = place(Section::TextEnds);
+    Some(Image {
+        index,
+        texts: Texts {
+            file,
+            path,
+            at,
+            text,
+            ends,
+        },
+    })
+}
+
+/// A piece known by its id and title only.
+fn named(id: String, title: String) -> Piece {
+    Piece {
+        id,
+        title,
+        url: None,
+        date: None,
+        authors: Vec::new(),
+        series: Vec::new(),
+        content_type: None,
+        arabic_url: None,
+        lead: None,
+        paragraphs: Vec::new(),
+        figures: Vec::new(),
+        topics: Vec::new(),
+        regions: Vec::new(),
+        related: Vec::new(),
+        source: String::new(),
+    }
+}
+
+/// Whether there is an image at `path` written for `manifest`.
+#[must_use]
+pub fn is_current(path: &Path, manifest: &Manifest) -> bool {
+    let head = File::open(path)
+        .ok()
+        .and_then(|mut file| read_head(&mut file));
+    head.is_some_and(|(head, _)| head.manifest == *manifest && head.format == FORMAT)
+}
+
+/// Writes the image of `index`, built with its quote records (their texts are stored) from
+/// the directory of `manifest`, to `path`: to a temporary file renamed into place.
+pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> {
+    let quotes = &index.corpus.quotes;
+    if quotes.len() != index.quotes.len() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the index has no quote records to store",
+        ));
+    }
+    let parts = index.quotes.parts();
+    let columns = index.columns();
+    let words = parts.words.join("\n");
+    let speaker: Vec<u32> = columns
+        .speaker
+        .iter()
+        .map(|s| s.unwrap_or(u32::MAX))
+        .collect();
+    let days: Vec<i32> = columns.days.iter().map(|d| d.raw()).collect();
+    let kinds: Vec<u8> = columns.kinds.iter().map(|&k| kind_byte(k)).collect();
+    let mut texts = String::with_capacity(quotes.iter().map(|q| q.text.len()).sum());
+    let mut text_ends = Vec::with_capacity(quotes.len());
+    for quote in quotes {
+        texts.push_str(&quote.text);
+        text_ends.push(texts.len() as u64);
+    }
+    let sections: [&[u8]; SECTIONS] = [
+        parts.folded.as_bytes(),
+        bytemuck::cast_slice(parts.ends),
+        words.as_bytes(),
+        bytemuck::cast_slice(parts.posting_starts),
+        bytemuck::cast_slice(parts.postings),
+        bytemuck::cast_slice(&speaker),
+        bytemuck::cast_slice(columns.piece),
+        bytemuck::cast_slice(&days),
+        &kinds,
+        texts.as_bytes(),
+        bytemuck::cast_slice(&text_ends),
+    ];
+    let corpus = &index.corpus;
+    let head = Head {
+        manifest: manifest.clone(),
+        format: FORMAT,
+        little_endian: cfg!(target_endian = "little"),
+        actors: serde_json::to_string(&corpus.actors)?,
+        problems: corpus.problems.clone(),
+        pieces: corpus
+            .pieces
+            .iter()
+            .map(|p| (p.id.clone(), p.title.clone()))
+            .collect(),
+        sections: sections
+            .par_iter()
+            .map(|s| (s.len() as u64, crc32fast::hash(s)))
+            .collect(),
+    };
+    let head = postcard::to_stdvec(&head).map_err(io::Error::other)?;
+    write_atomically_with(path, Durability::Buffered, |out| {
+        out.write_all(MAGIC)?;
+        out.write_all(&(head.len() as u64).to_le_bytes())?;
+        out.write_all(&crc32fast::hash(&head).to_le_bytes())?;
+        out.write_all(&head)?;
+        sections.iter().try_for_each(|s| out.write_all(s))
+    })
+}
+
+/// The head of an image and where its sections start; `None` when it is not one or its
+/// checksum fails.
+fn read_head(file: &mut File) -> Option<(Head, u64)> {
+    let file_len = file.metadata().ok()?.len();
+    let mut start = [0u8; START];
+    file.read_exact(&mut start).ok()?;
+    let (magic, rest) = start.split_at(MAGIC.len());
+    let (length, checksum) = rest.split_at(8);
+    if magic != MAGIC {
+        return None;
+    }
+    let length = u64::from_le_bytes(length.try_into().ok()?);
+    let checksum = u32::from_le_bytes(checksum.try_into().ok()?);
+    if length > file_len {
+        return None;
+    }
+    let mut bytes = vec![0; usize::try_from(length).ok()?];
+    file.read_exact(&mut bytes).ok()?;
+    if crc32fast::hash(&bytes) != checksum {
+        return None;
+    }
+    let head = postcard::from_bytes(&bytes).ok()?;
+    Some((head, START as u64 + length))
+}
+
+/// A section read into an array of `T`, when its checksum holds.
+fn section<T: Pod>(
+    file: &File,
+    path: &Path,
+    at: u64,
+    (length, checksum): (u64, u32),
+) -> Option<Vec<T>> {
+    let length = usize::try_from(length).ok()?;
+    let size = std::mem::size_of::<T>();
+    if length % size != 0 {
+        return None;
+    }
+    let mut items = vec![T::zeroed(); length / size];
+    let bytes: &mut [u8] = bytemuck::cast_slice_mut(&mut items);
+    read_exact_at(file, path, at, bytes)?;
+    (crc32fast::hash(bytes) == checksum).then_some(items)
+}
+
+/// A section that holds UTF-8 text.
+fn text_section(file: &File, path: &Path, at: u64, listed: (u64, u32)) -> Option<String> {
+    String::from_utf8(section::<u8>(file, path, at, listed)?).ok()
+}
+
+type Place<'a> = &'a (dyn Fn(Section) -> (u64, (u64, u32)) + Sync);
+
+fn read_quote_index(file: &File, path: &Path, place: Place<'_>) -> Option<QuoteIndex> {
+    let text = |s: Section| {
+        let (at, listed) = place(s);
+        text_section(file, path, at, listed)
+    };
+    let array = |s: Section| {
+        let (at, listed) = place(s);
+        section::<u64>(file, path, at, listed)
+    };
+    let folded = text(Section::Folded)?;
+    let ends = array(Section::Ends)?;
+    let words = text(Section::Words)?;
+    let posting_starts = array(Section::PostingStarts)?;
+    let (at, listed) = place(Section::Postings);
+    let postings = section::<QuoteId>(file, path, at, listed)?;
+    let words: Vec<Box<str>> = if words.is_empty() {
+        Vec::new()
+    } else {
+        words.split('\n').map(Box::from).collect()
+    };
+    QuoteIndex::from_parts(Parts {
+        folded,
+        ends,
+        words,
+        postings,
+        posting_starts,
+    })
+}
+
+fn read_columns(file: &File, path: &Path, place: Place<'_>) -> Option<Columns> {
+    let (at, listed) = place(Section::Speaker);
+    let speaker = section::<u32>(file, path, at, listed)?;
+    let (at, listed) = place(Section::Piece);
+    let piece = section::<u32>(file, path, at, listed)?;
+    let (at, listed) = place(Section::Days);
+    let days = section::<i32>(file, path, at, listed)?;
+    let (at, listed) = place(Section::Kinds);
+    let kinds = section::<u8>(file, path, at, listed)?;
+    Some(Columns {
+        speaker: speaker
+            .into_iter()
+            .map(|s| (s != u32::MAX).then_some(s))
+            .collect(),
+        piece,
+        days: days.into_iter().map(DayKey::from_raw).collect(),
+        kinds: kinds.into_iter().map(byte_kind).collect::<Option<_>>()?,
+    })
+}
+
+fn kind_byte(kind: QuoteKind) -> u8 {
+    match kind {
+        QuoteKind::Statement => 0,
+        QuoteKind::Term => 1,
+    }
+}
+
+fn byte_kind(byte: u8) -> Option<QuoteKind> {
+    match byte {
+        0 => Some(QuoteKind::Statement),
+        1 => Some(QuoteKind::Term),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::corpus::synth::{SynthOptions, write_corpus};
+    use crate::search::query::parse;
+    use crate::search::{Ranges, search_with};
+
+    /// A small synthetic corpus in `dir`, indexed, and its image written to `dir/image.index`.
+    fn imaged(dir: &Path) -> (Arc<Index>, Manifest, PathBuf) {
+        let options = SynthOptions {
+            pieces: 40,
+            quotes_per_piece: 4,
+            seed: 7,
+        };
+        write_corpus(&options, dir).expect("synthetic corpus");
+        let index = Index::build(Corpus::load_dir(dir).expect("loads"));
+        let manifest = Manifest::of(dir).expect("manifest");
+        let path = dir.join("image.index");
+        write(&path, &manifest, &index).expect("written");
+        (index, manifest, path)
+    }
+
+    #[test]
+    fn an_image_searches_as_the_index_it_was_written_from() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (built, manifest, path) = imaged(dir.path());
+        assert!(is_current(&path, &manifest));
+        let image = open(&path, &manifest).expect("opened");
+        let read = &image.index;
+        assert_eq!(read.quotes.len(), built.corpus.quotes.len());
+        assert!(read.corpus.quotes.is_empty());
+        assert_eq!(read.by_actor, built.by_actor);
+        assert_eq!(read.by_piece, built.by_piece);
+        assert_eq!(read.by_month, built.by_month);
+        assert_eq!(read.speaker_names, built.speaker_names);
+        let texts = image.texts.read().expect("texts");
+        for (i, quote) in built.corpus.quotes.iter().enumerate() {
+            let id = QuoteId::try_from(i).expect("few quotes");
+            assert_eq!(texts.get(id), quote.text);
+            assert_eq!(read.quotes.folded(id), built.quotes.folded(id));
+            assert_eq!(read.day_of(id), built.day_of(id));
+        }
+        let speaker = built
+            .corpus
+            .actors
+            .iter()
+            .find(|a| {
+                built
+                    .actor_index(&a.id)
+                    .is_some_and(|i| !built.by_actor[i as usize].is_empty())
+            })
+            .expect("an actor with quotes");
+        let queries = [
+            "a".to_string(),
+            "patience".to_string(),
+            "patience limits response".to_string(),
+            "notrealuly".to_string(),
+            format!("@{}", speaker.name),
+            format!("{} date:2023", speaker.name),
+            "'the !never ^re es$ | war".to_string(),
+            "kind:term".to_string(),
+            "piece:synthetic since:2020-01-01".to_string(),
+        ];
+        for text in &queries {
+            let query = parse(text);
+            let want = search_with(&built, &query, usize::MAX, Ranges::Unlit);
+            let got = search_with(read, &query, usize::MAX, Ranges::Unlit);
+            assert_eq!(got, want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_stale_or_damaged_image_is_a_miss() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (_, manifest, path) = imaged(dir.path());
+        let bytes = std::fs::read(&path).expect("read");
+        for cut in [0, 1, 10, 20, bytes.len() / 2, bytes.len() - 1] {
+            std::fs::write(&path, &bytes[..cut]).expect("truncated");
+            assert!(open(&path, &manifest).is_none(), "cut at {cut}");
+        }
+        // Wherever a bit flips, the image is refused or its texts are: never a wrong answer.
+        for sixteenth in 1..16 {
+            let mut flipped = bytes.clone();
+            flipped[bytes.len() * sixteenth / 16] ^= 1;
+            std::fs::write(&path, &flipped).expect("damaged");
+            let texts = open(&path, &manifest).map(|image| image.texts.read());
+            assert!(
+                texts.is_none_or(|t| t.is_none()),
+                "flipped at {sixteenth}/16"
+            );
+        }
+        std::fs::write(&path, &bytes).expect("restored");
+        assert!(open(&path, &manifest).is_some());
+        // Another corpus (here a piece added) makes it stale.
+        let options = SynthOptions {
+            pieces: 1,
+            quotes_per_piece: 1,
+            seed: 99,
+        };
+        let other = tempfile::tempdir().expect("tempdir");
+        write_corpus(&options, other.path()).expect("synthetic corpus");
+        let pieces = other.path().join(crate::corpus::load::PIECES_DIR);
+        for entry in std::fs::read_dir(&pieces).expect("pieces").flatten() {
+            let name = format!("extra-{}", entry.file_name().to_string_lossy());
+            std::fs::copy(
+                entry.path(),
+                dir.path().join(crate::corpus::load::PIECES_DIR).join(name),
+            )
+            .expect("copied");
+        }
+        let changed = Manifest::of(dir.path()).expect("manifest");
+        assert!(!is_current(&path, &changed));
+        assert!(open(&path, &changed).is_none());
+        assert!(open(&dir.path().join("missing.index"), &manifest).is_none());
+    }
+
+    #[test]
+    fn an_index_without_quote_records_is_not_written() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (_, manifest, path) = imaged(dir.path());
+        let image = open(&path, &manifest).expect("opened");
+        let again = dir.path().join("again.index");
+        assert!(write(&again, &manifest, &image.index).is_err());
+        assert!(!again.exists());
+    }
+}
