@@ -22,7 +22,21 @@ pub struct Stamp {
 
 impl Stamp {
     fn of(path: &Path) -> Option<Self> {
-        let meta = std::fs::metadata(path).ok()?;
+        Some(Self::from_metadata(&std::fs::metadata(path).ok()?))
+    }
+
+    /// The stamp of a directory entry, read relative to the open directory (no walk down the
+    /// whole path per file); through a symbolic link, of the file it points to.
+    fn of_entry(entry: &std::fs::DirEntry) -> Option<Self> {
+        let meta = entry.metadata().ok()?;
+        if meta.file_type().is_symlink() {
+            Self::of(&entry.path())
+        } else {
+            Some(Self::from_metadata(&meta))
+        }
+    }
+
+    fn from_metadata(meta: &std::fs::Metadata) -> Self {
         let ns = |t: std::io::Result<SystemTime>| {
             t.ok()
                 .and_then(|t| t.duration_since(SystemTime::UNIX_EPOCH).ok())
@@ -38,12 +52,12 @@ impl Stamp {
         };
         #[cfg(not(unix))]
         let (changed_ns, inode) = (0, 0);
-        Some(Self {
+        Self {
             len: meta.len(),
             modified_ns: ns(meta.modified()),
             changed_ns,
             inode,
-        })
+        }
     }
 }
 
@@ -72,19 +86,16 @@ impl Manifest {
         } else {
             None
         };
-        let paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
-            Ok(entries) => entries
-                .map(|entry| entry.map(|e| e.path()))
-                .collect::<std::io::Result<Vec<_>>>()
-                .ok()?,
+        let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
+            Ok(entries) => entries.collect::<std::io::Result<Vec<_>>>().ok()?,
             Err(_) => Vec::new(),
         };
-        let mut pieces: Vec<(String, Stamp)> = paths
+        let mut pieces: Vec<(String, Stamp)> = entries
             .par_iter()
-            .filter(|path| is_piece_file(path))
-            .map(|path| {
-                let name = path.file_name()?.to_string_lossy().into_owned();
-                Some((name, Stamp::of(path)?))
+            .filter(|entry| is_piece_file(Path::new(&entry.file_name())))
+            .map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                Some((name, Stamp::of_entry(entry)?))
             })
             .collect::<Option<_>>()?;
         pieces.sort_unstable_by(|a, b| a.0.cmp(&b.0));
@@ -98,5 +109,26 @@ impl Manifest {
             actors,
             pieces,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_piece_reached_through_a_link_is_stamped_as_the_file_it_points_to() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pieces = dir.path().join(PIECES_DIR);
+        std::fs::create_dir(&pieces).expect("pieces");
+        let target = dir.path().join("elsewhere.md");
+        std::fs::write(&target, "# A piece\n").expect("written");
+        std::os::unix::fs::symlink(&target, pieces.join("linked.md")).expect("linked");
+        let before = Manifest::of(dir.path()).expect("manifest");
+        std::fs::write(&target, "# A longer piece\n").expect("edited");
+        let after = Manifest::of(dir.path()).expect("manifest");
+        assert_ne!(before, after, "an edit behind the link is seen");
+        assert_eq!(after, Manifest::of(dir.path()).expect("manifest"));
     }
 }
