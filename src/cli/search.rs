@@ -11,6 +11,7 @@ use crate::corpus::Corpus;
 use crate::index::Index;
 use crate::index::actors::ActorIndex;
 use crate::index::image::Image;
+use crate::index::quotes::QuoteId;
 use crate::search::query::parse;
 use crate::search::{Ranges, Results, search_with};
 use crate::text::sanitize;
@@ -46,7 +47,8 @@ pub fn run_on_image(
     if results.hits.is_empty() {
         return Ok(Some(Outcome::Nothing));
     }
-    let Some(texts) = image.texts.read() else {
+    let ids: Vec<QuoteId> = results.hits.iter().map(|h| h.quote).collect();
+    let Some(texts) = image.texts.read(&ids) else {
         return Ok(None);
     };
     for hit in &results.hits {

@@ -51,10 +51,12 @@ enum Section {
     Kinds,
     Texts,
     TextEnds,
+    /// A CRC-32 of each text, so a few can be read and checked alone.
+    TextSums,
 }
 
 /// Number of sections.
-const SECTIONS: usize = 11;
+const SECTIONS: usize = 12;
 
 /// The head of an image, after the magic and its own length (eight bytes, little-endian).
 #[derive(Debug, Serialize, Deserialize)]
@@ -83,28 +85,40 @@ pub struct Image {
 }
 
 /// The quotes' original texts in an image, read from the file only when needed: a search
-/// that matched nothing never reads them.
+/// that matched nothing never reads them, one that matched a few reads just those.
 #[derive(Debug)]
 pub struct Texts {
     file: File,
     path: PathBuf,
-    at: u64,
-    text: (u64, u32),
-    ends: (u64, u32),
+    text: (u64, (u64, u32)),
+    ends: (u64, (u64, u32)),
+    sums: (u64, (u64, u32)),
 }
 
-/// The quotes' original texts, one after another.
+/// Fewer hits than one in this many quotes are read one by one; more, with the whole section.
+const SPARSE: usize = 64;
+
+/// The original texts of some quotes.
 #[derive(Debug, Default)]
 pub struct TextTable {
     text: String,
+    /// Where each text ends in `text`.
     ends: Vec<u64>,
+    /// The quotes held, ascending, when not all of them.
+    ids: Option<Vec<QuoteId>>,
 }
 
 impl TextTable {
-    /// The text of quote `id`; empty when there is no such quote.
+    /// The text of quote `id`; empty when the table does not hold it.
     #[must_use]
     pub fn get(&self, id: QuoteId) -> &str {
-        let at = id as usize;
+        let slot = match &self.ids {
+            None => Some(id as usize),
+            Some(ids) => ids.binary_search(&id).ok(),
+        };
+        let Some(at) = slot else {
+            return "";
+        };
         let offset = |i: usize| self.ends.get(i).and_then(|&e| usize::try_from(e).ok());
         let start = at.checked_sub(1).and_then(offset).unwrap_or(0);
         offset(at)
@@ -114,17 +128,62 @@ impl TextTable {
 }
 
 impl Texts {
-    /// Reads the texts; `None` when the file changed or is damaged since the image was opened.
+    /// Reads the texts of quotes `ids`, each checked against its checksum (or the whole
+    /// section against its own); `None` when the file is damaged.
     #[must_use]
-    pub fn read(&self) -> Option<TextTable> {
-        let ends_at = self.at.checked_add(self.text.0)?;
-        let text = text_section(&self.file, &self.path, self.at, self.text)?;
-        let ends = section::<u64>(&self.file, &self.path, ends_at, self.ends)?;
+    pub fn read(&self, ids: &[QuoteId]) -> Option<TextTable> {
+        let read = |(at, listed)| section::<u64>(&self.file, &self.path, at, listed);
+        let ends = read(self.ends)?;
+        let (text_at, (text_len, _)) = self.text;
         let fits = ends.windows(2).all(|w| w[0] <= w[1])
-            && ends.iter().all(|&e| {
-                usize::try_from(e).is_ok_and(|e| e <= text.len() && text.is_char_boundary(e))
+            && ends.last().is_none_or(|&last| last <= text_len);
+        if !fits {
+            return None;
+        }
+        if ids.len().saturating_mul(SPARSE) >= ends.len() {
+            let (at, listed) = self.text;
+            let text = text_section(&self.file, &self.path, at, listed)?;
+            let boundaries = ends
+                .iter()
+                .all(|&e| usize::try_from(e).is_ok_and(|e| text.is_char_boundary(e)));
+            return boundaries.then_some(TextTable {
+                text,
+                ends,
+                ids: None,
             });
-        fits.then_some(TextTable { text, ends })
+        }
+        let (at, listed) = self.sums;
+        let sums = section::<u32>(&self.file, &self.path, at, listed)?;
+        let mut wanted = ids.to_vec();
+        wanted.sort_unstable();
+        wanted.dedup();
+        let mut table = TextTable {
+            text: String::new(),
+            ends: Vec::with_capacity(wanted.len()),
+            ids: None,
+        };
+        let mut buffer = Vec::new();
+        for &id in &wanted {
+            let at = id as usize;
+            let end = *ends.get(at)?;
+            let start = at
+                .checked_sub(1)
+                .map_or(Some(0), |before| ends.get(before).copied())?;
+            buffer.resize(usize::try_from(end.checked_sub(start)?).ok()?, 0);
+            read_exact_at(
+                &self.file,
+                &self.path,
+                text_at.checked_add(start)?,
+                &mut buffer,
+            )?;
+            if sums.get(at) != Some(&crc32fast::hash(&buffer)) {
+                return None;
+            }
+            table.text.push_str(std::str::from_utf8(&buffer).ok()?);
+            table.ends.push(table.text.len() as u64);
+        }
+        table.ids = Some(wanted);
+        Some(table)
     }
 }
 
@@ -171,18 +230,14 @@ pub fn open(path: &Path, manifest: &Manifest) -> Option<Image> {
         problems: head.problems,
     };
     let index = Index::from_columns(corpus, quotes, columns)?;
-    let (at, text) = place(Section::Texts);
-    let (_, ends) = place(Section::TextEnds);
-    Some(Image {
-        index,
-        texts: Texts {
-            file,
-            path,
-            at,
-            text,
-            ends,
-        },
-    })
+    let texts = Texts {
+        text: place(Section::Texts),
+        ends: place(Section::TextEnds),
+        sums: place(Section::TextSums),
+        file,
+        path,
+    };
+    Some(Image { index, texts })
 }
 
 /// A piece known by its id and title only.
@@ -241,6 +296,10 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
         texts.push_str(&quote.text);
         text_ends.push(texts.len() as u64);
     }
+    let sums: Vec<u32> = quotes
+        .par_iter()
+        .map(|q| crc32fast::hash(q.text.as_bytes()))
+        .collect();
     let sections: [&[u8]; SECTIONS] = [
         parts.folded.as_bytes(),
         bytemuck::cast_slice(parts.ends),
@@ -253,6 +312,7 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
         &kinds,
         texts.as_bytes(),
         bytemuck::cast_slice(&text_ends),
+        bytemuck::cast_slice(&sums),
     ];
     let corpus = &index.corpus;
     let head = Head {
@@ -405,8 +465,8 @@ mod tests {
     /// A small synthetic corpus in `dir`, indexed, and its image written to `dir/image.index`.
     fn imaged(dir: &Path) -> (Arc<Index>, Manifest, PathBuf) {
         let options = SynthOptions {
-            pieces: 40,
-            quotes_per_piece: 4,
+            pieces: 80,
+            quotes_per_piece: 5,
             seed: 7,
         };
         write_corpus(&options, dir).expect("synthetic corpus");
@@ -430,7 +490,18 @@ mod tests {
         assert_eq!(read.by_piece, built.by_piece);
         assert_eq!(read.by_month, built.by_month);
         assert_eq!(read.speaker_names, built.speaker_names);
-        let texts = image.texts.read().expect("texts");
+        let all: Vec<QuoteId> = (0..read.quotes.len())
+            .map(|i| QuoteId::try_from(i).expect("few quotes"))
+            .collect();
+        let texts = image.texts.read(&all).expect("texts");
+        // A few hits are read one by one, and only they are held.
+        let few = [7, 3, 3, 150];
+        let some = image.texts.read(&few).expect("some texts");
+        assert!(few.len() * SPARSE < all.len());
+        for id in few {
+            assert_eq!(some.get(id), built.corpus.quotes[id as usize].text);
+        }
+        assert_eq!(some.get(8), "");
         for (i, quote) in built.corpus.quotes.iter().enumerate() {
             let id = QuoteId::try_from(i).expect("few quotes");
             assert_eq!(texts.get(id), quote.text);
@@ -475,15 +546,37 @@ mod tests {
             std::fs::write(&path, &bytes[..cut]).expect("truncated");
             assert!(open(&path, &manifest).is_none(), "cut at {cut}");
         }
-        // Wherever a bit flips, the image is refused or its texts are: never a wrong answer.
-        for sixteenth in 1..16 {
+        // Wherever a bit flips, the image or the texts read are refused, or what is read is
+        // what was written: never a wrong answer.
+        std::fs::write(&path, &bytes).expect("restored");
+        let image = open(&path, &manifest).expect("opened");
+        let all: Vec<QuoteId> = (0..image.index.quotes.len())
+            .map(|i| QuoteId::try_from(i).expect("few quotes"))
+            .collect();
+        let few = [0, 80, all.len() as QuoteId - 1];
+        let texts = |image: &Image, ids: &[QuoteId]| {
+            image.texts.read(ids).map(|t| {
+                ids.iter()
+                    .map(|&id| t.get(id).to_string())
+                    .collect::<Vec<_>>()
+            })
+        };
+        let (whole, some) = (texts(&image, &all), texts(&image, &few));
+        for sixty_fourth in 1..64 {
             let mut flipped = bytes.clone();
-            flipped[bytes.len() * sixteenth / 16] ^= 1;
+            flipped[bytes.len() * sixty_fourth / 64] ^= 1;
             std::fs::write(&path, &flipped).expect("damaged");
-            let texts = open(&path, &manifest).map(|image| image.texts.read());
+            let Some(damaged) = open(&path, &manifest) else {
+                continue;
+            };
+            let at = format!("flipped at {sixty_fourth}/64");
             assert!(
-                texts.is_none_or(|t| t.is_none()),
-                "flipped at {sixteenth}/16"
+                texts(&damaged, &all).is_none_or(|t| Some(t) == whole),
+                "{at}"
+            );
+            assert!(
+                texts(&damaged, &few).is_none_or(|t| Some(t) == some),
+                "{at}"
             );
         }
         std::fs::write(&path, &bytes).expect("restored");
