@@ -95,16 +95,19 @@ pub struct Texts {
     sums: (u64, (u64, u32)),
 }
 
-/// Fewer hits than one in this many quotes are read one by one; more, with the whole section.
+/// Fewer hits than one in this many quotes are read one by one; more, in one pass over the
+/// whole section keeping theirs; more than half of all the quotes, with the whole section.
 const SPARSE: usize = 64;
+/// Bytes of texts read at a time in a pass over the section.
+const PASS_CHUNK: u64 = 4 << 20;
 
 /// The original texts of some quotes.
 #[derive(Debug, Default)]
 pub struct TextTable {
     text: String,
     /// Where each text ends in `text`.
-    ends: Vec<u64>,
-    /// The quotes held, ascending, when not all of them.
+    ends: Vec<usize>,
+    /// The quotes held, ascending; `None` when all of them are.
     ids: Option<Vec<QuoteId>>,
 }
 
@@ -116,74 +119,118 @@ impl TextTable {
             None => Some(id as usize),
             Some(ids) => ids.binary_search(&id).ok(),
         };
-        let Some(at) = slot else {
+        let Some(at) = slot.filter(|&at| at < self.ends.len()) else {
             return "";
         };
-        let offset = |i: usize| self.ends.get(i).and_then(|&e| usize::try_from(e).ok());
-        let start = at.checked_sub(1).and_then(offset).unwrap_or(0);
-        offset(at)
-            .and_then(|end| self.text.get(start..end))
-            .unwrap_or("")
+        let start = at.checked_sub(1).map_or(0, |before| self.ends[before]);
+        self.text.get(start..self.ends[at]).unwrap_or("")
+    }
+
+    fn push(&mut self, id: QuoteId, bytes: &[u8]) -> Option<()> {
+        self.text.push_str(std::str::from_utf8(bytes).ok()?);
+        self.ends.push(self.text.len());
+        self.ids.get_or_insert_with(Vec::new).push(id);
+        Some(())
     }
 }
 
 impl Texts {
-    /// Reads the texts of quotes `ids`, each checked against its checksum (or the whole
-    /// section against its own); `None` when the file is damaged.
+    /// Reads the texts of quotes `ids`: a few one by one, each checked against its own
+    /// checksum; many in one pass over the section, a few megabytes at a time, checked as a
+    /// whole, keeping only theirs (the section is never in memory whole). `None` when the
+    /// file is damaged.
     #[must_use]
     pub fn read(&self, ids: &[QuoteId]) -> Option<TextTable> {
+        self.read_in(ids, PASS_CHUNK)
+    }
+
+    /// [`Self::read`], passing over the section `chunk` bytes at a time.
+    fn read_in(&self, ids: &[QuoteId], chunk: u64) -> Option<TextTable> {
         let read = |(at, listed)| section::<u64>(&self.file, &self.path, at, listed);
         let ends = read(self.ends)?;
-        let (text_at, (text_len, _)) = self.text;
+        let (text_at, (text_len, text_sum)) = self.text;
         let fits = ends.windows(2).all(|w| w[0] <= w[1])
-            && ends.last().is_none_or(|&last| last <= text_len);
+            && ends.last().is_none_or(|&last| last == text_len);
         if !fits {
             return None;
         }
-        if ids.len().saturating_mul(SPARSE) >= ends.len() {
+        if ids.len().saturating_mul(2) > ends.len() {
             let (at, listed) = self.text;
             let text = text_section(&self.file, &self.path, at, listed)?;
-            let boundaries = ends
-                .iter()
-                .all(|&e| usize::try_from(e).is_ok_and(|e| text.is_char_boundary(e)));
-            return boundaries.then_some(TextTable {
+            let ends = ends
+                .into_iter()
+                .map(|e| {
+                    usize::try_from(e)
+                        .ok()
+                        .filter(|&e| text.is_char_boundary(e))
+                })
+                .collect::<Option<_>>()?;
+            return Some(TextTable {
                 text,
                 ends,
                 ids: None,
             });
         }
-        let (at, listed) = self.sums;
-        let sums = section::<u32>(&self.file, &self.path, at, listed)?;
         let mut wanted = ids.to_vec();
         wanted.sort_unstable();
         wanted.dedup();
-        let mut table = TextTable {
-            text: String::new(),
-            ends: Vec::with_capacity(wanted.len()),
-            ids: None,
-        };
-        let mut buffer = Vec::new();
-        for &id in &wanted {
+        let span = |id: QuoteId| {
             let at = id as usize;
-            let end = *ends.get(at)?;
             let start = at
                 .checked_sub(1)
                 .map_or(Some(0), |before| ends.get(before).copied())?;
-            buffer.resize(usize::try_from(end.checked_sub(start)?).ok()?, 0);
-            read_exact_at(
-                &self.file,
-                &self.path,
-                text_at.checked_add(start)?,
-                &mut buffer,
-            )?;
-            if sums.get(at) != Some(&crc32fast::hash(&buffer)) {
-                return None;
+            Some((start, *ends.get(at)?))
+        };
+        // Sized up front: growing by doubling would copy the texts over and over.
+        let bytes: u64 = wanted
+            .iter()
+            .filter_map(|&id| span(id).map(|(start, end)| end.saturating_sub(start)))
+            .sum();
+        let mut table = TextTable {
+            text: String::with_capacity(usize::try_from(bytes).ok()?),
+            ends: Vec::with_capacity(wanted.len()),
+            ids: Some(Vec::with_capacity(wanted.len())),
+        };
+        let mut buffer = Vec::new();
+        let fill = |start: u64, end: u64, buffer: &mut Vec<u8>| {
+            buffer.resize(usize::try_from(end - start).ok()?, 0);
+            read_exact_at(&self.file, &self.path, text_at.checked_add(start)?, buffer)
+        };
+        if wanted.len().saturating_mul(SPARSE) < ends.len() {
+            let (at, listed) = self.sums;
+            let sums = section::<u32>(&self.file, &self.path, at, listed)?;
+            for &id in &wanted {
+                let (start, end) = span(id)?;
+                fill(start, end, &mut buffer)?;
+                if sums.get(id as usize) != Some(&crc32fast::hash(&buffer)) {
+                    return None;
+                }
+                table.push(id, &buffer)?;
             }
-            table.text.push_str(std::str::from_utf8(&buffer).ok()?);
-            table.ends.push(table.text.len() as u64);
+            return Some(table);
         }
-        table.ids = Some(wanted);
-        Some(table)
+        // Chunks end where a quote ends, so every text lies in one chunk.
+        let mut hasher = crc32fast::Hasher::new();
+        let mut next = wanted.iter().copied().peekable();
+        let mut first = 0usize;
+        while first < ends.len() {
+            let chunk_start = span(QuoteId::try_from(first).ok()?)?.0;
+            let mut last = first;
+            while last + 1 < ends.len() && ends[last + 1] - chunk_start <= chunk {
+                last += 1;
+            }
+            let chunk_end = ends[last];
+            fill(chunk_start, chunk_end, &mut buffer)?;
+            hasher.update(&buffer);
+            while let Some(id) = next.next_if(|&id| (id as usize) <= last) {
+                let (start, end) = span(id)?;
+                let from = usize::try_from(start - chunk_start).ok()?;
+                let to = usize::try_from(end - chunk_start).ok()?;
+                table.push(id, buffer.get(from..to)?)?;
+            }
+            first = last + 1;
+        }
+        (hasher.finalize() == text_sum && next.next().is_none()).then_some(table)
     }
 }
 
@@ -502,6 +549,21 @@ mod tests {
             assert_eq!(some.get(id), built.corpus.quotes[id as usize].text);
         }
         assert_eq!(some.get(8), "");
+        // Every third quote: more than a few, read in one pass over the section, here in
+        // chunks of about a kilobyte.
+        let thirds: Vec<QuoteId> = all.iter().copied().step_by(3).collect();
+        let passed = image
+            .texts
+            .read_in(&thirds, 1000)
+            .expect("a third of the texts");
+        for &id in &all {
+            let want = if id % 3 == 0 {
+                built.corpus.quotes[id as usize].text.as_str()
+            } else {
+                ""
+            };
+            assert_eq!(passed.get(id), want, "{id}");
+        }
         for (i, quote) in built.corpus.quotes.iter().enumerate() {
             let id = QuoteId::try_from(i).expect("few quotes");
             assert_eq!(texts.get(id), quote.text);
