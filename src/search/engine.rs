@@ -183,14 +183,14 @@ fn run_with<F: Fn() -> bool + Sync>(
 fn candidate_pool(index: &Index, filter: &Filter, groups: &[Vec<PreparedTerm>]) -> Vec<QuoteId> {
     let mut pool: Option<Vec<QuoteId>> = filter.quotes.clone();
     for group in groups {
-        if group.iter().any(|t| t.negated || t.candidates.is_none()) {
+        if group.iter().any(|t| t.negated || t.narrowed().is_none()) {
             continue;
         }
         let mut union: Vec<QuoteId> = group
             .iter()
             .flat_map(|t| {
-                t.candidates
-                    .iter()
+                t.narrowed()
+                    .into_iter()
                     .flatten()
                     .copied()
                     .chain(t.named_quotes())

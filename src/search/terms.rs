@@ -24,6 +24,11 @@ pub struct PreparedTerm {
     pub negated: bool,
     /// Sorted quotes that can match; `None` means "check every quote".
     pub candidates: Option<Vec<QuoteId>>,
+    /// For a term of several words and no candidates (`al-ameri`), which then matches only
+    /// as one run of characters: a sorted superset of the quotes holding it, from the words
+    /// it needs (one ending with its first part, its middle words, one starting with its last
+    /// part). `None` when not narrowed this way.
+    pub within: Option<Vec<QuoteId>>,
     /// Quotes whose speaker the term names, sorted by quote, with how well it names them.
     pub by_speaker: Vec<(QuoteId, Naming)>,
     /// Sorted quotes whose piece title holds the term.
@@ -58,11 +63,17 @@ impl PreparedTerm {
         } else {
             candidates(index, &folded, term.mode)
         };
+        let within = if term.negated || candidates.is_some() {
+            None
+        } else {
+            within(index, &folded, term.mode)
+        };
         Self {
             folded,
             mode: term.mode,
             negated: term.negated,
             candidates,
+            within,
             by_speaker,
             by_title,
         }
@@ -76,6 +87,13 @@ impl PreparedTerm {
             .ok()
             .and_then(|at| self.by_speaker.get(at))
             .map(|&(_, naming)| naming)
+    }
+
+    /// The quotes the index narrows this term to (its candidates, else the quotes it can be
+    /// within); `None` when every quote must be checked. Named speakers and titles come on top.
+    #[must_use]
+    pub fn narrowed(&self) -> Option<&[QuoteId]> {
+        self.candidates.as_deref().or(self.within.as_deref())
     }
 
     /// Whether the term is in the title of the piece `quote` comes from.
@@ -229,6 +247,50 @@ fn candidates(index: &Index, folded: &str, mode: TermMode) -> Option<Vec<QuoteId
 }
 
 /// Quotes holding every word of a phrase (checked for the whole phrase when scoring).
+/// Quotes that can hold `folded`, a term of several words without spaces (`al-ameri`), as one
+/// run of characters: those holding a word that ends with its first part, each of its middle
+/// words, and a word that starts with its last part. A part reaching too many quotes is left
+/// out (the rest still narrow); `None` when every part does, or the term is one word.
+fn within(index: &Index, folded: &str, mode: TermMode) -> Option<Vec<QuoteId>> {
+    if mode == TermMode::Phrase || folded.contains(char::is_whitespace) {
+        return None;
+    }
+    let parts: Vec<&str> = words(folded).collect();
+    let [first, middle @ .., last] = parts.as_slice() else {
+        return None;
+    };
+    if parts.len() < 2 {
+        return None;
+    }
+    let q = &index.quotes;
+    let all = 0..u32::try_from(q.vocabulary_len()).unwrap_or(u32::MAX);
+    let mut reached: Vec<Vec<u32>> = vec![all.filter(|&w| q.word(w).ends_with(first)).collect()];
+    reached.extend(middle.iter().map(|word| {
+        q.words_with_prefix(word)
+            .filter(|&w| q.word(w) == *word)
+            .collect::<Vec<u32>>()
+    }));
+    reached.push(q.words_with_prefix(last).collect());
+    let mut result: Option<Vec<QuoteId>> = None;
+    for words in reached {
+        let size: usize = words.iter().map(|&w| q.postings(w).len()).sum();
+        if size > SCAN_THRESHOLD {
+            continue;
+        }
+        let mut quotes: Vec<QuoteId> = Vec::with_capacity(size);
+        for w in words {
+            quotes.extend_from_slice(q.postings(w));
+        }
+        quotes.sort_unstable();
+        quotes.dedup();
+        result = Some(match result {
+            None => quotes,
+            Some(so_far) => intersect(&so_far, &quotes),
+        });
+    }
+    result
+}
+
 fn phrase_candidates(index: &Index, folded: &str) -> Option<Vec<QuoteId>> {
     let mut result: Option<Vec<QuoteId>> = None;
     for word in words(folded) {
@@ -277,6 +339,41 @@ mod tests {
             mode: TermMode::Fuzzy,
             negated: false,
         }
+    }
+
+    #[test]
+    fn a_term_of_several_words_is_narrowed_to_a_superset_of_the_quotes_holding_it() {
+        let index = Index::build(Corpus::bundled());
+        for text in [
+            "secretary-general",
+            "ary-gen",
+            "short-term",
+            "rt-te",
+            "u.s.",
+            "x-y-z",
+        ] {
+            let prepared = PreparedTerm::new(&index, &term(text));
+            assert!(prepared.candidates.is_none(), "{text}");
+            let within = prepared.within.as_ref().expect("narrowed");
+            assert!(within.windows(2).all(|w| w[0] < w[1]), "{text}");
+            let holding: Vec<QuoteId> = (0..index.quotes.len())
+                .filter_map(|i| QuoteId::try_from(i).ok())
+                .filter(|&id| index.quotes.folded(id).contains(&prepared.folded))
+                .collect();
+            assert!(holding.iter().all(|id| within.contains(id)), "{text}");
+            assert_eq!(prepared.narrowed(), Some(within.as_slice()));
+        }
+        // One word, or words with a space between, are narrowed the other ways.
+        assert!(
+            PreparedTerm::new(&index, &term("timetable"))
+                .within
+                .is_none()
+        );
+        assert!(
+            PreparedTerm::new(&index, &term("-timetable"))
+                .within
+                .is_none()
+        );
     }
 
     #[test]
