@@ -36,39 +36,47 @@ pub fn reads_image(args: &SearchArgs) -> bool {
 }
 
 /// Runs a `--plain` search on an index image and prints the texts of the hits; `None`, having
-/// printed nothing, when the image's texts turn out damaged (the caller then searches the
-/// corpus itself).
+/// printed nothing, when part of the image read along the way turns out damaged (the caller
+/// then searches the corpus itself).
 pub fn run_on_image(
     out: &mut impl Write,
     args: &SearchArgs,
     image: &Image,
 ) -> anyhow::Result<Option<Outcome>> {
     let results = ranked(args, &image.index, Ranges::Unlit);
+    if image.index.quotes.is_damaged() {
+        return Ok(None);
+    }
     if results.hits.is_empty() {
+        report(&results);
         return Ok(Some(Outcome::Nothing));
     }
     let ids: Vec<QuoteId> = results.hits.iter().map(|h| h.quote).collect();
     let Some(texts) = image.texts.read(&ids) else {
         return Ok(None);
     };
+    report(&results);
     for hit in &results.hits {
         writeln!(out, "{}", sanitize(texts.get(hit.quote)))?;
     }
     Ok(Some(Outcome::Found))
 }
 
-/// Runs the query of `args` and reports its problems on stderr.
+/// Runs the query of `args`.
 fn ranked(args: &SearchArgs, index: &Index, lit: Ranges) -> Results {
     let limit = if args.limit == 0 {
         usize::MAX
     } else {
         args.limit
     };
-    let results = search_with(index, &parse(&args.query), limit, lit);
+    search_with(index, &parse(&args.query), limit, lit)
+}
+
+/// Reports the problems with the query on stderr.
+fn report(results: &Results) {
     for message in &results.messages {
         eprintln!("spotlight: query: {message}");
     }
-    results
 }
 
 /// Runs a search and prints the hits.
@@ -80,6 +88,7 @@ pub fn run(out: &mut impl Write, args: &SearchArgs, index: &Index) -> anyhow::Re
         Ranges::Unlit
     };
     let results = ranked(args, index, lit);
+    report(&results);
     let corpus = &index.corpus;
     for hit in &results.hits {
         let Some(quote) = index.quote(hit.quote) else {

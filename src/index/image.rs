@@ -23,7 +23,8 @@ use bytemuck::Pod;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::quotes::{Parts, QuoteId, QuoteIndex};
+use super::quotes::{QuoteId, QuoteIndex};
+use super::stored::{self, BLOCK, StoredLists, StoredText};
 use super::{Columns, DayKey, Index};
 use crate::atomic::{Durability, write_atomically_with};
 use crate::corpus::cache::{self, Manifest};
@@ -53,10 +54,14 @@ enum Section {
     TextEnds,
     /// A CRC-32 of each text, so a few can be read and checked alone.
     TextSums,
+    /// A CRC-32 of each block of folded haystacks.
+    FoldedSums,
+    /// A CRC-32 of each word's posting list.
+    PostingSums,
 }
 
 /// Number of sections.
-const SECTIONS: usize = 12;
+const SECTIONS: usize = 14;
 
 /// The head of an image, after the magic and its own length (eight bytes, little-endian).
 #[derive(Debug, Serialize, Deserialize)]
@@ -327,7 +332,12 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
             "the index has no quote records to store",
         ));
     }
-    let parts = index.quotes.parts();
+    let parts = index.quotes.parts().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the index was read from an image",
+        )
+    })?;
     let columns = index.columns();
     let words = parts.words.join("\n");
     let speaker: Vec<u32> = columns
@@ -347,6 +357,29 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
         .par_iter()
         .map(|q| crc32fast::hash(q.text.as_bytes()))
         .collect();
+    let folded_sums: Vec<u32> = parts
+        .ends
+        .par_chunks(BLOCK)
+        .enumerate()
+        .map(|(b, block)| {
+            let start = (b * BLOCK)
+                .checked_sub(1)
+                .map_or(0, |before| parts.ends[before]);
+            let end = block.last().copied().unwrap_or(start);
+            let range = usize::try_from(start).unwrap_or(0)..usize::try_from(end).unwrap_or(0);
+            crc32fast::hash(parts.folded.as_bytes().get(range).unwrap_or(&[]))
+        })
+        .collect();
+    let posting_sums: Vec<u32> = parts
+        .posting_starts
+        .par_windows(2)
+        .map(|w| {
+            let range = usize::try_from(w[0]).unwrap_or(0)..usize::try_from(w[1]).unwrap_or(0);
+            crc32fast::hash(bytemuck::cast_slice(
+                parts.postings.get(range).unwrap_or(&[]),
+            ))
+        })
+        .collect();
     let sections: [&[u8]; SECTIONS] = [
         parts.folded.as_bytes(),
         bytemuck::cast_slice(parts.ends),
@@ -360,6 +393,8 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
         texts.as_bytes(),
         bytemuck::cast_slice(&text_ends),
         bytemuck::cast_slice(&sums),
+        bytemuck::cast_slice(&folded_sums),
+        bytemuck::cast_slice(&posting_sums),
     ];
     let corpus = &index.corpus;
     let head = Head {
@@ -438,33 +473,43 @@ fn text_section(file: &File, path: &Path, at: u64, listed: (u64, u32)) -> Option
 
 type Place<'a> = &'a (dyn Fn(Section) -> (u64, (u64, u32)) + Sync);
 
+/// The quote index of an image: the ends, words and posting starts read now, the haystacks
+/// and posting lists left in the file until a search asks for them.
 fn read_quote_index(file: &File, path: &Path, place: Place<'_>) -> Option<QuoteIndex> {
-    let text = |s: Section| {
-        let (at, listed) = place(s);
-        text_section(file, path, at, listed)
-    };
     let array = |s: Section| {
         let (at, listed) = place(s);
         section::<u64>(file, path, at, listed)
     };
-    let folded = text(Section::Folded)?;
+    let sums = |s: Section| {
+        let (at, listed) = place(s);
+        section::<u32>(file, path, at, listed)
+    };
+    let stored = |s: Section| {
+        let (at, listed) = place(s);
+        Some(stored::Section {
+            file: file.try_clone().ok()?,
+            path: path.to_path_buf(),
+            at,
+            listed,
+        })
+    };
     let ends = array(Section::Ends)?;
-    let words = text(Section::Words)?;
     let posting_starts = array(Section::PostingStarts)?;
-    let (at, listed) = place(Section::Postings);
-    let postings = section::<QuoteId>(file, path, at, listed)?;
+    let (at, listed) = place(Section::Words);
+    let words = text_section(file, path, at, listed)?;
     let words: Vec<Box<str>> = if words.is_empty() {
         Vec::new()
     } else {
         words.split('\n').map(Box::from).collect()
     };
-    QuoteIndex::from_parts(Parts {
-        folded,
-        ends,
-        words,
-        postings,
-        posting_starts,
-    })
+    let folded = StoredText::new(stored(Section::Folded)?, &ends, sums(Section::FoldedSums)?)?;
+    let postings = StoredLists::new(
+        stored(Section::Postings)?,
+        &posting_starts,
+        sums(Section::PostingSums)?,
+        ends.len(),
+    )?;
+    QuoteIndex::from_stored(ends, words, posting_starts, folded, postings)
 }
 
 fn read_columns(file: &File, path: &Path, place: Place<'_>) -> Option<Columns> {
@@ -624,6 +669,15 @@ mod tests {
             })
         };
         let (whole, some) = (texts(&image, &all), texts(&image, &few));
+        let queries = ["patience", "a", "notrealuly", "al-notrealuly"].map(parse);
+        let searches = |image: &Image| {
+            queries
+                .iter()
+                .map(|q| search_with(&image.index, q, usize::MAX, Ranges::Unlit))
+                .collect::<Vec<_>>()
+        };
+        let found = searches(&image);
+        let mut noticed = 0;
         for sixty_fourth in 1..64 {
             let mut flipped = bytes.clone();
             flipped[bytes.len() * sixty_fourth / 64] ^= 1;
@@ -640,7 +694,15 @@ mod tests {
                 texts(&damaged, &few).is_none_or(|t| Some(t) == some),
                 "{at}"
             );
+            // Haystacks and lists are read as searches need them: a damaged one is noticed.
+            let searched = searches(&damaged);
+            assert!(
+                damaged.index.quotes.is_damaged() || searched == found,
+                "{at}"
+            );
+            noticed += usize::from(damaged.index.quotes.is_damaged());
         }
+        assert!(noticed > 0, "some flips land in the haystacks and lists");
         std::fs::write(&path, &bytes).expect("restored");
         assert!(open(&path, &manifest).is_some());
         // Another corpus (here a piece added) makes it stale.

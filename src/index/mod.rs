@@ -7,6 +7,7 @@ pub mod actors;
 pub mod fold;
 pub mod image;
 pub mod quotes;
+pub mod stored;
 pub mod titles;
 
 use std::collections::BTreeMap;

@@ -10,6 +10,7 @@ use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
 use super::fold::{fold_into, loose_keys};
+use super::stored::{BLOCK, StoredLists, StoredText};
 use crate::corpus::Quote;
 
 /// Quotes folded per task while indexing.
@@ -23,21 +24,51 @@ pub type QuoteId = u32;
 pub struct QuoteIndex {
     /// Folded text of every quote (lower case, no diacritics, Arabic normalized), one after
     /// another in one buffer: a search scans them in order, so they sit together in memory
-    /// whatever the allocator did while loading.
-    folded: String,
+    /// whatever the allocator did while loading. Or left in an index image.
+    folded: Haystacks,
     /// Where each quote's folded text ends in `folded`.
     ends: Vec<u64>,
     /// Distinct folded words, sorted, so prefixes are ranges.
     words: Vec<Box<str>>,
     /// The posting lists of all words one after another: for each word, the quotes that hold
-    /// it, ascending.
-    postings: Vec<QuoteId>,
+    /// it, ascending. Or left in an index image.
+    postings: Postings,
     /// Where each word's posting list starts in `postings`, and (last) where the lists end.
     posting_starts: Vec<u64>,
     /// Word trigrams → words, for fuzzy and misspelled terms.
     trigrams: HashMap<[u8; 3], Vec<u32>>,
     /// Loose romanization key → words (`hzbl` → `hezbollah`, `hizballah`, ...).
     loose: HashMap<Box<str>, Vec<u32>>,
+}
+
+/// Where the folded haystacks are.
+#[derive(Debug)]
+enum Haystacks {
+    /// In memory, one after another.
+    Held(String),
+    /// In an index image, read a block at a time.
+    Stored(StoredText),
+}
+
+impl Default for Haystacks {
+    fn default() -> Self {
+        Self::Held(String::new())
+    }
+}
+
+/// Where the posting lists are.
+#[derive(Debug)]
+enum Postings {
+    /// In memory, one after another.
+    Held(Vec<QuoteId>),
+    /// In an index image, read a list at a time.
+    Stored(StoredLists),
+}
+
+impl Default for Postings {
+    fn default() -> Self {
+        Self::Held(Vec::new())
+    }
 }
 
 /// Splits folded text into words: runs of letters and digits.
@@ -120,68 +151,79 @@ impl QuoteIndex {
         posting_starts.push(flat.len() as u64);
         let (trigrams, loose) = word_keys(&words);
         Self {
-            folded,
+            folded: Haystacks::Held(folded),
             ends,
             words,
-            postings: flat,
+            postings: Postings::Held(flat),
             posting_starts,
             trigrams,
             loose,
         }
     }
 
-    /// An index from the parts [`Self::parts`] gave, as an index image stores them; the word
-    /// keys are derived again. `None` when the parts do not fit together (a damaged image):
-    /// the ends must rise within the text, the posting starts within the postings, one start
-    /// per word and one more, and every posting must name a quote.
+    /// An index whose haystacks and posting lists stay in an index image, read as searches
+    /// need them; the word keys are derived again from the words. `None` when the parts do
+    /// not fit together (a damaged image): the ends and posting starts must rise, one start
+    /// per word and one more, the words ascend.
     #[must_use]
-    pub fn from_parts(parts: Parts) -> Option<Self> {
-        let Parts {
-            folded,
-            ends,
-            words,
-            postings,
-            posting_starts,
-        } = parts;
-        let rising = |list: &[u64], limit: usize| {
-            list.windows(2).all(|w| w[0] <= w[1])
-                && list.last().is_none_or(|&last| last <= limit as u64)
-        };
-        let whole = rising(&ends, folded.len())
-            && ends
-                .iter()
-                .all(|&end| usize::try_from(end).is_ok_and(|e| folded.is_char_boundary(e)))
+    pub fn from_stored(
+        ends: Vec<u64>,
+        words: Vec<Box<str>>,
+        posting_starts: Vec<u64>,
+        folded: StoredText,
+        postings: StoredLists,
+    ) -> Option<Self> {
+        let fits = ends.windows(2).all(|w| w[0] <= w[1])
             && posting_starts.len() == words.len() + 1
             && posting_starts.first() == Some(&0)
-            && posting_starts.last() == Some(&(postings.len() as u64))
-            && rising(&posting_starts, postings.len())
-            && lists_ascend(&postings, &posting_starts, ends.len())
+            && posting_starts.windows(2).all(|w| w[0] <= w[1])
             && words.windows(2).all(|w| w[0] < w[1]);
-        if !whole {
+        if !fits {
             return None;
         }
         let (trigrams, loose) = word_keys(&words);
         Some(Self {
-            folded,
+            folded: Haystacks::Stored(folded),
             ends,
             words,
-            postings,
+            postings: Postings::Stored(postings),
             posting_starts,
             trigrams,
             loose,
         })
     }
 
-    /// The stored parts of the index (the word keys are derived from the words).
+    /// The parts of the index an image stores (the word keys are derived from the words);
+    /// `None` for an index read from an image.
     #[must_use]
-    pub fn parts(&self) -> PartsRef<'_> {
-        PartsRef {
-            folded: &self.folded,
+    pub fn parts(&self) -> Option<PartsRef<'_>> {
+        let (Haystacks::Held(folded), Postings::Held(postings)) = (&self.folded, &self.postings)
+        else {
+            return None;
+        };
+        Some(PartsRef {
+            folded,
             ends: &self.ends,
             words: &self.words,
-            postings: &self.postings,
+            postings,
             posting_starts: &self.posting_starts,
+        })
+    }
+
+    /// Tells the index that about `quotes` haystacks are about to be read, so an index left
+    /// in an image reads its haystacks at once when that is most of them.
+    pub fn expect(&self, quotes: usize) {
+        if let Haystacks::Stored(stored) = &self.folded {
+            stored.expect(quotes, self.len());
         }
+    }
+
+    /// Whether part of an index left in an image failed its check when read: what was
+    /// searched since may be wrong.
+    #[must_use]
+    pub fn is_damaged(&self) -> bool {
+        matches!(&self.folded, Haystacks::Stored(s) if s.is_damaged())
+            || matches!(&self.postings, Postings::Stored(s) if s.is_damaged())
     }
 
     /// Number of quotes indexed.
@@ -199,7 +241,27 @@ impl QuoteIndex {
     /// The folded haystack of a quote.
     #[must_use]
     pub fn folded(&self, quote: QuoteId) -> &str {
-        folded_of(&self.folded, &self.ends, quote as usize)
+        let at = quote as usize;
+        match &self.folded {
+            Haystacks::Held(folded) => folded_of(folded, &self.ends, at),
+            Haystacks::Stored(stored) => {
+                let end_of = |i: usize| self.ends.get(i).copied();
+                let first = at - at % BLOCK;
+                let last = (first + BLOCK).min(self.ends.len());
+                let before = |i: usize| i.checked_sub(1).map_or(Some(0), end_of);
+                match (
+                    before(first),
+                    end_of(last.wrapping_sub(1)),
+                    before(at),
+                    end_of(at),
+                ) {
+                    (Some(block_start), Some(block_end), Some(start), Some(end)) => {
+                        stored.get(at, block_start, block_end, start, end)
+                    }
+                    _ => "",
+                }
+            }
+        }
     }
 
     /// Number of distinct words.
@@ -223,8 +285,11 @@ impl QuoteIndex {
                 .get(i)
                 .and_then(|&s| usize::try_from(s).ok())
         };
-        match (bound(at), bound(at + 1)) {
-            (Some(start), Some(end)) => self.postings.get(start..end).unwrap_or(&[]),
+        match (&self.postings, bound(at), bound(at + 1)) {
+            (Postings::Held(all), Some(start), Some(end)) => all.get(start..end).unwrap_or(&[]),
+            (Postings::Stored(stored), Some(start), Some(end)) => {
+                stored.get(at, start as u64, end as u64)
+            }
             _ => &[],
         }
     }
@@ -271,21 +336,6 @@ impl QuoteIndex {
     }
 }
 
-/// The parts of a [`QuoteIndex`] an index image stores, owned: see [`QuoteIndex::from_parts`].
-#[derive(Debug, Default)]
-pub struct Parts {
-    /// Folded texts, one after another.
-    pub folded: String,
-    /// Where each quote's folded text ends.
-    pub ends: Vec<u64>,
-    /// The vocabulary, sorted.
-    pub words: Vec<Box<str>>,
-    /// Every word's posting list, one after another.
-    pub postings: Vec<QuoteId>,
-    /// Where each word's list starts, then where the last ends.
-    pub posting_starts: Vec<u64>,
-}
-
 /// The parts of a [`QuoteIndex`], borrowed, for writing an image.
 #[derive(Debug, Clone, Copy)]
 pub struct PartsRef<'a> {
@@ -299,20 +349,6 @@ pub struct PartsRef<'a> {
     pub postings: &'a [QuoteId],
     /// Where each word's list starts, then where the last ends.
     pub posting_starts: &'a [u64],
-}
-
-/// Whether each posting list (bounded by consecutive `starts`, which rise within `postings`)
-/// ascends strictly and names only quotes below `quotes`.
-fn lists_ascend(postings: &[QuoteId], starts: &[u64], quotes: usize) -> bool {
-    starts.windows(2).all(|w| {
-        let (Ok(start), Ok(end)) = (usize::try_from(w[0]), usize::try_from(w[1])) else {
-            return false;
-        };
-        postings.get(start..end).is_some_and(|list| {
-            list.windows(2).all(|p| p[0] < p[1])
-                && list.last().is_none_or(|&q| (q as usize) < quotes)
-        })
-    })
 }
 
 /// The folded text of quote `at`: empty when the ends do not hold it (never a panic).
