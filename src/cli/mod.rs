@@ -133,19 +133,27 @@ fn search_command(
     search: &args::SearchArgs,
     loading: Loading,
 ) -> anyhow::Result<Outcome> {
-    let manifest = match (args.data.as_deref(), loading) {
-        (Some(dir), Loading::Cached(_)) => Manifest::of(dir),
+    let cached = match (args.data.as_deref(), loading) {
+        (Some(dir), Loading::Cached(_)) => Some(dir),
         _ => None,
     };
-    let image_path = manifest.as_ref().and_then(image::path_for);
+    let image_path = cached.and_then(image::path_for);
+    let reads_image = search::reads_image(search);
+    // The image is read while the directory's manifest is taken (a stat of every piece
+    // file); it is used only if the two agree.
+    let (manifest, opened) = rayon::join(
+        || cached.and_then(Manifest::of),
+        || {
+            image_path
+                .as_deref()
+                .filter(|_| reads_image)
+                .and_then(image::open)
+        },
+    );
     // Set when the image could not be used (missing, stale or damaged): written again below.
     let mut rewrite = false;
-    if search::reads_image(search) {
-        if let Some(image) = manifest
-            .as_ref()
-            .zip(image_path.as_deref())
-            .and_then(|(manifest, path)| image::open(path, manifest))
-        {
+    if reads_image {
+        if let Some(image) = opened.filter(|i| manifest.as_ref() == Some(&i.manifest)) {
             if let Some(outcome) = search::run_on_image(out, search, &image)? {
                 report_problems(&image.index.corpus);
                 leave_to_exit(image);

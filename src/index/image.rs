@@ -87,6 +87,8 @@ pub struct Image {
     pub index: Arc<Index>,
     /// The quotes' texts, read when first asked for.
     pub texts: Texts,
+    /// The corpus directory as it was when the image was written.
+    pub manifest: Manifest,
 }
 
 /// The quotes' original texts in an image, read from the file only when needed: a search
@@ -239,20 +241,22 @@ impl Texts {
     }
 }
 
-/// Where the image of the corpus directory in `manifest` lives: beside its cache.
+/// Where the image of the corpus directory `dir` lives: beside its cache. Found without
+/// taking the directory's manifest, so the image can be read while the manifest is taken.
 #[must_use]
-pub fn path_for(manifest: &Manifest) -> Option<PathBuf> {
-    cache::path_for(manifest).map(|p| p.with_extension("index"))
+pub fn path_for(dir: &Path) -> Option<PathBuf> {
+    let dir = dir.canonicalize().ok()?;
+    cache::path_for_dir(&dir).map(|p| p.with_extension("index"))
 }
 
-/// Opens the image at `path`, when it was written for exactly `manifest`.
+/// Opens the image at `path`. It is good only for the directory as its
+/// [`Image::manifest`] describes it: the caller compares that with the directory's.
 #[must_use]
-pub fn open(path: &Path, manifest: &Manifest) -> Option<Image> {
+pub fn open(path: &Path) -> Option<Image> {
     let path = path.to_path_buf();
     let mut file = File::open(&path).ok()?;
     let (head, body_at) = read_head(&mut file)?;
-    if head.manifest != *manifest
-        || head.format != FORMAT
+    if head.format != FORMAT
         || head.little_endian != cfg!(target_endian = "little")
         || head.sections.len() != SECTIONS
     {
@@ -289,7 +293,11 @@ pub fn open(path: &Path, manifest: &Manifest) -> Option<Image> {
         file,
         path,
     };
-    Some(Image { index, texts })
+    Some(Image {
+        index,
+        texts,
+        manifest: head.manifest,
+    })
 }
 
 /// A piece known by its id and title only.
@@ -554,6 +562,11 @@ mod tests {
     use crate::search::query::parse;
     use crate::search::{Ranges, search_with};
 
+    /// The image at `path` when it was written for `manifest`.
+    fn open_for(path: &Path, manifest: &Manifest) -> Option<Image> {
+        open(path).filter(|image| image.manifest == *manifest)
+    }
+
     /// A small synthetic corpus in `dir`, indexed, and its image written to `dir/image.index`.
     fn imaged(dir: &Path) -> (Arc<Index>, Manifest, PathBuf) {
         let options = SynthOptions {
@@ -574,7 +587,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("tempdir");
         let (built, manifest, path) = imaged(dir.path());
         assert!(is_current(&path, &manifest));
-        let image = open(&path, &manifest).expect("opened");
+        let image = open_for(&path, &manifest).expect("opened");
         let read = &image.index;
         assert_eq!(read.quotes.len(), built.corpus.quotes.len());
         assert!(read.corpus.quotes.is_empty());
@@ -651,12 +664,12 @@ mod tests {
         let bytes = std::fs::read(&path).expect("read");
         for cut in [0, 1, 10, 20, bytes.len() / 2, bytes.len() - 1] {
             std::fs::write(&path, &bytes[..cut]).expect("truncated");
-            assert!(open(&path, &manifest).is_none(), "cut at {cut}");
+            assert!(open_for(&path, &manifest).is_none(), "cut at {cut}");
         }
         // Wherever a bit flips, the image or the texts read are refused, or what is read is
         // what was written: never a wrong answer.
         std::fs::write(&path, &bytes).expect("restored");
-        let image = open(&path, &manifest).expect("opened");
+        let image = open_for(&path, &manifest).expect("opened");
         let all: Vec<QuoteId> = (0..image.index.quotes.len())
             .map(|i| QuoteId::try_from(i).expect("few quotes"))
             .collect();
@@ -682,7 +695,7 @@ mod tests {
             let mut flipped = bytes.clone();
             flipped[bytes.len() * sixty_fourth / 64] ^= 1;
             std::fs::write(&path, &flipped).expect("damaged");
-            let Some(damaged) = open(&path, &manifest) else {
+            let Some(damaged) = open_for(&path, &manifest) else {
                 continue;
             };
             let at = format!("flipped at {sixty_fourth}/64");
@@ -704,7 +717,7 @@ mod tests {
         }
         assert!(noticed > 0, "some flips land in the haystacks and lists");
         std::fs::write(&path, &bytes).expect("restored");
-        assert!(open(&path, &manifest).is_some());
+        assert!(open_for(&path, &manifest).is_some());
         // Another corpus (here a piece added) makes it stale.
         let options = SynthOptions {
             pieces: 1,
@@ -724,15 +737,15 @@ mod tests {
         }
         let changed = Manifest::of(dir.path()).expect("manifest");
         assert!(!is_current(&path, &changed));
-        assert!(open(&path, &changed).is_none());
-        assert!(open(&dir.path().join("missing.index"), &manifest).is_none());
+        assert!(open_for(&path, &changed).is_none());
+        assert!(open_for(&dir.path().join("missing.index"), &manifest).is_none());
     }
 
     #[test]
     fn an_index_without_quote_records_is_not_written() {
         let dir = tempfile::tempdir().expect("tempdir");
         let (_, manifest, path) = imaged(dir.path());
-        let image = open(&path, &manifest).expect("opened");
+        let image = open_for(&path, &manifest).expect("opened");
         let again = dir.path().join("again.index");
         assert!(write(&again, &manifest, &image.index).is_err());
         assert!(!again.exists());

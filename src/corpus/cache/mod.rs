@@ -55,8 +55,14 @@ struct Head {
 /// Where the cache of the directory in `manifest` lives, when there is a cache directory.
 #[must_use]
 pub fn path_for(manifest: &Manifest) -> Option<PathBuf> {
+    path_for_dir(&manifest.dir)
+}
+
+/// Where the cache of the directory `dir` (canonical, as [`Manifest::of`] finds it) lives.
+#[must_use]
+pub fn path_for_dir(dir: &Path) -> Option<PathBuf> {
     let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    manifest.dir.hash(&mut hasher);
+    dir.hash(&mut hasher);
     let file = format!("corpus-{:016x}.bin", hasher.finish());
     crate::xdg::spotlight_file("XDG_CACHE_HOME", ".cache", &file)
 }
