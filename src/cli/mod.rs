@@ -153,7 +153,8 @@ fn search_command(
     // Set when the image could not be used (missing, stale or damaged): written again below.
     let mut rewrite = false;
     if reads_image {
-        if let Some(image) = opened.filter(|i| manifest.as_ref() == Some(&i.manifest)) {
+        let digest = manifest.as_ref().map(Manifest::digest);
+        if let Some(image) = opened.filter(|i| digest == Some(i.written_for)) {
             if let Some(outcome) = search::run_on_image(out, search, &image)? {
                 report_problems(&image.index.corpus);
                 leave_to_exit(image);

@@ -27,7 +27,7 @@ use super::quotes::{QuoteId, QuoteIndex};
 use super::stored::{self, BLOCK, StoredLists, StoredText};
 use super::{Columns, DayKey, Index};
 use crate::atomic::{Durability, write_atomically_with};
-use crate::corpus::cache::{self, Manifest};
+use crate::corpus::cache::{self, Digest, Manifest};
 use crate::corpus::{Corpus, Piece, Problem, QuoteKind};
 use crate::positioned::read_exact_at;
 
@@ -66,7 +66,8 @@ const SECTIONS: usize = 14;
 /// The head of an image, after the magic and its own length (eight bytes, little-endian).
 #[derive(Debug, Serialize, Deserialize)]
 struct Head {
-    manifest: Manifest,
+    /// The digest of the manifest of the directory it was written for.
+    manifest: Digest,
     format: u32,
     /// The arrays are stored in the byte order of the machine that wrote them.
     little_endian: bool,
@@ -87,8 +88,8 @@ pub struct Image {
     pub index: Arc<Index>,
     /// The quotes' texts, read when first asked for.
     pub texts: Texts,
-    /// The corpus directory as it was when the image was written.
-    pub manifest: Manifest,
+    /// The digest of the corpus directory's manifest when the image was written.
+    pub written_for: Digest,
 }
 
 /// The quotes' original texts in an image, read from the file only when needed: a search
@@ -249,8 +250,8 @@ pub fn path_for(dir: &Path) -> Option<PathBuf> {
     cache::path_for_dir(&dir).map(|p| p.with_extension("index"))
 }
 
-/// Opens the image at `path`. It is good only for the directory as its
-/// [`Image::manifest`] describes it: the caller compares that with the directory's.
+/// Opens the image at `path`. It is good only for the directory as it was when the image was
+/// written: the caller compares [`Image::written_for`] with its manifest's digest.
 #[must_use]
 pub fn open(path: &Path) -> Option<Image> {
     let path = path.to_path_buf();
@@ -296,7 +297,7 @@ pub fn open(path: &Path) -> Option<Image> {
     Some(Image {
         index,
         texts,
-        manifest: head.manifest,
+        written_for: head.manifest,
     })
 }
 
@@ -327,7 +328,7 @@ pub fn is_current(path: &Path, manifest: &Manifest) -> bool {
     let head = File::open(path)
         .ok()
         .and_then(|mut file| read_head(&mut file));
-    head.is_some_and(|(head, _)| head.manifest == *manifest && head.format == FORMAT)
+    head.is_some_and(|(head, _)| head.manifest == manifest.digest() && head.format == FORMAT)
 }
 
 /// Writes the image of `index`, built with its quote records (their texts are stored) from
@@ -406,7 +407,7 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
     ];
     let corpus = &index.corpus;
     let head = Head {
-        manifest: manifest.clone(),
+        manifest: manifest.digest(),
         format: FORMAT,
         little_endian: cfg!(target_endian = "little"),
         actors: serde_json::to_string(&corpus.actors)?,
@@ -564,7 +565,7 @@ mod tests {
 
     /// The image at `path` when it was written for `manifest`.
     fn open_for(path: &Path, manifest: &Manifest) -> Option<Image> {
-        open(path).filter(|image| image.manifest == *manifest)
+        open(path).filter(|image| image.written_for == manifest.digest())
     }
 
     /// A small synthetic corpus in `dir`, indexed, and its image written to `dir/image.index`.

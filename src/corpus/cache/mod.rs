@@ -28,7 +28,7 @@ use super::problem::Problem;
 
 mod manifest;
 
-pub use self::manifest::{Manifest, Stamp};
+pub use self::manifest::{Digest, Manifest, Stamp};
 
 /// Changes whenever the layout of the cache file changes.
 pub(crate) const FORMAT: u32 = 3;
