@@ -23,6 +23,7 @@ use bytemuck::Pod;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
+use super::actors::ActorIndex;
 use super::quotes::{QuoteId, QuoteIndex};
 use super::stored::{self, BLOCK, StoredLists, StoredText};
 use super::{Columns, DayKey, Index};
@@ -78,6 +79,8 @@ struct Head {
     problems: Vec<Problem>,
     /// Each piece's id and title: what search reads of the pieces.
     pieces: Vec<(String, String)>,
+    /// The actor lookup as built.
+    actor_index: ActorIndex,
 }
 
 /// The index of a corpus read from its image, and the texts of its quotes.
@@ -286,7 +289,7 @@ pub fn open(path: &Path) -> Option<Image> {
         quotes: Vec::new(),
         problems: head.problems,
     };
-    let index = Index::from_columns(corpus, quotes, columns)?;
+    let index = Index::from_columns(corpus, head.actor_index, quotes, columns)?;
     let texts = Texts {
         text: place(Section::Texts),
         ends: place(Section::TextEnds),
@@ -417,6 +420,7 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
             .iter()
             .map(|p| (p.id.clone(), p.title.clone()))
             .collect(),
+        actor_index: index.actors.clone(),
         sections: sections
             .par_iter()
             .map(|s| (s.len() as u64, crc32fast::hash(s)))

@@ -77,13 +77,18 @@ impl Index {
         Arc::new(Self::assemble(corpus, actors, quotes, ids, tables))
     }
 
-    /// An index over `corpus` from a quote index and per-quote columns stored earlier (an
-    /// index image, see [`image`]). The corpus may come without its quote records: search,
+    /// An index over `corpus` from an actor lookup, a quote index and per-quote columns
+    /// stored earlier (an index image, see [`image`]). The corpus may come without its quote records: search,
     /// lists by actor, piece and month, and the speaker and piece of each quote all work
     /// from the columns, but [`Self::quote`] finds nothing. `None` when the columns do not
     /// fit the corpus or the quote index.
     #[must_use]
-    pub fn from_columns(corpus: Corpus, quotes: QuoteIndex, columns: Columns) -> Option<Arc<Self>> {
+    pub fn from_columns(
+        corpus: Corpus,
+        actors: ActorIndex,
+        quotes: QuoteIndex,
+        columns: Columns,
+    ) -> Option<Arc<Self>> {
         let n = quotes.len();
         let fits = columns.speaker.len() == n
             && columns.piece.len() == n
@@ -102,10 +107,7 @@ impl Index {
         if !fits {
             return None;
         }
-        let ((actors, ids), tables) = rayon::join(
-            || rayon::join(|| ActorIndex::new(&corpus.actors), || Ids::of(&corpus)),
-            || Tables::of(&corpus, columns),
-        );
+        let (ids, tables) = rayon::join(|| Ids::of(&corpus), || Tables::of(&corpus, columns));
         Some(Arc::new(Self::assemble(
             corpus, actors, quotes, ids, tables,
         )))

@@ -7,7 +7,7 @@ use crate::index::fold::NameKeys;
 ///
 /// The index builds one per name of every actor; a query is read into the same shape, so both
 /// sides always agree on the folding.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub(super) struct Name {
     /// Index of the actor in the slice given to [`ActorIndex::new`](super::ActorIndex::new).
     pub(super) actor: usize,
