@@ -598,7 +598,10 @@ mod tests {
         assert!(read.corpus.quotes.is_empty());
         assert_eq!(read.by_actor, built.by_actor);
         assert_eq!(read.by_piece, built.by_piece);
-        assert_eq!(read.by_month, built.by_month);
+        assert_eq!(read.by_month(), built.by_month());
+        for piece in &built.corpus.pieces {
+            assert_eq!(read.piece_index(&piece.id), built.piece_index(&piece.id));
+        }
         assert_eq!(read.speaker_names, built.speaker_names);
         let all: Vec<QuoteId> = (0..read.quotes.len())
             .map(|i| QuoteId::try_from(i).expect("few quotes"))

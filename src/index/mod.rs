@@ -11,7 +11,7 @@ pub mod stored;
 pub mod titles;
 
 use std::collections::BTreeMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use foldhash::HashMap;
 use jiff::civil::Date;
@@ -35,8 +35,9 @@ pub struct Index {
     pub by_actor: Vec<Vec<QuoteId>>,
     /// Quotes per piece (index in `corpus.pieces`), ascending.
     pub by_piece: Vec<Vec<QuoteId>>,
-    /// Quotes per month of their date.
-    pub by_month: BTreeMap<(i16, i8), Vec<QuoteId>>,
+    /// Quotes per month of their date, made when first asked for ([`Self::by_month`]):
+    /// search filters dates through `days`.
+    by_month: OnceLock<BTreeMap<(i16, i8), Vec<QuoteId>>>,
     /// The speaker (index in `corpus.actors`) of each quote.
     pub speaker: Vec<Option<u32>>,
     /// The piece (index in `corpus.pieces`) of each quote.
@@ -52,7 +53,8 @@ pub struct Index {
     /// on the way to a speaker's name (`al-am`) keeps matching that speaker's quotes.
     pub speaker_names: Vec<String>,
     actor_ids: HashMap<String, u32>,
-    piece_ids: HashMap<String, u32>,
+    /// Made when first asked for, unless building the columns needed it.
+    piece_ids: OnceLock<HashMap<String, u32>>,
 }
 
 impl Index {
@@ -107,7 +109,8 @@ impl Index {
         if !fits {
             return None;
         }
-        let (ids, tables) = rayon::join(|| Ids::of(&corpus), || Tables::of(&corpus, columns));
+        let (ids, tables) =
+            rayon::join(|| Ids::actors_of(&corpus), || Tables::of(&corpus, columns));
         Some(Arc::new(Self::assemble(
             corpus, actors, quotes, ids, tables,
         )))
@@ -137,7 +140,7 @@ impl Index {
             corpus,
             by_actor: tables.by_actor,
             by_piece: tables.by_piece,
-            by_month: tables.by_month,
+            by_month: OnceLock::new(),
             speaker: tables.columns.speaker,
             piece: tables.columns.piece,
             days: tables.columns.days,
@@ -145,7 +148,7 @@ impl Index {
             piece_titles: tables.piece_titles,
             speaker_names: tables.speaker_names,
             actor_ids: ids.actors,
-            piece_ids: ids.pieces,
+            piece_ids: ids.pieces.map(OnceLock::from).unwrap_or_default(),
         }
     }
 
@@ -184,7 +187,16 @@ impl Index {
     /// Index of the piece with this id.
     #[must_use]
     pub fn piece_index(&self, id: &str) -> Option<u32> {
-        self.piece_ids.get(id).copied()
+        self.piece_ids
+            .get_or_init(|| piece_ids(&self.corpus))
+            .get(id)
+            .copied()
+    }
+
+    /// Quotes per month of their date (year, month), ascending.
+    #[must_use]
+    pub fn by_month(&self) -> &BTreeMap<(i16, i8), Vec<QuoteId>> {
+        self.by_month.get_or_init(|| months(&self.days))
     }
 }
 
@@ -287,7 +299,11 @@ impl Columns {
             // Quotes come piece by piece: most look up the piece of the quote before.
             let at = match last_piece {
                 Some((id, at)) if id == quote.piece => at,
-                _ => ids.pieces.get(&quote.piece).copied().unwrap_or(0),
+                _ => ids
+                    .pieces()
+                    .and_then(|p| p.get(&quote.piece))
+                    .copied()
+                    .unwrap_or(0),
             };
             last_piece = Some((quote.piece.as_str(), at));
             columns.speaker.push(who);
@@ -302,33 +318,79 @@ impl Columns {
 /// Actor and piece ids to their positions in the corpus.
 struct Ids {
     actors: HashMap<String, u32>,
-    pieces: HashMap<String, u32>,
+    /// Left out when nothing needs it yet (see [`Index::piece_index`]).
+    pieces: Option<HashMap<String, u32>>,
 }
 
 impl Ids {
+    /// Both maps, as building the columns needs them.
     fn of(corpus: &Corpus) -> Self {
         Self {
-            actors: corpus
-                .actors
-                .iter()
-                .enumerate()
-                .map(|(i, a)| (a.id.clone(), to_u32(i)))
-                .collect(),
-            pieces: corpus
-                .pieces
-                .iter()
-                .enumerate()
-                .map(|(i, p)| (p.id.clone(), to_u32(i)))
-                .collect(),
+            actors: actor_ids(corpus),
+            pieces: Some(piece_ids(corpus)),
         }
     }
+
+    /// The actors' map only.
+    fn actors_of(corpus: &Corpus) -> Self {
+        Self {
+            actors: actor_ids(corpus),
+            pieces: None,
+        }
+    }
+
+    fn pieces(&self) -> Option<&HashMap<String, u32>> {
+        self.pieces.as_ref()
+    }
+}
+
+fn actor_ids(corpus: &Corpus) -> HashMap<String, u32> {
+    corpus
+        .actors
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.id.clone(), to_u32(i)))
+        .collect()
+}
+
+fn piece_ids(corpus: &Corpus) -> HashMap<String, u32> {
+    corpus
+        .pieces
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), to_u32(i)))
+        .collect()
+}
+
+/// Quotes per month, from their day keys. Quotes come piece by piece and pieces by date, so a
+/// month's quotes come in runs, each added to the map at once.
+fn months(days: &[DayKey]) -> BTreeMap<(i16, i8), Vec<QuoteId>> {
+    let mut by_month: BTreeMap<(i16, i8), Vec<QuoteId>> = BTreeMap::new();
+    let mut run: Option<((i16, i8), Vec<QuoteId>)> = None;
+    for (i, day) in days.iter().enumerate() {
+        let Some(month) = day.year_month() else {
+            continue;
+        };
+        let id = to_u32(i);
+        match &mut run {
+            Some((current, list)) if *current == month => list.push(id),
+            _ => {
+                if let Some((current, list)) = run.replace((month, vec![id])) {
+                    by_month.entry(current).or_default().extend(list);
+                }
+            }
+        }
+    }
+    if let Some((current, list)) = run {
+        by_month.entry(current).or_default().extend(list);
+    }
+    by_month
 }
 
 /// The tables of an [`Index`] that are plain lookups, derived from the columns.
 struct Tables {
     by_actor: Vec<Vec<QuoteId>>,
     by_piece: Vec<Vec<QuoteId>>,
-    by_month: BTreeMap<(i16, i8), Vec<QuoteId>>,
     columns: Columns,
     piece_titles: Titles,
     speaker_names: Vec<String>,
@@ -336,7 +398,7 @@ struct Tables {
 
 impl Tables {
     fn of(corpus: &Corpus, columns: Columns) -> Self {
-        let ((by_actor, by_piece, by_month), (piece_titles, speaker_names)) = rayon::join(
+        let ((by_actor, by_piece), (piece_titles, speaker_names)) = rayon::join(
             || lists(&columns, corpus.actors.len(), corpus.pieces.len()),
             || {
                 (
@@ -348,7 +410,6 @@ impl Tables {
         Self {
             by_actor,
             by_piece,
-            by_month,
             columns,
             piece_titles,
             speaker_names,
@@ -356,14 +417,12 @@ impl Tables {
     }
 }
 
-type Lists = (
-    Vec<Vec<QuoteId>>,
-    Vec<Vec<QuoteId>>,
-    BTreeMap<(i16, i8), Vec<QuoteId>>,
-);
-
-/// The quotes of each actor, piece and month, ascending.
-fn lists(columns: &Columns, actors: usize, pieces: usize) -> Lists {
+/// The quotes of each actor and of each piece, ascending.
+fn lists(
+    columns: &Columns,
+    actors: usize,
+    pieces: usize,
+) -> (Vec<Vec<QuoteId>>, Vec<Vec<QuoteId>>) {
     // Sized first: growing a list per piece by doubling was most of the work.
     let mut per_piece = vec![0usize; pieces];
     for &at in &columns.piece {
@@ -373,17 +432,7 @@ fn lists(columns: &Columns, actors: usize, pieces: usize) -> Lists {
     }
     let mut by_piece: Vec<Vec<QuoteId>> = per_piece.into_iter().map(Vec::with_capacity).collect();
     let mut by_actor = vec![Vec::new(); actors];
-    let mut by_month: BTreeMap<(i16, i8), Vec<QuoteId>> = BTreeMap::new();
-    // Quotes come piece by piece and pieces by date: a month's quotes come in runs, each
-    // added to the map at once instead of one lookup per quote.
-    let mut run: Option<((i16, i8), Vec<QuoteId>)> = None;
-    for (i, ((who, at), day)) in columns
-        .speaker
-        .iter()
-        .zip(&columns.piece)
-        .zip(&columns.days)
-        .enumerate()
-    {
+    for (i, (who, at)) in columns.speaker.iter().zip(&columns.piece).enumerate() {
         let id = to_u32(i);
         if let Some(list) = who.and_then(|w| by_actor.get_mut(w as usize)) {
             list.push(id);
@@ -391,21 +440,8 @@ fn lists(columns: &Columns, actors: usize, pieces: usize) -> Lists {
         if let Some(list) = by_piece.get_mut(*at as usize) {
             list.push(id);
         }
-        if let Some(month) = day.year_month() {
-            match &mut run {
-                Some((current, list)) if *current == month => list.push(id),
-                _ => {
-                    if let Some((current, list)) = run.replace((month, vec![id])) {
-                        by_month.entry(current).or_default().extend(list);
-                    }
-                }
-            }
-        }
     }
-    if let Some((current, list)) = run {
-        by_month.entry(current).or_default().extend(list);
-    }
-    (by_actor, by_piece, by_month)
+    (by_actor, by_piece)
 }
 
 #[cfg(test)]
@@ -460,7 +496,7 @@ mod tests {
         assert!(by_month.len() > 1);
         assert_eq!(index.by_actor, by_actor);
         assert_eq!(index.by_piece, by_piece);
-        assert_eq!(index.by_month, by_month);
+        assert_eq!(index.by_month(), &by_month);
     }
 
     #[test]
