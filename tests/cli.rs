@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{fixture, json_lines, spotlight, stdout};
+use common::{fixture, json_lines, run_cached, spotlight, stdout, synthetic_corpus};
 
 #[test]
 fn quotes_json_gives_the_six_seed_statements() {
@@ -224,21 +224,10 @@ fn a_closed_pipe_is_not_an_error() {
 
 #[test]
 fn a_corpus_directory_is_cached_and_every_change_is_seen() {
-    use std::process::Command;
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("corpus");
-    let data = data.to_str().expect("path");
-    let synth = spotlight(&["synth", "--pieces", "30", "--seed", "5", "--out", data]);
-    assert_eq!(synth.status.code(), Some(0));
-    let cache_home = dir.path().join("cache");
+    let (data, cache_home) = synthetic_corpus(dir.path(), "5");
     let run = |args: &[&str]| {
-        let output = Command::new(env!("CARGO_BIN_EXE_spotlight"))
-            .args(args)
-            .args(["--data", data])
-            .env_remove("SPOTLIGHT_DATA")
-            .env("XDG_CACHE_HOME", &cache_home)
-            .output()
-            .expect("run spotlight");
+        let output = run_cached(&data, &cache_home, args);
         assert_eq!(output.status.code(), Some(0), "{args:?}: {output:?}");
         stdout(&output)
     };
@@ -284,21 +273,10 @@ fn a_corpus_directory_is_cached_and_every_change_is_seen() {
 
 #[test]
 fn plain_searches_read_the_index_image_a_search_wrote() {
-    use std::process::Command;
     let dir = tempfile::tempdir().expect("tempdir");
-    let data = dir.path().join("corpus");
-    let data = data.to_str().expect("path");
-    let synth = spotlight(&["synth", "--pieces", "30", "--seed", "6", "--out", data]);
-    assert_eq!(synth.status.code(), Some(0));
-    let cache_home = dir.path().join("cache");
+    let (data, cache_home) = synthetic_corpus(dir.path(), "6");
     let run = |args: &[&str]| {
-        let output = Command::new(env!("CARGO_BIN_EXE_spotlight"))
-            .args(args)
-            .args(["--data", data])
-            .env_remove("SPOTLIGHT_DATA")
-            .env("XDG_CACHE_HOME", &cache_home)
-            .output()
-            .expect("run spotlight");
+        let output = run_cached(&data, &cache_home, args);
         (output.status.code(), stdout(&output))
     };
     let image = || {

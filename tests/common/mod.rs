@@ -26,6 +26,25 @@ pub fn spotlight(args: &[&str]) -> Output {
         .expect("run spotlight")
 }
 
+/// Runs `spotlight` on the corpus `data`, with its caches under `cache_home`.
+pub fn run_cached(data: &str, cache_home: &std::path::Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(args)
+        .args(["--data", data])
+        .env_remove("SPOTLIGHT_DATA")
+        .env("XDG_CACHE_HOME", cache_home)
+        .output()
+        .expect("run spotlight")
+}
+
+/// A fictional corpus of 30 pieces written under `dir` from `seed`, and a cache home for it.
+pub fn synthetic_corpus(dir: &std::path::Path, seed: &str) -> (String, PathBuf) {
+    let data = dir.join("corpus").to_string_lossy().into_owned();
+    let synth = spotlight(&["synth", "--pieces", "30", "--seed", seed, "--out", &data]);
+    assert_eq!(synth.status.code(), Some(0));
+    (data, dir.join("cache"))
+}
+
 /// Stdout as text.
 pub fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
