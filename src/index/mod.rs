@@ -345,20 +345,17 @@ impl Ids {
 }
 
 fn actor_ids(corpus: &Corpus) -> HashMap<String, u32> {
-    corpus
-        .actors
-        .iter()
-        .enumerate()
-        .map(|(i, a)| (a.id.clone(), to_u32(i)))
-        .collect()
+    positions(corpus.actors.iter().map(|a| a.id.as_str()))
 }
 
 fn piece_ids(corpus: &Corpus) -> HashMap<String, u32> {
-    corpus
-        .pieces
-        .iter()
-        .enumerate()
-        .map(|(i, p)| (p.id.clone(), to_u32(i)))
+    positions(corpus.pieces.iter().map(|p| p.id.as_str()))
+}
+
+/// Each id to its position in the list.
+fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, u32> {
+    ids.enumerate()
+        .map(|(i, id)| (id.to_string(), to_u32(i)))
         .collect()
 }
 
