@@ -1,18 +1,20 @@
-//! An index image: the quote index, the per-quote columns and the quotes' texts of a corpus
-//! directory, stored as the arrays they are in memory, so that a one-shot search reads them
-//! back with no decoding and no string per quote.
+//! An index image: the quote index, the per-quote columns, the actor lookup and the quotes'
+//! texts of a corpus directory, stored as the arrays they are in memory, so that a one-shot
+//! search reads them back with no decoding and no string per quote.
 //!
 //! A search built the normal way loads every quote from the corpus cache (a text, a speaker
 //! and a piece id each) and folds and indexes them all; at a hundred thousand quotes that was
 //! most of a `spotlight search --plain` run. With an image, the run reads the actors, the
-//! problems and each piece's id and title from the image's head, then its arrays one after
-//! another (read side by side, the threads' page faults only queued on each other), and the
-//! texts last, only when something matched.
+//! problems, each piece's id and title and the actor lookup from the image's head, then the
+//! small arrays one after another (read side by side, the threads' page faults only queued
+//! on each other); the haystacks and posting lists stay in the file until the search reaches
+//! them (see [`super::stored`]), and the texts are read last, only the hits'.
 //!
 //! The image lives beside the corpus cache (`corpus-HASH.index` in the same directory) and
-//! carries the same [`Manifest`]: any change to the corpus or a new build of spotlight makes
-//! it stale, and a stale, truncated or damaged image (each section has a CRC-32) is a miss,
-//! never an error. It is written after a search that had to build the index.
+//! carries a digest of the same [`Manifest`]: any change to the corpus or a new build of
+//! spotlight makes it stale, and a stale, truncated or damaged image (the head, each section,
+//! each block of haystacks, each posting list and each text has a CRC-32) is a miss, never an
+//! error. It is written after a search that had to build the index.
 
 use std::fs::File;
 use std::io::{self, Read};
