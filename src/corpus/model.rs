@@ -43,6 +43,31 @@ pub struct Piece {
     pub source: String,
 }
 
+impl Piece {
+    /// A piece with only its id, title and source file set: what the page reader starts from,
+    /// and what an index image keeps of a piece.
+    #[must_use]
+    pub fn named(id: String, title: String, source: String) -> Self {
+        Self {
+            id,
+            title,
+            url: None,
+            date: None,
+            authors: Vec::new(),
+            series: Vec::new(),
+            content_type: None,
+            arabic_url: None,
+            lead: None,
+            paragraphs: Vec::new(),
+            figures: Vec::new(),
+            topics: Vec::new(),
+            regions: Vec::new(),
+            related: Vec::new(),
+            source,
+        }
+    }
+}
+
 /// An author from the byline, with the bio from ABOUT THE AUTHORS when present.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Author {

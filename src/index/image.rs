@@ -285,7 +285,7 @@ pub fn open(path: &Path) -> Option<Image> {
         pieces: head
             .pieces
             .into_iter()
-            .map(|(id, title)| named(id, title))
+            .map(|(id, title)| Piece::named(id, title, String::new()))
             .collect(),
         actors: serde_json::from_str(&head.actors).ok()?,
         quotes: Vec::new(),
@@ -304,27 +304,6 @@ pub fn open(path: &Path) -> Option<Image> {
         texts,
         written_for: head.manifest,
     })
-}
-
-/// A piece known by its id and title only.
-fn named(id: String, title: String) -> Piece {
-    Piece {
-        id,
-        title,
-        url: None,
-        date: None,
-        authors: Vec::new(),
-        series: Vec::new(),
-        content_type: None,
-        arabic_url: None,
-        lead: None,
-        paragraphs: Vec::new(),
-        figures: Vec::new(),
-        topics: Vec::new(),
-        regions: Vec::new(),
-        related: Vec::new(),
-        source: String::new(),
-    }
 }
 
 /// Whether there is an image at `path` written for `manifest`.

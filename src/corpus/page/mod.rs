@@ -60,23 +60,7 @@ struct Reader {
 
 impl Reader {
     fn new(source: &str) -> Self {
-        let piece = Piece {
-            id: String::new(),
-            title: String::new(),
-            url: None,
-            date: None,
-            authors: Vec::new(),
-            series: Vec::new(),
-            content_type: None,
-            arabic_url: None,
-            lead: None,
-            paragraphs: Vec::new(),
-            figures: Vec::new(),
-            topics: Vec::new(),
-            regions: Vec::new(),
-            related: Vec::new(),
-            source: source.to_string(),
-        };
+        let piece = Piece::named(String::new(), String::new(), source.to_string());
         let issues = Vec::new();
         Self {
             piece,
