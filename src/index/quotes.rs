@@ -212,9 +212,9 @@ impl QuoteIndex {
 
     /// Tells the index that about `quotes` haystacks are about to be read, so an index left
     /// in an image reads its haystacks at once when that is most of them.
-    pub fn expect(&self, quotes: usize) {
+    pub fn prefetch(&self, quotes: usize) {
         if let Haystacks::Stored(stored) = &self.folded {
-            stored.expect(quotes, self.len());
+            stored.prefetch(quotes, self.len());
         }
     }
 

@@ -2,7 +2,7 @@
 //! haystacks a block of quotes at a time, the posting lists a word at a time. A search that
 //! checks a few thousand quotes of a million reads a few thousand blocks, not the 115 MB of
 //! haystacks; one that checks most of them reads the section at once (see
-//! [`StoredText::expect`]).
+//! [`StoredText::prefetch`]).
 //!
 //! Every block is checked against its CRC-32 as it is read. A block that fails reads as empty
 //! and marks the store damaged ([`StoredText::is_damaged`]): the caller then throws the
@@ -80,7 +80,7 @@ impl StoredText {
 
     /// Tells the store that about `quotes` of the `total` haystacks are about to be read:
     /// when that is more than one in eight, the whole section is read at once.
-    pub fn expect(&self, quotes: usize, total: usize) {
+    pub fn prefetch(&self, quotes: usize, total: usize) {
         if quotes.saturating_mul(8) > total && self.whole.get().is_none() {
             let whole = self.whole.get_or_init(|| {
                 let (length, sum) = self.section.listed;

@@ -121,7 +121,7 @@ fn run_with<F: Fn() -> bool + Sync>(
         })
         .collect();
     let pool = candidate_pool(index, &filter, &groups);
-    index.quotes.expect(pool.len());
+    index.quotes.prefetch(pool.len());
     let phrase = Phrase::new(index, &groups);
     let matcher = SkimMatcherV2::default();
     let score_one = |id: QuoteId| {
