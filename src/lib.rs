@@ -5,6 +5,7 @@
 //! - [`atomic`]: writing files so that no reader sees half of one.
 //! - [`text`]: corpus text made safe to print on a terminal.
 //! - [`corpus`]: pieces, actors and quotes; loading saved pages, extraction, validation, synthesis.
+//! - [`eval`]: scoring quote attribution against annotated pieces.
 //! - [`index`]: name folding and the in-memory index built from a corpus.
 //! - [`search`]: the query language and ranking.
 //! - [`app`]: the interactive application as plain data: state, actions, update.
@@ -17,6 +18,7 @@ pub mod app;
 pub mod atomic;
 pub mod cli;
 pub mod corpus;
+pub mod eval;
 pub mod index;
 pub mod positioned;
 pub mod search;

@@ -58,6 +58,9 @@ pub enum Command {
     Import(ImportArgs),
     /// Write a fictional corpus for benchmarks and demos.
     Synth(SynthArgs),
+    /// Score quote attribution on annotated sets (each DIR holds `pieces/` and `truth.json`):
+    /// per field, per pattern, terms leaked and statements invented.
+    Eval(EvalArgs),
     /// Serve the full-screen browser over SSH to everyone in an authorized_keys file.
     Serve(ServeArgs),
     /// Print shell completions.
@@ -143,6 +146,17 @@ pub enum KindArg {
     Statement,
     /// Quoted terms of one to three words.
     Term,
+}
+
+/// Arguments of `spotlight eval`.
+#[derive(Debug, Parser)]
+pub struct EvalArgs {
+    /// Annotated sets: directories with `pieces/*.md` and `truth.json`.
+    #[arg(required = true, value_name = "DIR")]
+    pub sets: Vec<PathBuf>,
+    /// List every statement not right, every term leaked and every statement invented.
+    #[arg(long, short)]
+    pub verbose: bool,
 }
 
 /// Arguments of `spotlight import`.

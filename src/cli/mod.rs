@@ -92,6 +92,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Check) => check(&mut out, args.data.as_deref())?,
         Some(Command::Import(import)) => import::run(&mut out, import, args.data.as_deref())?,
         Some(Command::Synth(synth)) => list::synth(&mut out, synth)?,
+        Some(Command::Eval(eval)) => evaluate(&mut out, eval, args.data.as_deref())?,
         Some(Command::Completions { shell }) => {
             clap_complete::generate(*shell, &mut Args::command(), "spotlight", &mut out);
             Outcome::Found
@@ -281,6 +282,37 @@ fn report_problems(corpus: &Corpus) {
             "spotlight: {errors} problem(s) in the corpus skipped files or entries; run `spotlight check` for details"
         );
     }
+}
+
+/// `spotlight eval`: the gazetteer of `--data` (else the bundled one) over each annotated set.
+fn evaluate(
+    out: &mut impl Write,
+    eval: &args::EvalArgs,
+    data: Option<&Path>,
+) -> anyhow::Result<Outcome> {
+    let actors = match data {
+        Some(dir) => {
+            let path = dir.join(crate::corpus::load::ACTORS_FILE);
+            let bytes =
+                std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
+            Some(crate::corpus::SourceFile {
+                name: path.display().to_string(),
+                bytes,
+            })
+        }
+        None => crate::corpus::load::bundled_actors(),
+    };
+    for dir in &eval.sets {
+        let (truth, pieces) = crate::eval::read_set(dir)?;
+        let report = crate::eval::evaluate(&truth, actors.clone(), pieces);
+        writeln!(out, "{}", dir.display())?;
+        if eval.verbose {
+            write!(out, "{}", report.verbose())?;
+        } else {
+            write!(out, "{report}")?;
+        }
+    }
+    Ok(Outcome::Found)
 }
 
 /// Checking reads every file: it is what an analyst runs after editing one.

@@ -18,6 +18,15 @@ use super::problem::{Problem, Severity};
 /// The corpus shipped inside the binary: `data/` at build time.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
 
+/// The gazetteer compiled into the binary, as a file to load.
+#[must_use]
+pub fn bundled_actors() -> Option<SourceFile> {
+    BUNDLED.get_file(ACTORS_FILE).map(|f| SourceFile {
+        name: format!("data/{ACTORS_FILE}"),
+        bytes: f.contents().to_vec(),
+    })
+}
+
 /// The gazetteer's file name inside a corpus directory.
 pub const ACTORS_FILE: &str = "actors.json";
 /// The folder of saved pieces inside a corpus directory.
@@ -75,10 +84,7 @@ impl Corpus {
     /// Loads the corpus compiled into the binary.
     #[must_use]
     pub fn bundled() -> Self {
-        let actors = BUNDLED.get_file(ACTORS_FILE).map(|f| SourceFile {
-            name: format!("data/{ACTORS_FILE}"),
-            bytes: f.contents().to_vec(),
-        });
+        let actors = bundled_actors();
         let pieces = BUNDLED
             .get_dir(PIECES_DIR)
             .map(|dir| {
