@@ -234,7 +234,7 @@ fn blocks_of(index: &Index, piece_at: usize) -> (Vec<ReaderBlock>, Vec<Mark>) {
         here.sort_by_key(|m| (m.range.start, m.range.end));
         marks.extend(here);
         let style = match paragraph.kind {
-            BlockKind::Text => BlockStyle::Text,
+            BlockKind::Text | BlockKind::Item | BlockKind::Blockquote => BlockStyle::Text,
             BlockKind::Subhead => BlockStyle::Subhead,
             BlockKind::Caption => BlockStyle::Caption,
         };

@@ -83,8 +83,8 @@ pub fn parse_date(text: &str) -> Option<Date> {
 /// Finds every date expression in `text`, in order.
 ///
 /// Dates without a year take it from `reference` (the piece's date): the same year, or the
-/// year before when that would put the date more than a week after `reference`. Without a
-/// reference, year-less dates are skipped.
+/// year before when that would put the date after `reference` (a January piece quoting a
+/// December date). Without a reference, year-less dates are skipped.
 #[must_use]
 pub fn find_dates(text: &str, reference: Option<Date>) -> Vec<DateMention> {
     let mut found: Vec<DateMention> = Vec::new();
@@ -146,8 +146,7 @@ fn build(month: &str, day: &str, year: Option<i16>, reference: Option<Date>) -> 
         None => {
             let reference = reference?;
             let same_year = Date::new(reference.year(), month, day).ok()?;
-            let week_later = reference.checked_add(jiff::Span::new().days(7)).ok()?;
-            if same_year > week_later {
+            if same_year > reference {
                 Date::new(reference.year() - 1, month, day).ok()
             } else {
                 Some(same_year)

@@ -8,7 +8,7 @@ use foldhash::{HashMap, HashMapExt};
 use include_dir::{Dir, include_dir};
 use rayon::prelude::*;
 
-use super::extract::{attribute::Cast, extract};
+use super::extract::{Cast, extract};
 use super::gazetteer::{Gazetteer, parse_actors};
 use super::mentions::annotate;
 use super::model::{Actor, Piece, Quote};

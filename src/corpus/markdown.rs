@@ -11,12 +11,27 @@ use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 pub struct Block {
     /// Heading level (1–6), or `None` for a paragraph.
     pub heading: Option<u8>,
+    /// What holds the block: the page itself, a list item or a block quotation.
+    pub container: Container,
     /// Plain text with link targets moved out.
     pub text: String,
     /// 1-based line of the block's first character.
     pub line: u32,
     /// Marked runs inside `text`.
     pub runs: Vec<Run>,
+}
+
+/// What a block stands in: each list item is a block of its own, and a block quotation (`> ...`)
+/// marks the words it holds as quoted, with or without quotation marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Container {
+    /// Directly in the page.
+    #[default]
+    Page,
+    /// A list item (`- ...`, `1. ...`).
+    Item,
+    /// A block quotation (`> ...`).
+    Quote,
 }
 
 /// A run of bold, italic or linked text inside a [`Block`].
@@ -55,26 +70,62 @@ impl Block {
 }
 
 /// Splits a saved page into blocks, in order, with their source lines.
+///
+/// Each paragraph, heading and list item is a block (a tight list's items hold no paragraph,
+/// so the item itself starts one); a nested list ends its item's block.
 #[must_use]
 pub fn blocks(source: &str) -> Vec<Block> {
     let mut lines = LineCounter::new(source);
     let mut out = Vec::new();
     let mut current: Option<Block> = None;
     let mut open: Vec<(usize, bool, Option<String>)> = Vec::new();
+    let (mut quotes, mut items) = (0usize, 0usize);
+    let container = |quotes: usize, items: usize| match (quotes, items) {
+        (0, 0) => Container::Page,
+        (0, _) => Container::Item,
+        _ => Container::Quote,
+    };
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         match event {
             Event::Start(Tag::Paragraph) => {
-                current = Some(new_block(None, lines.line(range.start), range.len()))
+                // A loose list item's first paragraph fills the block the item started.
+                if !current.as_ref().is_some_and(|b| b.text.is_empty()) {
+                    finish(&mut current, &mut out, &mut open);
+                    current = Some(new_block(
+                        None,
+                        container(quotes, items),
+                        lines.line(range.start),
+                        range.len(),
+                    ));
+                }
             }
             Event::Start(Tag::Heading { level, .. }) => {
+                finish(&mut current, &mut out, &mut open);
                 let level = u8::try_from(level as usize).unwrap_or(6);
-                current = Some(new_block(Some(level), lines.line(range.start), range.len()));
+                let line = lines.line(range.start);
+                current = Some(new_block(Some(level), container(quotes, items), line, range.len()));
             }
+            Event::Start(Tag::Item) => {
+                finish(&mut current, &mut out, &mut open);
+                items += 1;
+                let line = lines.line(range.start);
+                current = Some(new_block(None, container(quotes, items), line, range.len()));
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                finish(&mut current, &mut out, &mut open);
+                quotes += 1;
+            }
+            Event::Start(Tag::List(_)) => finish(&mut current, &mut out, &mut open),
             Event::End(TagEnd::Paragraph | TagEnd::Heading(_)) => {
-                if let Some(block) = current.take() {
-                    out.push(block);
-                }
-                open.clear();
+                finish(&mut current, &mut out, &mut open);
+            }
+            Event::End(TagEnd::Item) => {
+                finish(&mut current, &mut out, &mut open);
+                items = items.saturating_sub(1);
+            }
+            Event::End(TagEnd::BlockQuote(_)) => {
+                finish(&mut current, &mut out, &mut open);
+                quotes = quotes.saturating_sub(1);
             }
             Event::Start(Tag::Strong) => push_open(&current, &mut open, true, None),
             Event::Start(Tag::Link { dest_url, .. }) => {
@@ -94,13 +145,23 @@ pub fn blocks(source: &str) -> Vec<Block> {
             _ => {}
         }
     }
+    finish(&mut current, &mut out, &mut open);
     out
 }
 
+/// Ends the block being filled, if any.
+fn finish(current: &mut Option<Block>, out: &mut Vec<Block>, open: &mut Vec<(usize, bool, Option<String>)>) {
+    if let Some(block) = current.take() {
+        out.push(block);
+    }
+    open.clear();
+}
+
 /// A block about to be filled; its text never outgrows the Markdown it comes from.
-fn new_block(heading: Option<u8>, line: u32, source_len: usize) -> Block {
+fn new_block(heading: Option<u8>, container: Container, line: u32, source_len: usize) -> Block {
     Block {
         heading,
+        container,
         text: String::with_capacity(source_len),
         line,
         runs: Vec::new(),
@@ -240,6 +301,25 @@ mod tests {
         assert!(all[0].is_all_bold());
         assert!(!all[1].is_all_bold());
         assert_eq!(all[1].text, "As Israel's campaign");
+    }
+
+    #[test]
+    fn every_list_item_and_quoted_paragraph_is_a_block() {
+        let all = blocks("Claims:\n\n- On May 1, X said \"a\".\n- 2 May: Y.\n\n> Quoted words.\n\nAfter.\n");
+        let got: Vec<(&str, Container)> = all.iter().map(|b| (b.text.as_str(), b.container)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("Claims:", Container::Page),
+                ("On May 1, X said \"a\".", Container::Item),
+                ("2 May: Y.", Container::Item),
+                ("Quoted words.", Container::Quote),
+                ("After.", Container::Page),
+            ]
+        );
+        let loose = blocks("- one\n\n- two\n");
+        let texts: Vec<&str> = loose.iter().map(|b| b.text.as_str()).collect();
+        assert_eq!(texts, vec!["one", "two"]);
     }
 
     #[test]

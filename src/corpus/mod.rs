@@ -13,6 +13,7 @@ pub mod mentions;
 pub mod model;
 pub mod names;
 pub mod page;
+pub mod places;
 pub mod problem;
 pub mod slug;
 pub mod speech;

@@ -89,6 +89,10 @@ pub enum BlockKind {
     Subhead,
     /// The caption line of a figure.
     Caption,
+    /// One item of a list: its own unit, with its own speaker and date.
+    Item,
+    /// A paragraph of a block quotation (`> ...`): quoted words, with or without marks.
+    Blockquote,
 }
 
 /// One block of the body, as plain text with its links and mentions marked.
@@ -289,17 +293,100 @@ impl QuoteKind {
 pub enum DateSource {
     /// An explicit date in the text leading to the quote.
     Text,
+    /// A relative date (`the next day`, `two days later`) counted from the last explicit one.
+    Relative,
     /// The date of the figure the quote is shown in.
     Figure,
     /// The piece's publication date.
     Piece,
 }
 
+/// How a quote's speaker was found: the evidence an analyst weighs when judging it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SpeakerSource {
+    /// Named in full beside the speech verb.
+    Name,
+    /// By surname or kunya (`Fatlawi`, `Abu Hawraa`).
+    Surname,
+    /// By another name: an alias, acronym, honorific form or translation.
+    Alias,
+    /// By a role given earlier (`the spokesman`, `the MP`, `the channel's editor`).
+    RoleNoun,
+    /// By `he` or `she`.
+    Pronoun,
+    /// By `the group`, `the channel`, `the coalition`, `they`.
+    GroupAnaphor,
+    /// Named in the figure caption that shows the quote.
+    Caption,
+    /// The speaker of the sentence that introduces a list of claims.
+    ListItem,
+    /// The speaker of the sentence that introduces a block quotation.
+    BlockquoteLead,
+    /// The interviewee of a Q&A excerpt.
+    Interview,
+    /// The speaker of the quote before it in the paragraph.
+    Previous,
+    /// No speech verb: the actor nearest before the quote.
+    Nearby,
+    /// Set by an analyst's correction.
+    Corrected,
+}
+
+impl SpeakerSource {
+    /// The label used in JSON, the viewer and the `by:` query field.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::Surname => "surname",
+            Self::Alias => "alias",
+            Self::RoleNoun => "role-noun",
+            Self::Pronoun => "pronoun",
+            Self::GroupAnaphor => "group-anaphor",
+            Self::Caption => "caption",
+            Self::ListItem => "list-item",
+            Self::BlockquoteLead => "blockquote-lead",
+            Self::Interview => "interview",
+            Self::Previous => "previous",
+            Self::Nearby => "nearby",
+            Self::Corrected => "corrected",
+        }
+    }
+
+    /// Every source, for parsing labels and listing them.
+    pub const ALL: [Self; 13] = [
+        Self::Name,
+        Self::Surname,
+        Self::Alias,
+        Self::RoleNoun,
+        Self::Pronoun,
+        Self::GroupAnaphor,
+        Self::Caption,
+        Self::ListItem,
+        Self::BlockquoteLead,
+        Self::Interview,
+        Self::Previous,
+        Self::Nearby,
+        Self::Corrected,
+    ];
+}
+
+/// How a statement's speaker was found, with the words that gave it away.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Attribution {
+    /// The rule that found the speaker.
+    pub by: SpeakerSource,
+    /// The words of the text it rests on (`the lawmaker`, `she`, `Sada al-Jabha`).
+    pub cue: String,
+}
+
 /// A quotation found in a piece.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quote {
-    /// Stable id: `<piece id>/<paragraph>.<n>`. Kept with the context in the cache: only JSON
-    /// prints it.
+    /// Stable id: `<piece id>/<fingerprint of the words>` (`-2`, `-3` for repeats in the piece),
+    /// unchanged by edits elsewhere in the piece. Kept with the context in the cache: only
+    /// JSON prints it.
     #[serde(skip)]
     pub id: String,
     /// The quoted words, without the quotation marks.
@@ -310,6 +397,12 @@ pub struct Quote {
     pub date: Option<Date>,
     /// Where the date came from.
     pub date_source: DateSource,
+    /// The words the date was read from (`June 3`, `the next day (after June 3)`).
+    pub date_cue: Option<String>,
+    /// How the speaker was found (`None` for terms and unattributed quotes).
+    pub attribution: Option<Attribution>,
+    /// Whether an analyst's correction changed this quote.
+    pub corrected: bool,
     /// The piece the quote is in.
     pub piece: String,
     /// Index of the paragraph in [`Piece::paragraphs`] where the quote starts.

@@ -7,48 +7,87 @@
 const SPEECH_LEXEMES: &[&str] = &[
     "according",
     "accused",
+    "acknowledged",
     "added",
+    "adding",
     "adds",
     "affirmed",
+    "affirming",
+    "alleged",
     "announced",
     "announces",
+    "announcing",
+    "appeal",
     "argued",
     "argues",
+    "arguing",
     "asked",
     "asks",
+    "asserted",
+    "asserting",
+    "assured",
+    "blamed",
     "boasted",
     "called",
     "calls",
+    "caption",
+    "cautioned",
+    "charged",
+    "claim",
     "claimed",
+    "claiming",
     "claims",
     "commented",
+    "complained",
+    "conceded",
+    "confirmed",
     "continued",
     "declared",
     "declares",
     "declaring",
     "demanded",
     "denied",
+    "denies",
+    "denying",
+    "described",
     "emphasized",
     "explained",
     "insisted",
     "insisting",
     "insists",
+    "interview",
+    "lamented",
+    "letter",
     "message",
+    "mocked",
     "noted",
     "pledged",
+    "pledging",
+    "post",
     "posted",
     "posts",
     "proclaimed",
     "promised",
+    "quipped",
+    "quoted",
+    "quoting",
+    "read",
+    "reads",
+    "recalled",
     "reiterated",
     "remarked",
     "remarks",
+    "repeated",
+    "repeating",
     "replied",
     "responded",
+    "retorted",
     "said",
     "say",
     "saying",
     "says",
+    "sermon",
+    "speaking",
     "speech",
     "stated",
     "statement",
@@ -56,19 +95,27 @@ const SPEECH_LEXEMES: &[&str] = &[
     "stating",
     "stressed",
     "stresses",
+    "stressing",
+    "suggested",
+    "telling",
     "tells",
     "threatened",
+    "threatening",
     "threatens",
     "told",
     "tweeted",
+    "ultimatum",
     "urged",
     "urges",
+    "urging",
     "vowed",
+    "vowing",
     "vows",
     "warned",
     "warning",
     "warns",
     "writes",
+    "writing",
     "wrote",
 ];
 
@@ -108,7 +155,7 @@ fn is_speech_lexeme(word: &str) -> bool {
 }
 
 /// The longest word [`is_speech_word`] can accept, in bytes ("acknowledged" and the like).
-const LONGEST_SPEECH_WORD: usize = 12;
+const LONGEST_SPEECH_WORD: usize = 13;
 
 /// Whether `word` (any case, surrounding punctuation ignored) marks reported speech.
 #[must_use]
@@ -147,6 +194,17 @@ const SPEECH_NOUNS: &[&str] = &[
     "according",
     "warning",
     "saying",
+    "sermon",
+    "interview",
+    "letter",
+    "post",
+    "caption",
+    "appeal",
+    "ultimatum",
+    "claim",
+    "speaking",
+    "quoting",
+    "quoted",
 ];
 
 /// Whether `word` is a speech verb that can sit beside its speaker's name (`said Abu X`).
@@ -158,41 +216,47 @@ pub fn is_speech_verb(word: &str) -> bool {
     }
 }
 
+/// Head nouns of an appositive that make a person.
+pub const PERSON_NOUNS: &[&str] = &[
+    "spokesman", "spokeswoman", "spokesperson", "secretary-general", "commander", "leader",
+    "cleric", "sheikh", "lawmaker", "mp", "deputy", "activist", "editor", "official",
+    "minister", "head", "chief", "preacher", "imam", "founder", "emir", "commentator", "analyst",
+    "journalist", "writer", "politician", "candidate", "chairman", "chairwoman", "director",
+    "member", "figure", "man", "woman", "veteran", "fighter", "blogger", "presenter", "host",
+    "governor", "mayor", "general", "officer", "adviser", "advisor", "envoy", "ambassador",
+];
+
+/// Head nouns that make a group.
+pub const GROUP_NOUNS: &[&str] = &[
+    "group", "faction", "militia", "brigade", "brigades", "battalion", "movement",
+    "organization", "front", "coalition", "umbrella", "council", "bloc", "alliance", "party",
+    "tribe", "facade", "league", "formation", "network", "outfit", "body", "brand", "wing",
+    "commission", "committee", "union",
+];
+
+/// Head nouns that make a channel.
+pub const CHANNEL_NOUNS: &[&str] = &[
+    "channel", "outlet", "podcast", "station", "agency", "site", "website", "page", "account",
+    "broadcaster", "newspaper", "tv",
+];
+
 /// What a pronoun or descriptive phrase can refer to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Referent {
-    /// `he`, `she`, `the leader`: the last person mentioned.
-    Person,
-    /// `they`, `the group`, `the militia`: the last organisation mentioned.
-    Group,
-    /// `the channel`, `the outlet`: the last media channel mentioned.
-    Channel,
-    /// `the spokesman`: the last actor described as a spokesman, else the last person.
-    Spokesman,
+    /// `he`, `his`: the last man mentioned.
+    He,
+    /// `she`, `her`: the last woman mentioned.
+    She,
+    /// `they`, `their`, `it`, `its`: the last group or channel mentioned.
+    They,
+    /// `the spokesman`, `the group's spokesman`, `the MP`: the last person given that role,
+    /// else the last person.
+    Person(&'static str),
+    /// `the group`, `the coalition`, `the council`: the last group named so, else the last group.
+    Group(&'static str),
+    /// `the channel`, `the outlet`: the last channel.
+    Channel(&'static str),
 }
-
-/// Phrases that stand for a speaker, longest first, with what they refer to.
-const REFERRING: &[(&str, Referent)] = &[
-    ("the group's spokesman", Referent::Spokesman),
-    ("the militia's spokesman", Referent::Spokesman),
-    ("its spokesman", Referent::Spokesman),
-    ("the spokesman", Referent::Spokesman),
-    ("the spokesperson", Referent::Spokesman),
-    ("the secretary-general", Referent::Person),
-    ("the commander", Referent::Person),
-    ("the leader", Referent::Person),
-    ("the cleric", Referent::Person),
-    ("the organization", Referent::Group),
-    ("the movement", Referent::Group),
-    ("the militia", Referent::Group),
-    ("the faction", Referent::Group),
-    ("the group", Referent::Group),
-    ("the channel", Referent::Channel),
-    ("the outlet", Referent::Channel),
-    ("he", Referent::Person),
-    ("she", Referent::Person),
-    ("they", Referent::Group),
-];
 
 /// A pronoun or descriptor found in text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -203,63 +267,142 @@ pub struct ReferringPhrase {
     pub end: usize,
     /// What it refers to.
     pub referent: Referent,
+    /// Written as a possessive (`his`, `the coalition's`): the owner of what follows.
+    pub possessive: bool,
 }
 
 /// Every pronoun and descriptor in `text` (case-insensitive, whole words), left to right.
+///
+/// A descriptor is a determiner (`the`, `its`, `his`, `her`, `their`, `the same`), at most two
+/// modifiers or an owner (`the group's`), then a head noun from [`PERSON_NOUNS`],
+/// [`GROUP_NOUNS`] or [`CHANNEL_NOUNS`]: `the tribal leader`, `the brigade's spokesman`.
 #[must_use]
 pub fn referring_phrases(text: &str) -> Vec<ReferringPhrase> {
-    let bytes = text.as_bytes();
+    let words = words_of(text);
     let mut found: Vec<ReferringPhrase> = Vec::new();
-    for (at, &byte) in bytes.iter().enumerate() {
-        // Every phrase starts with h, s, t or i; an ASCII letter is always a char boundary.
-        if !matches!(byte | 0x20, b'h' | b's' | b't' | b'i')
-            || found.last().is_some_and(|f| at < f.end)
-        {
+    let mut i = 0;
+    while i < words.len() {
+        let (start, end, word) = words[i];
+        let lower = word.to_ascii_lowercase();
+        if let Some(phrase) = descriptor(text, &words, i) {
+            i = words.iter().position(|w| w.0 >= phrase.end).unwrap_or(words.len());
+            found.push(phrase);
             continue;
         }
-        let starts_word = match at.checked_sub(1).map(|p| bytes[p]) {
-            None => true,
-            Some(p) if p.is_ascii() => !p.is_ascii_alphanumeric(),
-            Some(_) => !text[..at]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric),
+        let pronoun = match lower.as_str() {
+            "he" => Some((Referent::He, false)),
+            "his" => Some((Referent::He, true)),
+            "she" => Some((Referent::She, false)),
+            "her" => Some((Referent::She, true)),
+            "they" | "it" => Some((Referent::They, false)),
+            "their" | "its" => Some((Referent::They, true)),
+            _ => None,
         };
-        if !starts_word {
-            continue;
-        }
-        let first_word = text[at..]
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("");
-        if !["the", "its", "he", "she", "they"]
-            .iter()
-            .any(|w| w.eq_ignore_ascii_case(first_word))
-        {
-            continue;
-        }
-        if let Some((phrase, referent)) = REFERRING
-            .iter()
-            .find(|(phrase, _)| phrase_at(text, at, phrase))
-        {
+        if let Some((referent, possessive)) = pronoun {
             found.push(ReferringPhrase {
-                start: at,
-                end: at + phrase.len(),
-                referent: *referent,
+                start,
+                end,
+                referent,
+                possessive,
             });
         }
+        i += 1;
     }
     found
 }
 
-/// Whether `phrase` (lower case) stands at `at` as whole words.
-fn phrase_at(text: &str, at: usize, phrase: &str) -> bool {
-    let Some(candidate) = text.get(at..at + phrase.len()) else {
-        return false;
-    };
-    let next = text[at + phrase.len()..].chars().next();
-    candidate.eq_ignore_ascii_case(phrase)
-        && !next.is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’')
+/// Words of `text` with their byte ranges: letters, digits, hyphens and apostrophes.
+fn words_of(text: &str) -> Vec<(usize, usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+        let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
+        match (inside, start) {
+            (true, None) => start = Some(at),
+            (false, Some(from)) => {
+                words.push((from, at, &text[from..at]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    words
+}
+
+/// The head noun's referent, if `word` (lower case) is one.
+fn head(word: &str) -> Option<Referent> {
+    let find = |list: &[&'static str]| list.iter().find(|n| **n == word).copied();
+    find(PERSON_NOUNS)
+        .map(Referent::Person)
+        .or_else(|| find(GROUP_NOUNS).map(Referent::Group))
+        .or_else(|| find(CHANNEL_NOUNS).map(Referent::Channel))
+}
+
+/// A possessive word (`group's`, `brigade’s`): the word without its ending.
+fn owner(word: &str) -> Option<&str> {
+    word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
+}
+
+/// A descriptor starting at word `i`, if one does.
+fn descriptor(text: &str, words: &[(usize, usize, &str)], i: usize) -> Option<ReferringPhrase> {
+    let (start, _, first) = words[i];
+    let first = first.to_ascii_lowercase();
+    if !matches!(first.as_str(), "the" | "its" | "his" | "her" | "their") {
+        return None;
+    }
+    let mut j = i + 1;
+    if words.get(j).is_some_and(|w| w.2.eq_ignore_ascii_case("same")) {
+        j += 1;
+    }
+    // Up to two modifiers or one owner before the head: `the tribal leader`, `the group's spokesman`.
+    for _ in 0..3 {
+        let (_, end, word) = *words.get(j)?;
+        // Only spaces between the words of a descriptor.
+        if text[words[j - 1].1..words[j].0] != *" " {
+            return None;
+        }
+        let lower = word.to_ascii_lowercase();
+        if let Some(bare) = owner(&lower) {
+            // `the group's spokesman` names the spokesman; `the group's leaders` names nobody,
+            // and `the coalition's founding text` is the coalition's.
+            if head(bare).is_some() {
+                if let Some(next) = words.get(j + 1).map(|w| w.2.to_ascii_lowercase())
+                    && let Some(Referent::Person(noun)) = head(&next)
+                {
+                    return Some(ReferringPhrase {
+                        start,
+                        end: words[j + 1].1,
+                        referent: Referent::Person(noun),
+                        possessive: false,
+                    });
+                }
+                return head(bare).map(|referent| ReferringPhrase {
+                    start,
+                    end,
+                    referent,
+                    possessive: true,
+                });
+            }
+            return None;
+        }
+        if let Some(referent) = head(&lower) {
+            // A capitalized head is part of a name (`the Front`), except the acronym `MP`.
+            if word.starts_with(char::is_uppercase) && lower != "mp" {
+                return None;
+            }
+            return Some(ReferringPhrase {
+                start,
+                end,
+                referent,
+                possessive: false,
+            });
+        }
+        if !word.starts_with(char::is_lowercase) {
+            return None;
+        }
+        j += 1;
+    }
+    None
 }
 
 #[cfg(test)]
@@ -290,15 +433,27 @@ mod tests {
 
     #[test]
     fn finds_pronouns_and_descriptors_as_whole_words() {
-        let found =
-            referring_phrases("The group's spokesman said he would; the shepherd said nothing.");
-        let kinds: Vec<Referent> = found.iter().map(|f| f.referent).collect();
-        assert_eq!(kinds, vec![Referent::Spokesman, Referent::Person]);
+        let text = "The group's spokesman said he would; the shepherd said nothing to the tribal leader.";
+        let found: Vec<(&str, Referent)> = referring_phrases(text)
+            .iter()
+            .map(|f| (&text[f.start..f.end], f.referent))
+            .collect();
+        assert_eq!(
+            found,
+            vec![
+                ("The group's spokesman", Referent::Person("spokesman")),
+                ("he", Referent::He),
+                ("the tribal leader", Referent::Person("leader")),
+            ]
+        );
     }
 
     #[test]
-    fn does_not_read_possessives_as_the_group() {
-        assert!(referring_phrases("the group's").is_empty());
-        assert_eq!(referring_phrases("The group said").len(), 1);
+    fn a_possessive_group_owns_what_follows() {
+        let found = referring_phrases("The coalition’s founding text and the group said");
+        assert_eq!(found.len(), 2);
+        assert!(found[0].possessive);
+        assert_eq!(found[1].referent, Referent::Group("group"));
+        assert!(referring_phrases("the Support Fronts Coalition").is_empty());
     }
 }

@@ -143,7 +143,9 @@ pub fn score(truth: &Truth, corpus: &Corpus) -> Report {
         let quotes = by_file.get(&statement.file).map_or(&[][..], Vec::as_slice);
         let best = quotes
             .iter()
-            .filter(|q| q.text.contains(&statement.text_start) && q.text.contains(&statement.text_end))
+            .filter(|q| {
+                q.text.contains(&statement.text_start) && q.text.contains(&statement.text_end)
+            })
             .map(|q| Outcome::of(statement, q, corpus))
             .max_by_key(Outcome::rank);
         report.add(statement, best.unwrap_or_default());
@@ -217,8 +219,12 @@ impl Outcome {
         let got = format!(
             "{} | {} | {}",
             actor.map_or("-", |a| a.name.as_str()),
-            quote.date.map_or_else(|| "-".to_string(), |d| d.to_string()),
-            quote.figure.map_or_else(|| "-".to_string(), |f| f.to_string()),
+            quote
+                .date
+                .map_or_else(|| "-".to_string(), |d| d.to_string()),
+            quote
+                .figure
+                .map_or_else(|| "-".to_string(), |f| f.to_string()),
         );
         Self {
             found: true,

@@ -62,7 +62,9 @@ impl Report {
                 truth.text_start,
                 truth.speaker,
                 truth.date,
-                truth.figure.map_or_else(|| "-".to_string(), |f| f.to_string()),
+                truth
+                    .figure
+                    .map_or_else(|| "-".to_string(), |f| f.to_string()),
             ));
         }
     }
@@ -94,7 +96,11 @@ impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let n = self.statements;
         let line = |f: &mut fmt::Formatter<'_>, name: &str, count: usize| {
-            writeln!(f, "  {name:<22} {count:>4}/{n:<4} {:>5.1}%", percent(count, n))
+            writeln!(
+                f,
+                "  {name:<22} {count:>4}/{n:<4} {:>5.1}%",
+                percent(count, n)
+            )
         };
         writeln!(f, "statements               {n}")?;
         line(f, "found", self.found)?;

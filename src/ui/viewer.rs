@@ -9,7 +9,7 @@ use ratatui::widgets::Paragraph;
 
 use super::{Theme, pane, text};
 use crate::app::{App, Focus};
-use crate::corpus::{DateSource, QuoteKind};
+use crate::corpus::{DateSource, Quote, QuoteKind};
 
 /// Draws the selected quote in `area`.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
@@ -24,6 +24,28 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         .take(usize::from(inner.height))
         .collect();
     frame.render_widget(Paragraph::new(shown), inner);
+}
+
+/// One muted line saying how the speaker and the date were found, so an analyst can judge an
+/// attribution at a glance: `speaker: "the lawmaker" (role noun); date: "the next day (after
+/// April 28)"`.
+fn provenance(quote: &Quote) -> Option<String> {
+    let mut parts = Vec::new();
+    if let Some(how) = &quote.attribution {
+        let rule = how.by.label().replace('-', " ");
+        if how.cue.is_empty() {
+            parts.push(format!("speaker: {rule}"));
+        } else {
+            parts.push(format!("speaker: \u{201c}{}\u{201d} ({rule})", how.cue));
+        }
+    }
+    if let Some(cue) = &quote.date_cue {
+        parts.push(format!("date: \u{201c}{cue}\u{201d}"));
+    }
+    if quote.corrected {
+        parts.push("corrected by an analyst".to_string());
+    }
+    (!parts.is_empty()).then(|| parts.join("; "))
 }
 
 /// The viewer's lines for the selected quote, wrapped to `width`.
@@ -66,6 +88,7 @@ fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     if let Some(date) = quote.date {
         let from = match quote.date_source {
             DateSource::Text => "from the text",
+            DateSource::Relative => "counted from an earlier date",
             DateSource::Figure => "from the figure caption",
             DateSource::Piece => "the piece's date",
         };
@@ -73,6 +96,9 @@ fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     }
     if let Some(via) = &quote.via {
         field("Via", via, Style::new());
+    }
+    if let Some(how) = provenance(quote) {
+        field("How", &how, theme.dim);
     }
     let piece = index.piece_of(hit.quote);
     if let Some(piece) = piece {

@@ -1,199 +1,270 @@
-//! Attribution: who said a quote.
+//! Attribution: who said a unit, found by a sieve of rules from the most to the least
+//! certain, each leaving its provenance (the rule and the words it rests on).
 //!
-//! The speaker is the subject nearest the last speech cue before the quote in its sentence
-//! (`Hadi al-Ameri ... issued a statement warning that "..."`), else a name or pronoun beside a
-//! speech verb right after it (`"...," said Abu X`), with pronouns and descriptors (`he`, `the
-//! group`, `the spokesman`) resolved to the last fitting actor mentioned before them.
+//! 1. a caption's quote: the actor the caption names;
+//! 2. an answer of a Q&A excerpt: the interviewee the excerpt's lead names;
+//! 3. a block quotation: the speaker of the sentence that introduces it;
+//! 4. a split quotation: the name or pronoun in the attribution between its parts;
+//! 5. the subject of the last speech cue before the quote in its clause (`X, a lawmaker,
+//!    told reporters that "..."`), or the name after the cue (`according to a statement by X`);
+//! 6. the name or pronoun beside a speech verb right after it (`"...," said X`);
+//! 7. a list item without one: the speaker of the sentence that introduces the list;
+//! 8. the subject of the clause before it, without a cue;
+//! 9. the speaker of the previous quote in the paragraph; else the actor mentioned last.
 
-use crate::corpus::gazetteer::Gazetteer;
-use crate::corpus::model::{Actor, ActorKind};
-use crate::corpus::speech::{Referent, is_speech_word};
+use std::ops::Range;
 
-/// The actors a piece can refer to: the gazetteer plus the piece's unknown actors.
-#[derive(Debug, Clone, Copy)]
-pub struct Cast<'a> {
-    /// The gazetteer.
-    pub gazetteer: &'a Gazetteer,
-    /// Actors the piece introduced that the gazetteer does not know.
-    pub unknown: &'a [Actor],
-}
+use super::candidates::Candidate;
+use super::resolve::Resolver;
+use super::sentences::sentence_around;
+use super::units::{Shape, Unit};
+use crate::corpus::model::{Attribution, BlockKind, Piece, SpeakerSource};
+use crate::corpus::speech::is_speech_word;
 
-impl Cast<'_> {
-    /// The actor with this id, from the gazetteer or the piece's unknowns.
-    #[must_use]
-    pub fn get(&self, id: &str) -> Option<&Actor> {
-        self.gazetteer
-            .get(id)
-            .or_else(|| self.unknown.iter().find(|a| a.id == id))
-    }
-
-    fn fits(&self, id: &str, referent: Referent) -> bool {
-        let Some(actor) = self.get(id) else {
-            return false;
-        };
-        match referent {
-            Referent::Person => matches!(actor.kind, ActorKind::Person | ActorKind::Unknown),
-            Referent::Group => actor.kind.is_group() && actor.kind != ActorKind::MediaChannel,
-            Referent::Channel => actor.kind == ActorKind::MediaChannel,
-            Referent::Spokesman => actor.role.contains("spokes"),
-        }
-    }
-}
-
-/// Something in the text that can be a speaker: a mention or a referring phrase.
+/// A speaker and how it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Candidate {
-    /// Paragraph index.
-    pub para: usize,
-    /// Byte offset in the paragraph.
-    pub start: usize,
-    /// Byte offset one past it.
-    pub end: usize,
-    /// What it is.
-    pub what: CandidateKind,
-    /// Inside a quotation (never a speaker, never an antecedent).
-    pub quoted: bool,
-    /// Inside an appositive of an earlier name (`the leader of the Badr Organization`).
-    pub appositive: bool,
+pub struct Found {
+    /// The actor id.
+    pub speaker: String,
+    /// The rule and its words.
+    pub attribution: Attribution,
 }
 
-/// A mention names its actor; a phrase must be resolved.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum CandidateKind {
-    /// A mention of this actor id.
-    Mention(String),
-    /// A pronoun or descriptor.
-    Phrase(Referent),
-}
-
-/// The candidates of a whole piece, in reading order, and the cast to resolve them against.
-#[derive(Debug)]
+/// What the sieve reads of a piece.
 pub struct Attributor<'a> {
-    /// All candidates, sorted by (paragraph, offset).
-    pub candidates: Vec<Candidate>,
-    /// The actors.
-    pub cast: Cast<'a>,
+    /// The piece.
+    pub piece: &'a Piece,
+    /// Candidates and how they resolve.
+    pub resolver: &'a Resolver<'a>,
+    /// Sentence starts of each paragraph.
+    pub starts: &'a [Vec<usize>],
+    /// Quoted byte ranges of each paragraph.
+    pub quoted: &'a [Vec<Range<usize>>],
 }
 
 impl Attributor<'_> {
-    /// Resolves a candidate to an actor id.
+    fn text(&self, para: usize) -> &str {
+        self.piece.paragraphs.get(para).map_or("", |p| p.text.as_str())
+    }
+
+    fn kind(&self, para: usize) -> Option<BlockKind> {
+        self.piece.paragraphs.get(para).map(|p| p.kind)
+    }
+
+    /// The sentence of paragraph `para` around `from..to`.
+    pub fn sentence(&self, para: usize, from: usize, to: usize) -> Range<usize> {
+        let empty = Vec::new();
+        sentence_around(self.text(para), self.starts.get(para).unwrap_or(&empty), from, to)
+    }
+
+    /// Where the clause leading to a quote starts: its sentence, or the end of an earlier
+    /// quotation in it.
+    pub fn lead_start(&self, para: usize, open: usize) -> usize {
+        let sentence = self.sentence(para, open, open);
+        self.quoted
+            .get(para)
+            .into_iter()
+            .flatten()
+            .map(|r| r.end)
+            .filter(|&e| e <= open)
+            .fold(sentence.start, usize::max)
+    }
+
+    /// Where the stretch after a quote ends: its sentence's end or the next quotation.
+    pub fn tail_end(&self, para: usize, close: usize) -> usize {
+        let end = self.sentence(para, close, close).end.max(close);
+        self.quoted
+            .get(para)
+            .into_iter()
+            .flatten()
+            .map(|r| r.start)
+            .filter(|&s| s >= close)
+            .fold(end, usize::min)
+    }
+
+    /// Who said `unit`; `previous` is the speaker of the quote before it in the paragraph.
     #[must_use]
-    pub fn resolve(&self, candidate: &Candidate) -> Option<String> {
-        match &candidate.what {
-            CandidateKind::Mention(id) => Some(id.clone()),
-            CandidateKind::Phrase(referent) => {
-                self.antecedent(candidate.para, candidate.start, *referent)
-            }
+    pub fn speaker(&self, unit: &Unit, previous: Option<&Found>) -> Option<Found> {
+        let p = &unit.passage;
+        let structural = match unit.shape {
+            Shape::Caption => self.caption(p.para, p.open),
+            Shape::Answer => self.interviewee(p.para),
+            Shape::Blockquote if !unit.marked => self.introducer(p.para, SpeakerSource::BlockquoteLead),
+            _ => None,
+        };
+        if structural.is_some() {
+            return structural;
+        }
+        if let Some(gap) = &unit.gap
+            && let Some(found) = self.in_tail(p.end_para, gap.start, gap.end)
+        {
+            return Some(found);
+        }
+        let lead = self.lead_start(p.para, p.open);
+        let from_lead = self.with_cue(p.para, lead, p.open);
+        let from_tail = || self.in_tail(p.end_para, p.close, self.tail_end(p.end_para, p.close));
+        let from_list = || {
+            (unit.shape == Shape::Item)
+                .then(|| self.introducer(p.para, SpeakerSource::ListItem))
+                .flatten()
+        };
+        let from_blockquote = || {
+            (unit.shape == Shape::Blockquote)
+                .then(|| self.introducer(p.para, SpeakerSource::BlockquoteLead))
+                .flatten()
+        };
+        from_lead
+            .or_else(from_tail)
+            .or_else(from_blockquote)
+            .or_else(from_list)
+            .or_else(|| self.without_cue(p.para, lead, p.open))
+            .or_else(|| previous.map(|f| self.found(f.speaker.clone(), SpeakerSource::Previous, &f.attribution.cue)))
+            .or_else(|| self.last_mentioned(p.para, p.open))
+    }
+
+    fn found(&self, speaker: String, by: SpeakerSource, cue: &str) -> Found {
+        Found {
+            speaker,
+            attribution: Attribution {
+                by,
+                cue: cue.to_string(),
+            },
         }
     }
 
-    /// The last actor mentioned before `(para, at)`, outside quotations, that fits `referent`.
-    fn antecedent(&self, para: usize, at: usize, referent: Referent) -> Option<String> {
-        let before = self
-            .candidates
-            .iter()
-            .rev()
-            .filter(|c| !c.quoted && (c.para, c.start) < (para, at));
-        let mentions = before.filter_map(|c| match &c.what {
-            CandidateKind::Mention(id) => Some(id),
-            CandidateKind::Phrase(_) => None,
-        });
-        let found = mentions.clone().find(|id| self.cast.fits(id, referent));
-        let fallback = (referent == Referent::Spokesman).then(|| {
-            mentions
-                .clone()
-                .find(|id| self.cast.fits(id, Referent::Person))
-        });
-        found.or(fallback.flatten()).cloned()
+    /// The candidate's actor, with the candidate's own words as the cue.
+    fn take(&self, c: &Candidate, by: Option<SpeakerSource>) -> Option<Found> {
+        let words = &self.text(c.para)[c.start..c.end];
+        let (speaker, source) = self.resolver.resolve(c, words)?;
+        Some(self.found(speaker, by.unwrap_or(source), words))
     }
 
-    /// Candidates of paragraph `para` inside `from..to` that may be speakers.
-    pub fn within(
-        &self,
-        para: usize,
-        from: usize,
-        to: usize,
-    ) -> impl DoubleEndedIterator<Item = &Candidate> {
-        self.candidates
+    /// Candidates of `para` in `from..to`, outside quotations.
+    fn within(&self, para: usize, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &Candidate> {
+        self.resolver
+            .candidates
             .iter()
             .filter(move |c| c.para == para && c.start >= from && c.end <= to && !c.quoted)
     }
 
-    /// The speaker named by the lead-in `from..to` before a quote, when it has a speech cue.
-    #[must_use]
-    pub fn from_lead(&self, para: usize, text: &str, from: usize, to: usize) -> Option<String> {
-        let cue = last_cue(text, from, to)?;
-        let subject = self.within(para, from, cue).rfind(|c| !c.appositive);
-        let object = || self.within(para, cue, to).find(|c| !c.appositive);
-        subject.or_else(object).and_then(|c| self.resolve(c))
-    }
-
-    /// The speaker named right after a quote, beside a speech verb (`," said Abu X`, `, he said`).
-    #[must_use]
-    pub fn from_tail(&self, para: usize, text: &str, from: usize, to: usize) -> Option<String> {
-        let window = text[from..to]
-            .split_whitespace()
-            .take(10)
-            .map(str::len)
-            .sum::<usize>();
-        let limit = (from + window + 10).min(to);
-        self.within(para, from, limit)
-            .find(|c| {
-                let before = text[from..c.start].split_whitespace().next_back();
-                let after = text[c.end..to].split_whitespace().next();
-                before.is_some_and(is_speech_word) || after.is_some_and(is_speech_word)
+    /// The speaker a clause with a speech cue names: the subject nearest before the last cue,
+    /// else the first name after it.
+    fn with_cue(&self, para: usize, from: usize, to: usize) -> Option<Found> {
+        let cue = self.last_cue(para, from, to)?;
+        self.subject(para, from, cue)
+            .or_else(|| {
+                self.within(para, cue, to)
+                    .filter(|c| !c.appositive)
+                    .find_map(|c| self.take(c, None))
             })
-            .and_then(|c| self.resolve(c))
     }
 
-    /// The nearest speaker-like candidate before `to` in `from..to`, for quotes without a cue.
-    #[must_use]
-    pub fn nearest(&self, para: usize, from: usize, to: usize) -> Option<String> {
-        self.within(para, from, to)
-            .rfind(|c| !c.appositive)
-            .and_then(|c| self.resolve(c))
+    /// The nearest subject before `cue`: not in an appositive, not an object, a possessive only
+    /// when nothing else is there (`the coalition's founding text ... read:`).
+    fn subject(&self, para: usize, from: usize, cue: usize) -> Option<Found> {
+        let eligible = |possessive: bool| {
+            self.within(para, from, cue)
+                .filter(move |c| !c.appositive && !c.object && c.possessive == possessive)
+                .rev()
+                .find_map(|c| self.take(c, None))
+        };
+        eligible(false).or_else(|| eligible(true))
     }
 
-    /// The last actor mentioned before `(para, at)` in the whole piece.
-    #[must_use]
-    pub fn last_mentioned(&self, para: usize, at: usize) -> Option<String> {
-        self.antecedent(para, at, Referent::Person)
-            .or_else(|| self.antecedent(para, at, Referent::Group))
-    }
-}
-
-/// The position of the last speech cue in `text[from..to]`: a speech word, or a colon that
-/// introduces the quote.
-fn last_cue(text: &str, from: usize, to: usize) -> Option<usize> {
-    let lead = &text[from..to];
-    if lead.trim_end().ends_with(':') {
-        return Some(from + lead.trim_end().len() - 1);
-    }
-    let mut cue = None;
-    let mut at = 0;
-    for word in lead.split_inclusive(char::is_whitespace) {
-        if is_speech_word(word) {
-            cue = Some(from + at);
+    /// The position of the last speech cue in `from..to` of `para` outside quotations: a speech
+    /// word, or a colon ending the clause.
+    fn last_cue(&self, para: usize, from: usize, to: usize) -> Option<usize> {
+        let text = self.text(para);
+        let quoted = self.quoted.get(para);
+        let outside = |at: usize| !quoted.is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
+        let lead = &text[from..to];
+        let mut cue = None;
+        let mut at = 0;
+        for word in lead.split_inclusive(char::is_whitespace) {
+            if is_speech_word(word) && outside(from + at) {
+                cue = Some(from + at);
+            }
+            at += word.len();
         }
-        at += word.len();
-    }
-    cue
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_trailing_colon_is_a_cue() {
-        let text = "he sought to justify attacks: ";
-        assert_eq!(last_cue(text, 0, text.len()), Some(28));
+        cue.or_else(|| {
+            let trimmed = lead.trim_end();
+            trimmed.ends_with(':').then(|| from + trimmed.len() - 1)
+        })
     }
 
-    #[test]
-    fn the_last_speech_word_is_the_cue() {
-        let text = "X issued a statement warning that ";
-        assert_eq!(last_cue(text, 0, text.len()), Some(21));
-        assert_eq!(last_cue("nothing here ", 0, 13), None);
+    /// `"...," said X`, `"...," X (…), the head of Y, told`, `"...," the group insisted`: the
+    /// first name or phrase of a stretch that has a speech verb.
+    fn in_tail(&self, para: usize, from: usize, to: usize) -> Option<Found> {
+        let text = self.text(para);
+        let stretch = text.get(from..to)?;
+        let clause_end = stretch.find(['.', ';', '!', '?']).map_or(to, |i| from + i);
+        let has_verb = text[from..clause_end].split_whitespace().take(30).any(is_speech_word);
+        if !has_verb {
+            return None;
+        }
+        let eligible = |object: bool| {
+            self.within(para, from, clause_end)
+                .filter(move |c| !c.appositive && (object || !c.object) && !c.possessive)
+                .find_map(|c| self.take(c, None))
+        };
+        eligible(false).or_else(|| eligible(true))
+    }
+
+    /// The subject of the clause before a quote that has no speech cue (`That evening, the
+    /// tribal leader issued an ultimatum giving the group "..."`): its first name.
+    fn without_cue(&self, para: usize, from: usize, to: usize) -> Option<Found> {
+        self.within(para, from, to)
+            .filter(|c| !c.appositive && !c.object && !c.possessive)
+            .find_map(|c| self.take(c, Some(SpeakerSource::Nearby)))
+    }
+
+    /// The last actor mentioned before `(para, at)`, a person first.
+    fn last_mentioned(&self, para: usize, at: usize) -> Option<Found> {
+        self.resolver
+            .candidates
+            .iter()
+            .rev()
+            .filter(|c| !c.quoted && (c.para, c.start) < (para, at))
+            .filter(|c| matches!(c.what, super::candidates::CandidateKind::Mention(_)))
+            .find_map(|c| self.take(c, Some(SpeakerSource::Nearby)))
+    }
+
+    /// The actor a caption names before its quotation (`Nabd al-Muqawama's post: "..."`).
+    fn caption(&self, para: usize, open: usize) -> Option<Found> {
+        self.within(para, 0, open)
+            .filter(|c| !c.appositive && !c.object)
+            .find_map(|c| self.take(c, Some(SpeakerSource::Caption)))
+            .or_else(|| self.within(para, 0, open).find_map(|c| self.take(c, Some(SpeakerSource::Caption))))
+    }
+
+    /// The interviewee of the Q&A excerpt that holds paragraph `para`.
+    fn interviewee(&self, para: usize) -> Option<Found> {
+        let lead = (0..para).rev().find(|&p| {
+            let text = self.text(p);
+            !(text.starts_with("Q:") || text.starts_with("A:") || text.starts_with("Q.") || text.starts_with("A."))
+        })?;
+        self.speaker_of_sentence(lead, SpeakerSource::Interview)
+    }
+
+    /// The speaker of the sentence introducing a block quotation or list that holds `para`.
+    fn introducer(&self, para: usize, by: SpeakerSource) -> Option<Found> {
+        let kind = self.kind(para)?;
+        let lead = (0..para).rev().find(|&p| self.kind(p) != Some(kind))?;
+        if !matches!(self.kind(lead), Some(BlockKind::Text | BlockKind::Item)) {
+            return None;
+        }
+        self.speaker_of_sentence(lead, by)
+    }
+
+    /// Who the last sentence of paragraph `para` gives as speaking.
+    fn speaker_of_sentence(&self, para: usize, by: SpeakerSource) -> Option<Found> {
+        let text = self.text(para);
+        let end = text.trim_end().len();
+        let sentence = self.sentence(para, end.saturating_sub(1), end);
+        let relabel = |f: Found| self.found(f.speaker, by, &f.attribution.cue);
+        self.with_cue(para, sentence.start, end)
+            .or_else(|| self.without_cue(para, sentence.start, end))
+            .or_else(|| self.last_mentioned(para, end))
+            .map(relabel)
     }
 }

@@ -1,177 +1,74 @@
-//! Dating, figures and platforms of a quote, and the sentence context they are read from.
+//! The figure and the platform of a statement, read from its sentence and its caption.
 
-use std::ops::Range;
-use std::sync::LazyLock;
-
-use regex::Regex;
-
-use super::Found;
 use super::attribute::Attributor;
-use super::marks::Passage;
-use super::sentences::sentence_around;
-use crate::corpus::dates::DateMention;
-use crate::corpus::model::{BlockKind, DateSource, Piece, Quote, SpanKind};
+use super::units::{FIGURE_REF, Shape, Unit};
+use crate::corpus::model::{BlockKind, Figure, SpanKind};
 
-static FIGURE_REF: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"\((?:see\s+)?(?i:fig(?:ure)?s?\.?)\s+(\d{1,4})")
-        .unwrap_or_else(|e| unreachable!("static figure reference pattern: {e}"))
-});
-
-/// What attribution and dating need of a piece.
-pub(super) struct Context<'a> {
-    pub(super) piece: &'a Piece,
-    pub(super) attributor: &'a Attributor<'a>,
-    pub(super) starts: &'a [Vec<usize>],
-    pub(super) quoted: &'a [Vec<Range<usize>>],
-    /// Dates of each paragraph that holds a quote (found once, not once per quote).
-    pub(super) dates: &'a [Vec<DateMention>],
-}
-
-impl Context<'_> {
-    fn text(&self, para: usize) -> &str {
-        self.piece
-            .paragraphs
-            .get(para)
-            .map_or("", |p| p.text.as_str())
-    }
-
-    fn sentence(&self, para: usize, from: usize, to: usize) -> Range<usize> {
-        let empty = Vec::new();
-        sentence_around(
-            self.text(para),
-            self.starts.get(para).unwrap_or(&empty),
-            from,
-            to,
-        )
-    }
-
-    /// Where the lead-in of a quote starts: its sentence start or the end of an earlier quote.
-    fn lead_start(&self, passage: &Passage) -> usize {
-        let sentence = self.sentence(passage.para, passage.open, passage.open);
-        let earlier = self
-            .quoted
-            .get(passage.para)
-            .into_iter()
-            .flatten()
-            .map(|r| r.end)
-            .filter(|&e| e <= passage.open);
-        earlier.fold(sentence.start, usize::max)
-    }
-
-    pub(super) fn speaker(&self, found: &Found, previous: Option<String>) -> Option<String> {
-        let p = &found.passage;
-        let a = self.attributor;
-        if let Some(gap) = &found.gap
-            && let Some(s) = a.from_tail(p.end_para, self.text(p.end_para), gap.start, gap.end)
-        {
-            return Some(s);
+impl Attributor<'_> {
+    /// The figure that shows a unit: the caption it stands in, a `(Figure N)` in its own
+    /// sentence (the one it opens in or the one it closes in), or a caption that carries its
+    /// words and names its speaker.
+    #[must_use]
+    pub fn figure(&self, unit: &Unit, speaker: Option<&str>) -> Option<&Figure> {
+        let p = &unit.passage;
+        let figures = &self.piece.figures;
+        if unit.shape == Shape::Caption {
+            return figures.iter().find(|f| f.paragraph == p.para);
         }
-        let lead = self.lead_start(p);
-        let tail = self.sentence(p.end_para, p.close, p.close).end.max(p.close);
-        a.from_lead(p.para, self.text(p.para), lead, p.open)
-            .or_else(|| a.from_tail(p.end_para, self.text(p.end_para), p.close, tail))
-            .or(previous)
-            .or_else(|| self.caption_speaker(p.para))
-            .or_else(|| a.nearest(p.para, lead, p.open))
-            .or_else(|| a.last_mentioned(p.para, p.open))
-    }
-
-    fn caption_speaker(&self, para: usize) -> Option<String> {
-        let paragraph = self
-            .piece
-            .paragraphs
-            .get(para)
-            .filter(|p| p.kind == BlockKind::Caption)?;
-        self.attributor.nearest(para, 0, paragraph.text.len())
-    }
-
-    /// Fills in date, figure and platform of a statement.
-    pub(super) fn complete(&self, quote: &mut Quote, p: &Passage) {
-        let text = self.text(p.para);
-        let quoted = self.quoted.get(p.para);
-        let outside =
-            |at: usize| !quoted.is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
-        let leading = self
-            .dates
-            .get(p.para)
-            .into_iter()
-            .flatten()
-            .rfind(|d| d.end <= p.open && outside(d.start));
-        quote.figure = self.figure(p, quote.speaker.as_deref());
-        let figure = quote
-            .figure
-            .and_then(|n| self.piece.figures.iter().find(|f| f.number == n));
-        if let Some(found) = leading {
-            (quote.date, quote.date_source) = (Some(found.date), DateSource::Text);
-        } else if let Some(date) = figure.and_then(|f| f.date) {
-            (quote.date, quote.date_source) = (Some(date), DateSource::Figure);
-        }
-        let lead = &text[self.lead_start(p)..p.open];
-        let end_text = self.text(p.end_para);
-        let tail = &end_text[p.close..self.sentence(p.end_para, p.close, p.close).end.max(p.close)];
-        let speaker_platform = || {
-            quote
-                .speaker
-                .as_deref()
-                .and_then(|s| self.attributor.cast.get(s))
-                .and_then(|a| a.platform.clone())
+        let pointer = |para: usize, range: std::ops::Range<usize>| {
+            let text = self.piece.paragraphs.get(para).map_or("", |x| x.text.as_str());
+            let stretch = text.get(range)?;
+            let number: u32 = FIGURE_REF.captures(stretch)?.get(1)?.as_str().parse().ok()?;
+            figures.iter().find(|f| f.number == number)
         };
-        quote.via = platform(lead)
-            .or_else(|| platform(tail))
-            .or_else(|| figure.and_then(|f| platform(&f.caption)))
-            .or_else(speaker_platform);
-    }
-
-    /// The figure a quote is shown in: its own caption, a `(Figure N)` right after it, or a
-    /// caption that carries its words.
-    fn figure(&self, p: &Passage, speaker: Option<&str>) -> Option<u32> {
-        let own = self.piece.figures.iter().find(|f| {
-            f.paragraph == p.para
-                && self
-                    .piece
-                    .paragraphs
-                    .get(p.para)
-                    .is_some_and(|x| x.kind == BlockKind::Caption)
-        });
-        if let Some(figure) = own {
-            return Some(figure.number);
-        }
-        let text = self.text(p.end_para);
-        let sentence_end = self.sentence(p.end_para, p.close, p.close).end.max(p.close);
-        let next_quote = self
-            .quoted
-            .get(p.end_para)
-            .into_iter()
-            .flatten()
-            .map(|r| r.start)
-            .filter(|&s| s >= p.close)
-            .min();
-        // A reference right after the closing mark counts even past a sentence end (`?" (Figure 2)`).
-        let right_after = text[p.close..].trim_start_matches([' ', ',', '.']);
-        let anchored = right_after.starts_with('(').then_some(right_after);
-        let window = &text[p.close..next_quote.unwrap_or(sentence_end).min(sentence_end)];
-        if let Some(n) = FIGURE_REF
-            .captures(anchored.unwrap_or(window))
-            .and_then(|c| c.get(1))
-            .and_then(|m| m.as_str().parse().ok())
-        {
-            return Some(n);
+        let (opening, closing) = if unit.marked {
+            (
+                self.sentence(p.para, p.open, p.open),
+                self.sentence(p.end_para, p.close, p.close),
+            )
+        } else {
+            let len = self.piece.paragraphs.get(p.end_para).map_or(0, |x| x.text.len());
+            (0..0, 0..len)
+        };
+        let same = p.para == p.end_para && unit.marked;
+        let found = if same {
+            pointer(p.para, opening.start..closing.end.max(p.close))
+        } else {
+            pointer(p.para, opening).or_else(|| pointer(p.end_para, closing))
+        };
+        if found.is_some() {
+            return found;
         }
         // A caption that carries the whole quote and names its speaker shows it.
         let words = p.text.trim_end_matches([',', '.']);
         let names_speaker = |paragraph: usize| {
-            let spans = self
-                .piece
-                .paragraphs
-                .get(paragraph)
-                .map_or(&[][..], |x| &x.spans[..]);
-            spans.iter().any(|s| matches!(&s.kind, SpanKind::Mention { actor } if Some(actor.as_str()) == speaker))
+            self.piece.paragraphs.get(paragraph).is_some_and(|x| {
+                x.kind == BlockKind::Caption
+                    && x.spans.iter().any(|s| matches!(&s.kind, SpanKind::Mention { actor } if Some(actor.as_str()) == speaker))
+            })
         };
-        self.piece
-            .figures
+        figures
             .iter()
             .find(|f| words.len() >= 20 && f.caption.contains(words) && names_speaker(f.paragraph))
-            .map(|f| f.number)
+    }
+
+    /// The platform a unit was posted on: named in its lead or tail, its figure's caption, or
+    /// the speaker's own.
+    #[must_use]
+    pub fn platform(&self, unit: &Unit, figure: Option<&Figure>, speaker: Option<&str>) -> Option<String> {
+        let p = &unit.passage;
+        let text = self.piece.paragraphs.get(p.para).map_or("", |x| x.text.as_str());
+        let lead = text.get(self.lead_start(p.para, p.open)..p.open).unwrap_or("");
+        let end_text = self.piece.paragraphs.get(p.end_para).map_or("", |x| x.text.as_str());
+        let tail = end_text.get(p.close..self.tail_end(p.end_para, p.close)).unwrap_or("");
+        platform(lead)
+            .or_else(|| platform(tail))
+            .or_else(|| figure.and_then(|f| platform(&f.caption)))
+            .or_else(|| {
+                speaker
+                    .and_then(|s| self.resolver.cast.get(s))
+                    .and_then(|a| a.platform.clone())
+            })
     }
 }
 

@@ -1,153 +1,117 @@
 //! Quote extraction: every quotation in a piece, as a statement with its speaker, date,
-//! figure and platform, or as a quoted term.
+//! figure and platform — each with how it was found — or as a quoted term.
 //!
-//! Steps: pair quotation marks ([`marks`]), join quotes split around `he said`, split the
-//! paragraphs into sentences ([`sentences`]), then attribute ([`attribute`]) and date each one.
+//! Steps: find the units ([`units`]: quotations, split ones joined, block quotations, Q&A
+//! answers), split their paragraphs into sentences ([`sentences`]), gather what can be a
+//! speaker ([`candidates`]) and what it stands for ([`resolve`]), tell statements from terms
+//! ([`terms`]), then attribute ([`attribute`]), date ([`dating`]) and place each statement.
 
 pub mod attribute;
+pub mod candidates;
 mod context;
+pub mod dating;
 pub mod marks;
+pub mod resolve;
 pub mod sentences;
+pub mod terms;
+pub mod units;
 
-use self::attribute::{Attributor, Candidate, CandidateKind, Cast};
-use self::context::Context;
-use self::marks::{Passage, passages};
-use self::sentences::{sentence_around, sentence_starts};
-use super::dates::{DateMention, find_dates};
-use super::model::{DateSource, Piece, Quote, QuoteKind, SpanKind};
-use super::speech::{ReferringPhrase, is_speech_word, referring_phrases};
+use std::collections::HashMap;
 use std::ops::Range;
 
-/// Quotes of up to this many words are terms ("axis of resistance"), not statements.
-const TERM_WORDS: usize = 3;
-
-/// A quotation after split quotes are joined: the passage and the attribution gap inside it.
-#[derive(Debug, Clone)]
-struct Found {
-    passage: Passage,
-    gap: Option<Range<usize>>,
-}
+use self::attribute::{Attributor, Found};
+use self::candidates::candidates;
+use self::dating::{Expression, date_of, expressions};
+pub use self::resolve::Cast;
+use self::resolve::Resolver;
+use self::sentences::sentence_starts;
+use self::terms::is_statement;
+use self::units::{Shape, Unit, units};
+use super::dates::find_dates;
+use super::model::{BlockKind, DateSource, Piece, Quote, QuoteKind};
 
 /// Extracts every quotation of `piece` (whose mentions are already marked).
 #[must_use]
 pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
-    let found = join_split_quotes(piece, passages(&piece.paragraphs));
-    let quoted = quoted_ranges(piece, &found);
+    let units = units(&piece.paragraphs);
+    let count = piece.paragraphs.len();
+    let quoted = quoted_ranges(count, &units);
+    let wanted = wanted_paragraphs(piece, &units);
     let starts: Vec<Vec<usize>> = piece
         .paragraphs
         .iter()
         .zip(&quoted)
-        // Sentences matter only where there are quotes.
-        .map(|(p, q)| {
-            if q.is_empty() {
-                vec![0]
-            } else {
-                sentence_starts(&p.text, q)
-            }
-        })
+        .zip(&wanted)
+        .map(|((p, q), &w)| if w { sentence_starts(&p.text, q) } else { vec![0] })
         .collect();
-    let dates: Vec<Vec<DateMention>> = piece
-        .paragraphs
+    let texts: Vec<&str> = piece.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    let dates: Vec<Vec<Expression>> = texts
         .iter()
         .zip(&quoted)
-        .map(|(p, q)| {
-            if q.is_empty() {
-                Vec::new()
+        .zip(&wanted)
+        .map(|((text, q), &w)| {
+            if w {
+                expressions(text, piece.date, q)
             } else {
-                find_dates(&p.text, piece.date)
+                // Only the explicit dates a later relative one may count from.
+                find_dates(text, piece.date).into_iter().map(Expression::Explicit).collect()
             }
         })
         .collect();
+    let resolver = Resolver::new(candidates(piece, &quoted, &wanted), cast);
     let attributor = Attributor {
-        candidates: candidates(piece, &quoted),
-        cast,
+        piece,
+        resolver: &resolver,
+        starts: &starts,
+        quoted: &quoted,
     };
-    let mut quotes: Vec<Quote> = Vec::new();
-    let mut last_speaker: Option<(usize, String)> = None;
-    for item in &found {
-        let passage = &item.passage;
-        let ordinal = quotes
-            .iter()
-            .filter(|q| q.paragraph == passage.para)
-            .count()
-            + 1;
-        let mut quote = base_quote(piece, passage, &starts, ordinal);
-        if passage.text.split_whitespace().count() > TERM_WORDS || item.gap.is_some() {
-            let context = Context {
-                piece,
-                attributor: &attributor,
-                starts: &starts,
-                quoted: &quoted,
-                dates: &dates,
-            };
-            let previous = last_speaker
-                .as_ref()
-                .filter(|(p, _)| *p == passage.para)
-                .map(|(_, s)| s.clone());
-            quote.speaker = context.speaker(item, previous);
-            context.complete(&mut quote, passage);
-            if let Some(speaker) = &quote.speaker {
-                last_speaker = Some((passage.end_para, speaker.clone()));
-            }
-        } else {
+    let mut quotes: Vec<Quote> = Vec::with_capacity(units.len());
+    let mut previous: Option<(usize, Found)> = None;
+    let mut repeats: HashMap<u32, usize> = HashMap::new();
+    for unit in &units {
+        let p = &unit.passage;
+        let mut quote = base_quote(piece, unit, &attributor, &mut repeats);
+        let lead = texts[p.para].get(attributor.lead_start(p.para, p.open)..p.open).unwrap_or("");
+        if !is_statement(unit, lead) {
             quote.kind = QuoteKind::Term;
+            quotes.push(quote);
+            continue;
         }
+        let before = previous.as_ref().filter(|(para, _)| *para == p.para).map(|(_, f)| f);
+        let found = attributor.speaker(unit, before);
+        if let Some(found) = &found {
+            quote.speaker = Some(found.speaker.clone());
+            quote.attribution = Some(found.attribution.clone());
+            previous = Some((p.end_para, found.clone()));
+        }
+        let figure = attributor.figure(unit, quote.speaker.as_deref());
+        quote.figure = figure.map(|f| f.number);
+        let after = if unit.marked && p.para == p.end_para {
+            p.close..attributor.tail_end(p.para, p.close)
+        } else {
+            0..0
+        };
+        let dated = date_of(&texts, &dates, p.para, p.open, after, figure.and_then(|f| f.date), piece.date);
+        (quote.date, quote.date_source, quote.date_cue) = (dated.date, dated.source, dated.cue);
+        quote.via = attributor.platform(unit, figure, quote.speaker.as_deref());
         quotes.push(quote);
     }
     quotes
 }
 
-/// Joins `"First part," he said, "second part."` into one quotation.
-fn join_split_quotes(piece: &Piece, all: Vec<Passage>) -> Vec<Found> {
-    let mut out: Vec<Found> = Vec::new();
-    for passage in all {
-        if let Some(last) = out.last_mut()
-            && last.gap.is_none()
-            && last.passage.end_para == passage.para
-            && let Some(paragraph) = piece.paragraphs.get(passage.para)
-            && is_attribution_gap(
-                &paragraph.text[last.passage.close..passage.open],
-                &last.passage.text,
-            )
-        {
-            let first = last.passage.text.trim_end_matches(',').trim_end();
-            last.passage.text = format!("{first} … {}", passage.text);
-            last.gap = Some(last.passage.close..passage.open);
-            last.passage.end_para = passage.end_para;
-            last.passage.end = passage.end;
-            last.passage.close = passage.close;
-            continue;
-        }
-        out.push(Found { passage, gap: None });
-    }
-    out
-}
-
-/// `, he said, ` between two quotes whose first ends with a comma.
-fn is_attribution_gap(gap: &str, first: &str) -> bool {
-    let words: Vec<&str> = gap.split_whitespace().collect();
-    let comma_before = first.ends_with(',') || gap.trim_start().starts_with(',');
-    comma_before
-        && gap.trim_end().ends_with(',')
-        && (2..=7).contains(&words.len())
-        && words.iter().any(|w| is_speech_word(w))
-}
-
-/// Byte ranges of quotations per paragraph (marks included).
-fn quoted_ranges(piece: &Piece, found: &[Found]) -> Vec<Vec<Range<usize>>> {
-    let mut ranges = vec![Vec::new(); piece.paragraphs.len()];
-    for f in found {
-        let p = &f.passage;
+/// Byte ranges of the units per paragraph (marks included, attribution gaps left out).
+fn quoted_ranges(count: usize, units: &[Unit]) -> Vec<Vec<Range<usize>>> {
+    let mut ranges = vec![Vec::new(); count];
+    for unit in units {
+        let p = &unit.passage;
         for para in p.para..=p.end_para {
-            let len = piece.paragraphs.get(para).map_or(0, |x| x.text.len());
             let start = if para == p.para { p.open } else { 0 };
-            let end = if para == p.end_para { p.close } else { len };
+            let end = if para == p.end_para { p.close } else { usize::MAX };
             if let Some(list) = ranges.get_mut(para) {
                 list.push(start..end);
             }
         }
-        // The attribution between the parts of a split quote is not quoted.
-        if let Some(gap) = &f.gap
+        if let Some(gap) = &unit.gap
             && let Some(list) = ranges.get_mut(p.end_para)
             && let Some(whole) = list.pop()
         {
@@ -158,157 +122,82 @@ fn quoted_ranges(piece: &Piece, found: &[Found]) -> Vec<Vec<Range<usize>>> {
     ranges
 }
 
-/// Mentions and referring phrases of every paragraph, flagged when quoted or appositive.
-fn candidates(piece: &Piece, quoted: &[Vec<Range<usize>>]) -> Vec<Candidate> {
-    let mut out = Vec::new();
-    for (para, paragraph) in piece.paragraphs.iter().enumerate() {
-        let text = &paragraph.text;
-        let inside = |at: usize| {
-            quoted
-                .get(para)
-                .is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end))
-        };
-        let mut local: Vec<Candidate> = Vec::new();
-        for span in &paragraph.spans {
-            if let SpanKind::Mention { actor } = &span.kind {
-                let what = CandidateKind::Mention(actor.clone());
-                local.push(Candidate {
-                    para,
-                    start: span.start,
-                    end: span.end,
-                    what,
-                    quoted: inside(span.start),
-                    appositive: false,
-                });
+/// The paragraphs whose sentences, phrases and relative dates matter: those holding units and
+/// those introducing a list, a block quotation or a Q&A excerpt that holds one.
+fn wanted_paragraphs(piece: &Piece, units: &[Unit]) -> Vec<bool> {
+    let mut wanted = vec![false; piece.paragraphs.len()];
+    for unit in units {
+        let p = &unit.passage;
+        for flag in wanted.iter_mut().take(p.end_para + 1).skip(p.para) {
+            *flag = true;
+        }
+        if matches!(unit.shape, Shape::Item | Shape::Blockquote | Shape::Answer) {
+            let kind = piece.paragraphs.get(p.para).map(|x| x.kind);
+            let mut at = p.para;
+            while at > 0 {
+                at -= 1;
+                if let Some(flag) = wanted.get_mut(at) {
+                    *flag = true;
+                }
+                let here = piece.paragraphs.get(at);
+                let same = here.is_some_and(|x| Some(x.kind) == kind && x.kind != BlockKind::Text);
+                let qa = here.is_some_and(|x| x.text.starts_with("Q:") || x.text.starts_with("A:"));
+                if !same && !qa {
+                    break;
+                }
             }
         }
-        // Phrases are only ever speakers, never antecedents, and never inside a quote: only
-        // the unquoted text of paragraphs with quotes needs them.
-        let phrases = quoted
-            .get(para)
-            .map_or_else(Vec::new, |q| unquoted_phrases(text, q));
-        for phrase in phrases {
-            let overlaps = local
-                .iter()
-                .any(|c| c.start < phrase.end && phrase.start < c.end);
-            if !overlaps {
-                let what = CandidateKind::Phrase(phrase.referent);
-                local.push(Candidate {
-                    para,
-                    start: phrase.start,
-                    end: phrase.end,
-                    what,
-                    quoted: inside(phrase.start),
-                    appositive: false,
-                });
-            }
-        }
-        local.sort_by_key(|c| c.start);
-        mark_appositives(text, &mut local);
-        out.extend(local);
     }
-    out
+    wanted
 }
 
-/// Referring phrases in the text between the quotations of a paragraph.
-fn unquoted_phrases(text: &str, quoted: &[Range<usize>]) -> Vec<ReferringPhrase> {
-    if quoted.is_empty() {
-        return Vec::new();
+/// The stable id of a quote: its piece and a fingerprint of its words (lower case, letters and
+/// digits only), with `-2`, `-3` for the same words again in the piece.
+fn quote_id(piece: &str, text: &str, repeats: &mut HashMap<u32, usize>) -> String {
+    let mut hasher = crc32fast::Hasher::new();
+    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+        hasher.update(word.to_lowercase().as_bytes());
+        hasher.update(b" ");
     }
-    let mut ranges: Vec<&Range<usize>> = quoted.iter().collect();
-    ranges.sort_by_key(|r| r.start);
-    let mut found = Vec::new();
-    let mut at = 0;
-    for range in ranges
-        .iter()
-        .map(|r| r.start..r.end)
-        .chain(std::iter::once(text.len()..text.len()))
-    {
-        if range.start > at && text.is_char_boundary(at) && text.is_char_boundary(range.start) {
-            found.extend(
-                referring_phrases(&text[at..range.start])
-                    .into_iter()
-                    .map(|mut p| {
-                        p.start += at;
-                        p.end += at;
-                        p
-                    }),
-            );
-        }
-        at = at.max(range.end);
-    }
-    found
-}
-
-/// Flags candidates inside `, the leader of the X,` after a name: the name is the subject.
-fn mark_appositives(text: &str, local: &mut [Candidate]) {
-    let mut ranges = Vec::new();
-    for c in local
-        .iter()
-        .filter(|c| matches!(c.what, CandidateKind::Mention(_)))
-    {
-        let after = &text[c.end..];
-        let after = after
-            .strip_prefix("'s")
-            .or_else(|| after.strip_prefix("’s"))
-            .unwrap_or(after);
-        if let Some(rest) = after
-            .strip_prefix(", ")
-            .filter(|r| r.starts_with(char::is_lowercase))
-        {
-            let from = text.len() - rest.len();
-            let to = rest.find([',', ':', ';']).map_or(text.len(), |i| from + i);
-            ranges.push(from..to);
-        }
-    }
-    for c in local.iter_mut() {
-        c.appositive = ranges.iter().any(|r| r.start <= c.start && c.end <= r.end);
-    }
-}
-
-fn base_quote(piece: &Piece, passage: &Passage, starts: &[Vec<usize>], ordinal: usize) -> Quote {
-    let text = piece
-        .paragraphs
-        .get(passage.para)
-        .map_or("", |p| p.text.as_str());
-    let empty = Vec::new();
-    let sentence = sentence_around(
-        text,
-        starts.get(passage.para).unwrap_or(&empty),
-        passage.open,
-        passage.close,
-    );
-    let end = if passage.end_para == passage.para {
-        sentence.end
+    let print = hasher.finalize();
+    let seen = repeats.entry(print).or_insert(0);
+    *seen += 1;
+    if *seen == 1 {
+        format!("{piece}/{print:08x}")
     } else {
-        text.len()
+        format!("{piece}/{print:08x}-{seen}")
+    }
+}
+
+fn base_quote(piece: &Piece, unit: &Unit, attributor: &Attributor<'_>, repeats: &mut HashMap<u32, usize>) -> Quote {
+    let p = &unit.passage;
+    let text = piece.paragraphs.get(p.para).map_or("", |x| x.text.as_str());
+    let single = p.end_para == p.para;
+    let context = if unit.marked {
+        let sentence = attributor.sentence(p.para, p.open, p.close);
+        let end = if single { sentence.end } else { text.len() };
+        text[sentence.start..end].trim().to_string()
+    } else {
+        text.trim().to_string()
     };
+    // `"We will respond," said X`: the comma belongs to the sentence, not to the words.
+    let words = p.text.strip_suffix(',').unwrap_or(&p.text).trim_end().to_string();
     Quote {
-        id: format!("{}/{}.{}", piece.id, passage.para, ordinal),
-        // `"We will respond," said X`: the comma belongs to the sentence, not to the words.
-        text: passage
-            .text
-            .strip_suffix(',')
-            .unwrap_or(&passage.text)
-            .trim_end()
-            .to_string(),
+        id: quote_id(&piece.id, &words, repeats),
+        text: words,
         speaker: None,
         date: piece.date,
         date_source: DateSource::Piece,
+        date_cue: None,
+        attribution: None,
+        corrected: false,
         piece: piece.id.clone(),
-        paragraph: passage.para,
-        range: (
-            passage.start,
-            if passage.end_para == passage.para {
-                passage.end
-            } else {
-                text.len()
-            },
-        ),
+        paragraph: p.para,
+        range: (p.start, if single { p.end } else { text.len() }),
         figure: None,
         via: None,
         kind: QuoteKind::Statement,
-        context: text[sentence.start..end].trim().to_string(),
+        context,
     }
 }
 

@@ -5,7 +5,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use super::super::dates::find_dates;
-use super::super::markdown::Block;
+use super::super::markdown::{Block, Container};
 use super::super::model::{BlockKind, Figure, Paragraph, Related, Span, SpanKind};
 use super::{PageIssue, Reader, bare_target, is_piece_path};
 
@@ -32,12 +32,17 @@ impl Reader {
                 return;
             }
         }
-        let kind =
-            if block.heading.is_some() || (block.is_all_bold() && block.first_link().is_none()) {
-                BlockKind::Subhead
-            } else {
-                BlockKind::Text
-            };
+        let kind = if block.heading.is_some() {
+            BlockKind::Subhead
+        } else if block.container == Container::Item {
+            BlockKind::Item
+        } else if block.container == Container::Quote {
+            BlockKind::Blockquote
+        } else if block.is_all_bold() && block.first_link().is_none() {
+            BlockKind::Subhead
+        } else {
+            BlockKind::Text
+        };
         self.paragraph(block, kind);
     }
 

@@ -1,0 +1,413 @@
+//! New actors: names a piece introduces that the gazetteer does not know, with what the text
+//! says of them — kind (person, group, channel), role, honorific, Arabic name, other names.
+//!
+//! A capitalized name is taken for an actor only on evidence: a speech verb beside it (across
+//! a parenthesis or an appositive), an Arabic-script name or a translation in parentheses after
+//! it, an honorific before it, a naming phrase (`calling itself`, `who goes by`), a role given
+//! in apposition before it (`the group's secretary-general, Jassim al-X`), or a channel noun
+//! after it. Places, months, days and sentence openers never are.
+
+use super::super::dates::MONTH_NAMES;
+use super::super::names::{FEMALE_HONORIFICS, honorific_at, name_len};
+use super::super::places::is_place;
+use super::super::speech::{CHANNEL_NOUNS, GROUP_NOUNS, PERSON_NOUNS, is_speech_verb};
+use super::NOT_NAMES;
+
+/// What a piece says an unknown actor is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Guess {
+    /// A person.
+    Person,
+    /// A group, front, coalition, council or tribe.
+    Group,
+    /// A channel, outlet or station.
+    Channel,
+}
+
+impl Guess {
+    /// The label kept in an unknown actor's `subkind`.
+    #[must_use]
+    pub fn label(self) -> &'static str {
+        match self {
+            Self::Person => "person",
+            Self::Group => "group",
+            Self::Channel => "channel",
+        }
+    }
+}
+
+/// One name introduced in a paragraph, with the evidence around it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Introduced {
+    /// Byte range of the name (honorific and possessive left out).
+    pub start: usize,
+    /// See `start`.
+    pub end: usize,
+    /// The honorific written before it.
+    pub honorific: Option<&'static str>,
+    /// What it is.
+    pub kind: Guess,
+    /// A role given in apposition.
+    pub role: Option<String>,
+    /// An Arabic-script name in parentheses after it.
+    pub arabic: Option<String>,
+    /// A translation or other name in parentheses after it.
+    pub alias: Option<String>,
+    /// The text says she is a woman (a female honorific).
+    pub female: bool,
+}
+
+/// Words in a name that make it a group's.
+const GROUP_NAME_WORDS: &[&str] = &[
+    "Kataib", "Kata'ib", "Liwa", "Saraya", "Usbat", "Asaib", "Harakat", "Tashkil", "Jabhat",
+    "Tahaluf", "Alwiya", "Firqat", "Quwat", "Ashab", "Tansiqiyat", "Jaysh", "Hizb", "Tayyar",
+    "Majlis", "Munazzamat", "Thar", "Coalition", "Front", "Alliance", "Brigade", "Brigades",
+    "Battalion", "Battalions", "Companies", "League", "Movement", "Organization", "Council",
+    "Bloc", "Party", "Committee", "Commission", "Forces", "Army", "Resistance", "Union",
+    "Assembly", "Gathering", "Group", "Faction", "Command", "Ministry", "Authority", "Tribe",
+    "Tribes", "Coordination", "Association", "Federation",
+];
+
+/// Words in a name that make it a channel's.
+const CHANNEL_NAME_WORDS: &[&str] = &[
+    "TV", "Channel", "News", "Media", "Agency", "Radio", "Network", "Press", "Talk", "Post",
+];
+
+/// Phrases right before a name that introduce it as a name.
+const NAMING: &[&str] = &[
+    "calling itself the",
+    "calling itself",
+    "calls itself the",
+    "calls itself",
+    "styling itself",
+    "known as",
+    "goes by",
+    "go by",
+    "under the name",
+    "called",
+    "dubbed",
+    "named",
+];
+
+/// Every new name introduced in `text`, outside `quoted` byte ranges and `taken` ones (names
+/// already marked: links and gazetteer hits).
+#[must_use]
+pub fn introduced(text: &str, quoted: &[(usize, usize)], taken: &[(usize, usize)]) -> Vec<Introduced> {
+    let mut found = Vec::new();
+    let mut at = 0;
+    while at < text.len() {
+        let Some(start) = next_capital(text, at) else {
+            break;
+        };
+        let (honorific, skip) = honorific_at(&text[start..]).map_or((None, 0), |(h, n)| (Some(h), n));
+        let from = start + skip;
+        let len = name_len(&text[from..]);
+        if len == 0 {
+            at = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        at = from + len;
+        let (from, to) = trim_name(text, from, from + len);
+        let inside = |r: &(usize, usize)| r.0 < to && from < r.1;
+        if to <= from || quoted.iter().any(inside) || taken.iter().any(inside) {
+            continue;
+        }
+        let name = &text[from..to];
+        let words = name.split([' ', '-']).filter(|w| !w.is_empty()).count();
+        if (words < 2 && honorific.is_none()) || is_place(name) {
+            continue;
+        }
+        if let Some(found_here) = evidence(text, start, from, to, honorific) {
+            found.push(found_here);
+        }
+    }
+    found
+}
+
+/// The next byte offset at or after `at` where a capitalized word starts.
+fn next_capital(text: &str, at: usize) -> Option<usize> {
+    let mut previous = text[..at].chars().next_back();
+    for (i, c) in text[at..].char_indices() {
+        let starts = previous.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '-' | '\'' | '’')));
+        if c.is_uppercase() && starts {
+            return Some(at + i);
+        }
+        previous = Some(c);
+    }
+    None
+}
+
+/// Drops sentence openers, months and days before a name, and a possessive after it.
+fn trim_name(text: &str, mut from: usize, mut to: usize) -> (usize, usize) {
+    for suffix in ["'s", "’s"] {
+        if text[from..to].ends_with(suffix) {
+            to -= suffix.len();
+        }
+    }
+    loop {
+        let name = &text[from..to];
+        let first = name.split(' ').next().unwrap_or(name);
+        let skip = NOT_NAMES.contains(&first) || MONTH_NAMES.contains(&first);
+        if !skip || first.len() == name.len() {
+            break;
+        }
+        from += first.len() + 1;
+    }
+    let first = text[from..to].split(' ').next().unwrap_or("");
+    if NOT_NAMES.contains(&first) || MONTH_NAMES.contains(&first) {
+        return (from, from);
+    }
+    (from, to)
+}
+
+/// The evidence that the name at `from..to` (honorific from `start`) is an actor, if any.
+fn evidence(
+    text: &str,
+    start: usize,
+    from: usize,
+    to: usize,
+    honorific: Option<&'static str>,
+) -> Option<Introduced> {
+    let (introduced, strong) = read_around(text, start, from, to, honorific);
+    strong.then_some(introduced)
+}
+
+/// What the text around a name that is known to be an actor (a bold link) says of it.
+#[must_use]
+pub fn describe(text: &str, from: usize, to: usize) -> Introduced {
+    let (honorific, skip) = honorific_at(&text[from..to]).map_or((None, 0), |(h, n)| (Some(h), n));
+    read_around(text, from, from + skip, to, honorific).0
+}
+
+/// The name at `from..to` with what surrounds it, and whether that is evidence enough.
+fn read_around(
+    text: &str,
+    start: usize,
+    from: usize,
+    to: usize,
+    honorific: Option<&'static str>,
+) -> (Introduced, bool) {
+    let name = &text[from..to];
+    let mut after = text[to..].strip_prefix("'s").or_else(|| text[to..].strip_prefix("’s")).unwrap_or(&text[to..]);
+    let (mut arabic, mut alias) = (None, None);
+    // Up to two parentheses: `(/node/N)` was moved out already; an Arabic name; a translation.
+    for _ in 0..2 {
+        let Some((inner, rest)) = parenthesis(after) else {
+            break;
+        };
+        if inner.chars().any(is_arabic) {
+            arabic = Some(inner.to_string());
+        } else if inner.starts_with(char::is_uppercase) && inner.split(' ').count() <= 8 {
+            alias = Some(inner.to_string());
+        }
+        after = rest;
+    }
+    let appositive = appositive_after(after);
+    let past_appositive = appositive.map_or(after, |(_, rest)| rest);
+    let verb_after = first_words(past_appositive, 3).any(is_speech_verb);
+    let before = text[..start].trim_end_matches([' ', ',']);
+    let verb_before = last_words(before, 2).any(is_speech_verb);
+    let naming = NAMING.iter().any(|n| ends_with_words(&text[..start], n));
+    let role_before = role_before(&text[..start]);
+    let channel_after = first_words(after, 2).any(|w| CHANNEL_NOUNS.contains(&w.to_lowercase().as_str()));
+    let strong = verb_after
+        || verb_before
+        || naming
+        || arabic.is_some()
+        || alias.is_some()
+        || honorific.is_some()
+        || role_before.is_some()
+        || channel_after;
+    let context_before = last_words(before, 4).collect::<Vec<_>>().join(" ");
+    let kind = guess(name, honorific, appositive.map(|(a, _)| a), after, &context_before);
+    let role = appositive
+        .filter(|_| kind == Guess::Person)
+        .map(|(a, _)| a.to_string())
+        .or(role_before);
+    let introduced = Introduced {
+        start: from,
+        end: to,
+        honorific,
+        kind,
+        role,
+        arabic,
+        alias,
+        female: honorific.is_some_and(|h| FEMALE_HONORIFICS.contains(&h)),
+    };
+    (introduced, strong)
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+/// ` (inner) rest` at the start of `text`.
+fn parenthesis(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix(" (")?;
+    let close = rest.find(')')?;
+    Some((&rest[..close], &rest[close + 1..]))
+}
+
+/// `, the group's spokesman, ...` at the start of `text`: the appositive and what follows it.
+fn appositive_after(text: &str) -> Option<(&str, &str)> {
+    let rest = text.strip_prefix(", ")?;
+    if !rest.starts_with(char::is_lowercase) {
+        return None;
+    }
+    let end = rest.find([',', '.', ';', ':', '(']).unwrap_or(rest.len());
+    let phrase = rest[..end].trim();
+    let words = phrase.split_whitespace().count();
+    ((1..=16).contains(&words)).then(|| (phrase, rest[end..].trim_start_matches(',')))
+}
+
+/// A role given just before a name: `the group’s secretary-general, ` or `spokesman `.
+fn role_before(before: &str) -> Option<String> {
+    let rest = before.strip_suffix(", ")?;
+    let clause = rest.rsplit([',', '.', ';', ':']).next().unwrap_or(rest).trim();
+    let head = clause.split_whitespace().next_back()?.to_lowercase();
+    let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
+    PERSON_NOUNS.contains(&head).then(|| {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        let from = words.iter().rposition(|w| matches!(*w, "the" | "a" | "an" | "its" | "his" | "her")).unwrap_or(0);
+        words[from..].join(" ")
+    })
+}
+
+/// What a name is, from its own words first, then its honorific, then the text around it.
+fn guess(name: &str, honorific: Option<&str>, appositive: Option<&str>, after: &str, before: &str) -> Guess {
+    let words: Vec<&str> = name.split([' ', '-']).collect();
+    if words.iter().any(|w| GROUP_NAME_WORDS.contains(w)) {
+        return Guess::Group;
+    }
+    if words.iter().any(|w| CHANNEL_NAME_WORDS.contains(w)) {
+        return Guess::Channel;
+    }
+    if honorific.is_some() || matches!(words.first(), Some(&("Abu" | "Umm"))) {
+        return Guess::Person;
+    }
+    if first_words(after, 2).any(|w| CHANNEL_NOUNS.contains(&w.to_lowercase().as_str())) {
+        return Guess::Channel;
+    }
+    if let Some(kind) = appositive.and_then(head_kind) {
+        return kind;
+    }
+    let lower = before.to_lowercase();
+    if CHANNEL_NOUNS.iter().any(|n| lower.split(' ').any(|w| w == *n)) {
+        return Guess::Channel;
+    }
+    if lower.contains("itself") || GROUP_NOUNS.iter().any(|n| lower.split(' ').any(|w| w == *n)) {
+        return Guess::Group;
+    }
+    Guess::Person
+}
+
+/// The kind an appositive's head noun names: `a Telegram channel close to X` is a channel,
+/// `an independent council member from Y` a person, `which presents itself as` a group.
+fn head_kind(appositive: &str) -> Option<Guess> {
+    let words: Vec<String> = appositive.split_whitespace().map(|w| w.to_lowercase()).collect();
+    match words.first().map(String::as_str) {
+        Some("who" | "whose") => return Some(Guess::Person),
+        Some("which") => return Some(Guess::Group),
+        _ => {}
+    }
+    let stop = ["of", "from", "in", "close", "who", "which", "that", "whose", "with", "at", "on", "for", "to"];
+    let end = words.iter().position(|w| stop.contains(&w.as_str())).unwrap_or(words.len());
+    let kind_of = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        if PERSON_NOUNS.contains(&w) {
+            Some(Guess::Person)
+        } else if CHANNEL_NOUNS.contains(&w) {
+            Some(Guess::Channel)
+        } else if GROUP_NOUNS.contains(&w) {
+            Some(Guess::Group)
+        } else {
+            None
+        }
+    };
+    words[..end]
+        .iter()
+        .rev()
+        .find_map(|w| kind_of(w))
+        .or_else(|| words.iter().find_map(|w| kind_of(w)))
+}
+
+/// The first `n` words of `text`, punctuation trimmed.
+fn first_words(text: &str, n: usize) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .take(n)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// The last `n` words of `text`, last first, punctuation trimmed.
+fn last_words(text: &str, n: usize) -> impl Iterator<Item = &str> {
+    text.split_whitespace()
+        .rev()
+        .take(n)
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+}
+
+/// Whether `text` ends with the words of `phrase` (any case) and a space.
+fn ends_with_words(text: &str, phrase: &str) -> bool {
+    let Some(body) = text.strip_suffix(' ') else {
+        return false;
+    };
+    body.len() >= phrase.len()
+        && body.is_char_boundary(body.len() - phrase.len())
+        && body[body.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
+        && body[..body.len() - phrase.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<(String, Guess)> {
+        introduced(text, &[], &[])
+            .into_iter()
+            .map(|i| (text[i.start..i.end].to_string(), i.kind))
+            .collect()
+    }
+
+    #[test]
+    fn finds_a_speaker_across_an_appositive() {
+        let text = "On April 28, Nisreen al-Fatlawi, a Coordination Framework lawmaker from Basra, told reporters that";
+        assert_eq!(names(text), vec![("Nisreen al-Fatlawi".to_string(), Guess::Person)]);
+    }
+
+    #[test]
+    fn reads_channels_groups_and_arabic_names() {
+        let text = "picked up by Sada al-Jabha (Echo of the Front), a Telegram channel that has acted";
+        assert_eq!(names(text), vec![("Sada al-Jabha".to_string(), Guess::Channel)]);
+        let text = "a new umbrella calling itself the Support Fronts Coalition (Tahaluf Jabhat al-Isnad) declared";
+        assert_eq!(names(text), vec![("Support Fronts Coalition".to_string(), Guess::Group)]);
+        let found = introduced("said Abu Hawraa al-Basri (أبو حوراء البصري), the spokesman", &[], &[]);
+        assert_eq!(found[0].arabic.as_deref(), Some("أبو حوراء البصري"));
+        assert_eq!(found[0].role.as_deref(), Some("the spokesman"));
+    }
+
+    #[test]
+    fn keeps_the_honorific_apart() {
+        let text = "In his sermon, Sheikh Ghanim al-Hilfi, the head of the tribe, told the elders";
+        let found = introduced(text, &[], &[]);
+        assert_eq!(&text[found[0].start..found[0].end], "Ghanim al-Hilfi");
+        assert_eq!(found[0].honorific, Some("Sheikh"));
+        assert_eq!(found[0].role.as_deref(), Some("the head of the tribe"));
+    }
+
+    #[test]
+    fn places_and_bare_capitals_are_not_actors() {
+        assert!(names("In Erbil, the reaction was immediate. On Tuesday, March 4, the group said").is_empty());
+        assert!(names("a lawmaker from Jurf al-Sakhar said").is_empty());
+    }
+
+    #[test]
+    fn a_role_before_a_name_introduces_it() {
+        let text = "signs his statements as the group’s secretary-general, Jassim al-Khaqani, and who had";
+        let found = introduced(text, &[], &[]);
+        assert_eq!(&text[found[0].start..found[0].end], "Jassim al-Khaqani");
+        assert_eq!(found[0].role.as_deref(), Some("the group’s secretary-general"));
+    }
+}
