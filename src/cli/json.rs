@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::corpus::{Actor, Corpus, DateSource, Piece, Quote, QuoteKind};
+use crate::corpus::{Actor, Attribution, Corpus, DateSource, Piece, Quote, QuoteKind};
 
 /// A quote as printed by `spotlight quotes --json`.
 #[derive(Debug, Serialize)]
@@ -15,6 +15,9 @@ pub struct QuoteJson<'a> {
     speaker: Option<&'a str>,
     date: Option<Date>,
     date_source: DateSource,
+    date_cue: Option<&'a str>,
+    attribution: Option<&'a Attribution>,
+    corrected: bool,
     piece_id: &'a str,
     piece_title: &'a str,
     paragraph: usize,
@@ -40,6 +43,9 @@ impl<'a> QuoteJson<'a> {
             speaker,
             date: quote.date,
             date_source: quote.date_source,
+            date_cue: quote.date_cue.as_deref(),
+            attribution: quote.attribution.as_ref(),
+            corrected: quote.corrected,
             piece_id: &quote.piece,
             piece_title: corpus.piece(&quote.piece).map_or("", |p| p.title.as_str()),
             paragraph: quote.paragraph,

@@ -103,7 +103,12 @@ pub fn blocks(source: &str) -> Vec<Block> {
                 finish(&mut current, &mut out, &mut open);
                 let level = u8::try_from(level as usize).unwrap_or(6);
                 let line = lines.line(range.start);
-                current = Some(new_block(Some(level), container(quotes, items), line, range.len()));
+                current = Some(new_block(
+                    Some(level),
+                    container(quotes, items),
+                    line,
+                    range.len(),
+                ));
             }
             Event::Start(Tag::Item) => {
                 finish(&mut current, &mut out, &mut open);
@@ -150,7 +155,11 @@ pub fn blocks(source: &str) -> Vec<Block> {
 }
 
 /// Ends the block being filled, if any.
-fn finish(current: &mut Option<Block>, out: &mut Vec<Block>, open: &mut Vec<(usize, bool, Option<String>)>) {
+fn finish(
+    current: &mut Option<Block>,
+    out: &mut Vec<Block>,
+    open: &mut Vec<(usize, bool, Option<String>)>,
+) {
     if let Some(block) = current.take() {
         out.push(block);
     }
@@ -305,8 +314,11 @@ mod tests {
 
     #[test]
     fn every_list_item_and_quoted_paragraph_is_a_block() {
-        let all = blocks("Claims:\n\n- On May 1, X said \"a\".\n- 2 May: Y.\n\n> Quoted words.\n\nAfter.\n");
-        let got: Vec<(&str, Container)> = all.iter().map(|b| (b.text.as_str(), b.container)).collect();
+        let all = blocks(
+            "Claims:\n\n- On May 1, X said \"a\".\n- 2 May: Y.\n\n> Quoted words.\n\nAfter.\n",
+        );
+        let got: Vec<(&str, Container)> =
+            all.iter().map(|b| (b.text.as_str(), b.container)).collect();
         assert_eq!(
             got,
             vec![

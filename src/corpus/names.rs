@@ -66,7 +66,10 @@ fn capitalized_word(text: &str) -> usize {
 /// `bin` between them.
 #[must_use]
 pub fn name_len(text: &str) -> usize {
-    let mut end = capitalized_word(text);
+    // A name may open with its particle (`al-Qabda`).
+    let lead = if text.starts_with("al-") { 3 } else { 0 };
+    let word = capitalized_word(&text[lead..]);
+    let mut end = if word == 0 { 0 } else { lead + word };
     if end == 0 {
         return 0;
     }

@@ -41,10 +41,23 @@ mod tests {
 
     #[test]
     fn knows_provinces_cities_bases_and_neighbours() {
-        for name in ["Basra", "al-Qaim", "Al-Qaim", "Ain al-Assad", "the Green Zone", "Damascus", "Abu al-Khaseeb"] {
+        for name in [
+            "Basra",
+            "al-Qaim",
+            "Al-Qaim",
+            "Ain al-Assad",
+            "the Green Zone",
+            "Damascus",
+            "Abu al-Khaseeb",
+        ] {
             assert!(is_place(name), "{name}");
         }
-        for name in ["Nisreen al-Fatlawi", "Sada al-Jabha", "Badr Organization", "Abu"] {
+        for name in [
+            "Nisreen al-Fatlawi",
+            "Sada al-Jabha",
+            "Badr Organization",
+            "Abu",
+        ] {
             assert!(!is_place(name), "{name}");
         }
     }

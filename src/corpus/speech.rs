@@ -218,26 +218,100 @@ pub fn is_speech_verb(word: &str) -> bool {
 
 /// Head nouns of an appositive that make a person.
 pub const PERSON_NOUNS: &[&str] = &[
-    "spokesman", "spokeswoman", "spokesperson", "secretary-general", "commander", "leader",
-    "cleric", "sheikh", "lawmaker", "mp", "deputy", "activist", "editor", "official",
-    "minister", "head", "chief", "preacher", "imam", "founder", "emir", "commentator", "analyst",
-    "journalist", "writer", "politician", "candidate", "chairman", "chairwoman", "director",
-    "member", "figure", "man", "woman", "veteran", "fighter", "blogger", "presenter", "host",
-    "governor", "mayor", "general", "officer", "adviser", "advisor", "envoy", "ambassador",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "secretary-general",
+    "commander",
+    "leader",
+    "cleric",
+    "sheikh",
+    "lawmaker",
+    "mp",
+    "deputy",
+    "activist",
+    "editor",
+    "official",
+    "minister",
+    "head",
+    "chief",
+    "preacher",
+    "imam",
+    "founder",
+    "emir",
+    "commentator",
+    "analyst",
+    "journalist",
+    "writer",
+    "politician",
+    "candidate",
+    "chairman",
+    "chairwoman",
+    "director",
+    "member",
+    "figure",
+    "man",
+    "woman",
+    "veteran",
+    "fighter",
+    "blogger",
+    "presenter",
+    "host",
+    "governor",
+    "mayor",
+    "general",
+    "officer",
+    "adviser",
+    "advisor",
+    "envoy",
+    "ambassador",
 ];
 
 /// Head nouns that make a group.
 pub const GROUP_NOUNS: &[&str] = &[
-    "group", "faction", "militia", "brigade", "brigades", "battalion", "movement",
-    "organization", "front", "coalition", "umbrella", "council", "bloc", "alliance", "party",
-    "tribe", "facade", "league", "formation", "network", "outfit", "body", "brand", "wing",
-    "commission", "committee", "union",
+    "group",
+    "faction",
+    "militia",
+    "brigade",
+    "brigades",
+    "battalion",
+    "movement",
+    "organization",
+    "front",
+    "coalition",
+    "umbrella",
+    "council",
+    "bloc",
+    "alliance",
+    "party",
+    "tribe",
+    "facade",
+    "league",
+    "formation",
+    "network",
+    "outfit",
+    "body",
+    "brand",
+    "wing",
+    "commission",
+    "committee",
+    "union",
 ];
 
 /// Head nouns that make a channel.
 pub const CHANNEL_NOUNS: &[&str] = &[
-    "channel", "outlet", "podcast", "station", "agency", "site", "website", "page", "account",
-    "broadcaster", "newspaper", "tv",
+    "channel",
+    "outlet",
+    "podcast",
+    "station",
+    "agency",
+    "site",
+    "website",
+    "page",
+    "account",
+    "broadcaster",
+    "newspaper",
+    "tv",
 ];
 
 /// What a pronoun or descriptive phrase can refer to.
@@ -285,7 +359,10 @@ pub fn referring_phrases(text: &str) -> Vec<ReferringPhrase> {
         let (start, end, word) = words[i];
         let lower = word.to_ascii_lowercase();
         if let Some(phrase) = descriptor(text, &words, i) {
-            i = words.iter().position(|w| w.0 >= phrase.end).unwrap_or(words.len());
+            i = words
+                .iter()
+                .position(|w| w.0 >= phrase.end)
+                .unwrap_or(words.len());
             found.push(phrase);
             continue;
         }
@@ -315,7 +392,10 @@ pub fn referring_phrases(text: &str) -> Vec<ReferringPhrase> {
 fn words_of(text: &str) -> Vec<(usize, usize, &str)> {
     let mut words = Vec::new();
     let mut start = None;
-    for (at, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (at, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
         match (inside, start) {
             (true, None) => start = Some(at),
@@ -351,7 +431,10 @@ fn descriptor(text: &str, words: &[(usize, usize, &str)], i: usize) -> Option<Re
         return None;
     }
     let mut j = i + 1;
-    if words.get(j).is_some_and(|w| w.2.eq_ignore_ascii_case("same")) {
+    if words
+        .get(j)
+        .is_some_and(|w| w.2.eq_ignore_ascii_case("same"))
+    {
         j += 1;
     }
     // Up to two modifiers or one owner before the head: `the tribal leader`, `the group's spokesman`.
@@ -389,6 +472,18 @@ fn descriptor(text: &str, words: &[(usize, usize, &str)], i: usize) -> Option<Re
             // A capitalized head is part of a name (`the Front`), except the acronym `MP`.
             if word.starts_with(char::is_uppercase) && lower != "mp" {
                 return None;
+            }
+            // A compound names its last noun: `the council member` is a person.
+            if let Some(&(_, next_end, next)) = words.get(j + 1)
+                && text[end..words[j + 1].0] == *" "
+                && let Some(referent) = head(&next.to_ascii_lowercase())
+            {
+                return Some(ReferringPhrase {
+                    start,
+                    end: next_end,
+                    referent,
+                    possessive: false,
+                });
             }
             return Some(ReferringPhrase {
                 start,
@@ -433,7 +528,8 @@ mod tests {
 
     #[test]
     fn finds_pronouns_and_descriptors_as_whole_words() {
-        let text = "The group's spokesman said he would; the shepherd said nothing to the tribal leader.";
+        let text =
+            "The group's spokesman said he would; the shepherd said nothing to the tribal leader.";
         let found: Vec<(&str, Referent)> = referring_phrases(text)
             .iter()
             .map(|f| (&text[f.start..f.end], f.referent))

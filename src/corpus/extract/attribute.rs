@@ -44,7 +44,10 @@ pub struct Attributor<'a> {
 
 impl Attributor<'_> {
     fn text(&self, para: usize) -> &str {
-        self.piece.paragraphs.get(para).map_or("", |p| p.text.as_str())
+        self.piece
+            .paragraphs
+            .get(para)
+            .map_or("", |p| p.text.as_str())
     }
 
     fn kind(&self, para: usize) -> Option<BlockKind> {
@@ -54,7 +57,12 @@ impl Attributor<'_> {
     /// The sentence of paragraph `para` around `from..to`.
     pub fn sentence(&self, para: usize, from: usize, to: usize) -> Range<usize> {
         let empty = Vec::new();
-        sentence_around(self.text(para), self.starts.get(para).unwrap_or(&empty), from, to)
+        sentence_around(
+            self.text(para),
+            self.starts.get(para).unwrap_or(&empty),
+            from,
+            to,
+        )
     }
 
     /// Where the clause leading to a quote starts: its sentence, or the end of an earlier
@@ -89,7 +97,9 @@ impl Attributor<'_> {
         let structural = match unit.shape {
             Shape::Caption => self.caption(p.para, p.open),
             Shape::Answer => self.interviewee(p.para),
-            Shape::Blockquote if !unit.marked => self.introducer(p.para, SpeakerSource::BlockquoteLead),
+            Shape::Blockquote if !unit.marked => {
+                self.introducer(p.para, SpeakerSource::BlockquoteLead)
+            }
             _ => None,
         };
         if structural.is_some() {
@@ -101,6 +111,21 @@ impl Attributor<'_> {
             return Some(found);
         }
         let lead = self.lead_start(p.para, p.open);
+        // `She charged that "...," and asked the command to "...": a quote whose clause
+        // starts after an earlier quote of its sentence and names no subject before its cue
+        // has that quote's speaker.
+        let continues = lead > self.sentence(p.para, p.open, p.open).start;
+        if continues
+            && let Some(before) = previous
+            && let Some(cue) = self.last_cue(p.para, lead, p.open)
+            && self.subject(p.para, lead, cue).is_none()
+        {
+            return Some(self.found(
+                before.speaker.clone(),
+                SpeakerSource::Previous,
+                &before.attribution.cue,
+            ));
+        }
         let from_lead = self.with_cue(p.para, lead, p.open);
         let from_tail = || self.in_tail(p.end_para, p.close, self.tail_end(p.end_para, p.close));
         let from_list = || {
@@ -118,7 +143,15 @@ impl Attributor<'_> {
             .or_else(from_blockquote)
             .or_else(from_list)
             .or_else(|| self.without_cue(p.para, lead, p.open))
-            .or_else(|| previous.map(|f| self.found(f.speaker.clone(), SpeakerSource::Previous, &f.attribution.cue)))
+            .or_else(|| {
+                previous.map(|f| {
+                    self.found(
+                        f.speaker.clone(),
+                        SpeakerSource::Previous,
+                        &f.attribution.cue,
+                    )
+                })
+            })
             .or_else(|| self.last_mentioned(p.para, p.open))
     }
 
@@ -140,7 +173,12 @@ impl Attributor<'_> {
     }
 
     /// Candidates of `para` in `from..to`, outside quotations.
-    fn within(&self, para: usize, from: usize, to: usize) -> impl DoubleEndedIterator<Item = &Candidate> {
+    fn within(
+        &self,
+        para: usize,
+        from: usize,
+        to: usize,
+    ) -> impl DoubleEndedIterator<Item = &Candidate> {
         self.resolver
             .candidates
             .iter()
@@ -152,23 +190,50 @@ impl Attributor<'_> {
     fn with_cue(&self, para: usize, from: usize, to: usize) -> Option<Found> {
         let cue = self.last_cue(para, from, to)?;
         self.subject(para, from, cue)
-            .or_else(|| {
-                self.within(para, cue, to)
-                    .filter(|c| !c.appositive)
-                    .find_map(|c| self.take(c, None))
-            })
+            .or_else(|| self.after_cue(para, cue, to))
+    }
+
+    /// The first name after a cue that can be its speaker: not an object, unless brought in by
+    /// `by` (`according to a statement by X`, `a message posted by Y`).
+    fn after_cue(&self, para: usize, cue: usize, to: usize) -> Option<Found> {
+        let text = self.text(para);
+        let by = |c: &Candidate| {
+            let before = text[..c.start].split_whitespace().rev().take(4);
+            before
+                .take_while(|w| !w.ends_with(','))
+                .any(|w| w.eq_ignore_ascii_case("by"))
+        };
+        self.within(para, cue, to)
+            .filter(|c| !c.appositive && (!c.object || by(c)))
+            .find_map(|c| self.take(c, None))
     }
 
     /// The nearest subject before `cue`: not in an appositive, not an object, a possessive only
     /// when nothing else is there (`the coalition's founding text ... read:`).
     fn subject(&self, para: usize, from: usize, cue: usize) -> Option<Found> {
-        let eligible = |possessive: bool| {
+        use super::candidates::CandidateKind;
+        use crate::corpus::speech::Referent;
+        let pronoun = |c: &Candidate| {
+            matches!(
+                c.what,
+                CandidateKind::Phrase(Referent::He | Referent::She | Referent::They)
+            )
+        };
+        // Nearest first; a possessive only after the rest, and `its` after `the coalition's`.
+        let eligible = |possessive: bool, pronouns: bool| {
             self.within(para, from, cue)
-                .filter(move |c| !c.appositive && !c.object && c.possessive == possessive)
+                .filter(move |c| {
+                    !c.appositive
+                        && !c.object
+                        && c.possessive == possessive
+                        && (!possessive || pronoun(c) == pronouns)
+                })
                 .rev()
                 .find_map(|c| self.take(c, None))
         };
-        eligible(false).or_else(|| eligible(true))
+        eligible(false, false)
+            .or_else(|| eligible(true, false))
+            .or_else(|| eligible(true, true))
     }
 
     /// The position of the last speech cue in `from..to` of `para` outside quotations: a speech
@@ -176,7 +241,8 @@ impl Attributor<'_> {
     fn last_cue(&self, para: usize, from: usize, to: usize) -> Option<usize> {
         let text = self.text(para);
         let quoted = self.quoted.get(para);
-        let outside = |at: usize| !quoted.is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
+        let outside =
+            |at: usize| !quoted.is_some_and(|q| q.iter().any(|r| r.start <= at && at < r.end));
         let lead = &text[from..to];
         let mut cue = None;
         let mut at = 0;
@@ -198,7 +264,10 @@ impl Attributor<'_> {
         let text = self.text(para);
         let stretch = text.get(from..to)?;
         let clause_end = stretch.find(['.', ';', '!', '?']).map_or(to, |i| from + i);
-        let has_verb = text[from..clause_end].split_whitespace().take(30).any(is_speech_word);
+        let has_verb = text[from..clause_end]
+            .split_whitespace()
+            .take(30)
+            .any(is_speech_word);
         if !has_verb {
             return None;
         }
@@ -234,14 +303,20 @@ impl Attributor<'_> {
         self.within(para, 0, open)
             .filter(|c| !c.appositive && !c.object)
             .find_map(|c| self.take(c, Some(SpeakerSource::Caption)))
-            .or_else(|| self.within(para, 0, open).find_map(|c| self.take(c, Some(SpeakerSource::Caption))))
+            .or_else(|| {
+                self.within(para, 0, open)
+                    .find_map(|c| self.take(c, Some(SpeakerSource::Caption)))
+            })
     }
 
     /// The interviewee of the Q&A excerpt that holds paragraph `para`.
     fn interviewee(&self, para: usize) -> Option<Found> {
         let lead = (0..para).rev().find(|&p| {
             let text = self.text(p);
-            !(text.starts_with("Q:") || text.starts_with("A:") || text.starts_with("Q.") || text.starts_with("A."))
+            !(text.starts_with("Q:")
+                || text.starts_with("A:")
+                || text.starts_with("Q.")
+                || text.starts_with("A."))
         })?;
         self.speaker_of_sentence(lead, SpeakerSource::Interview)
     }

@@ -40,16 +40,52 @@ pub enum CandidateKind {
 
 /// Words that make the name after them an object.
 const PREPOSITIONS: &[&str] = &[
-    "to", "with", "by", "from", "of", "for", "against", "on", "in", "at", "about", "toward",
-    "towards", "near", "under", "over", "through", "behind", "among", "between", "into", "via",
-    "like", "than", "upon", "across", "after", "during", "without", "within", "inside",
-    "around", "including", "on", "onto", "whose",
+    "to",
+    "with",
+    "by",
+    "from",
+    "of",
+    "for",
+    "against",
+    "on",
+    "in",
+    "at",
+    "about",
+    "toward",
+    "towards",
+    "near",
+    "under",
+    "over",
+    "through",
+    "behind",
+    "among",
+    "between",
+    "into",
+    "via",
+    "like",
+    "than",
+    "upon",
+    "across",
+    "after",
+    "during",
+    "without",
+    "within",
+    "inside",
+    "around",
+    "including",
+    "on",
+    "onto",
+    "whose",
 ];
 
 /// Mentions of every paragraph and referring phrases of the paragraphs in `phrases_in`, in
 /// reading order, flagged by `quoted` (per paragraph, the byte ranges of its quotations).
 #[must_use]
-pub fn candidates(piece: &Piece, quoted: &[Vec<Range<usize>>], phrases_in: &[bool]) -> Vec<Candidate> {
+pub fn candidates(
+    piece: &Piece,
+    quoted: &[Vec<Range<usize>>],
+    phrases_in: &[bool],
+) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (para, paragraph) in piece.paragraphs.iter().enumerate() {
         let text = &paragraph.text;
@@ -107,9 +143,15 @@ fn mark_positions(text: &str, quoted: &[Range<usize>], local: &mut [Candidate]) 
     let mut ranges: Vec<Range<usize>> = parentheses(text);
     for c in local.iter() {
         let rest = &text[c.end..];
-        let mut rest = rest.strip_prefix("'s").or_else(|| rest.strip_prefix("’s")).unwrap_or(rest);
+        let mut rest = rest
+            .strip_prefix("'s")
+            .or_else(|| rest.strip_prefix("’s"))
+            .unwrap_or(rest);
         // Past parentheses right after the name: `X (Arabic) (Translation), the ...`.
-        while let Some(inner) = rest.strip_prefix(" (").and_then(|r| r.find(')').map(|e| &r[e + 1..])) {
+        while let Some(inner) = rest
+            .strip_prefix(" (")
+            .and_then(|r| r.find(')').map(|e| &r[e + 1..]))
+        {
             rest = inner;
         }
         if let Some(after) = rest.strip_prefix(", ")
@@ -120,7 +162,11 @@ fn mark_positions(text: &str, quoted: &[Range<usize>], local: &mut [Candidate]) 
                 .find([',', ':', ';', '.'])
                 .map_or(text.len(), |i| from + i);
             // A quotation inside the stretch ends it: the appositive never runs into one.
-            let to = quoted.iter().map(|q| q.start).filter(|&s| s > from).fold(to, usize::min);
+            let to = quoted
+                .iter()
+                .map(|q| q.start)
+                .filter(|&s| s > from)
+                .fold(to, usize::min);
             ranges.push(from..to);
         }
     }
@@ -168,7 +214,9 @@ mod tests {
     #[test]
     fn a_name_after_a_preposition_is_an_object() {
         assert!(after_preposition("The faction also denied any link to "));
-        assert!(after_preposition("In a recent interview with the pro-Hashd podcast "));
+        assert!(after_preposition(
+            "In a recent interview with the pro-Hashd podcast "
+        ));
         assert!(!after_preposition("In his sermon on May 3, "));
         assert!(!after_preposition("On April 28, "));
     }

@@ -16,9 +16,18 @@ impl Attributor<'_> {
             return figures.iter().find(|f| f.paragraph == p.para);
         }
         let pointer = |para: usize, range: std::ops::Range<usize>| {
-            let text = self.piece.paragraphs.get(para).map_or("", |x| x.text.as_str());
+            let text = self
+                .piece
+                .paragraphs
+                .get(para)
+                .map_or("", |x| x.text.as_str());
             let stretch = text.get(range)?;
-            let number: u32 = FIGURE_REF.captures(stretch)?.get(1)?.as_str().parse().ok()?;
+            let number: u32 = FIGURE_REF
+                .captures(stretch)?
+                .get(1)?
+                .as_str()
+                .parse()
+                .ok()?;
             figures.iter().find(|f| f.number == number)
         };
         let (opening, closing) = if unit.marked {
@@ -27,7 +36,11 @@ impl Attributor<'_> {
                 self.sentence(p.end_para, p.close, p.close),
             )
         } else {
-            let len = self.piece.paragraphs.get(p.end_para).map_or(0, |x| x.text.len());
+            let len = self
+                .piece
+                .paragraphs
+                .get(p.end_para)
+                .map_or(0, |x| x.text.len());
             (0..0, 0..len)
         };
         let same = p.para == p.end_para && unit.marked;
@@ -55,12 +68,29 @@ impl Attributor<'_> {
     /// The platform a unit was posted on: named in its lead or tail, its figure's caption, or
     /// the speaker's own.
     #[must_use]
-    pub fn platform(&self, unit: &Unit, figure: Option<&Figure>, speaker: Option<&str>) -> Option<String> {
+    pub fn platform(
+        &self,
+        unit: &Unit,
+        figure: Option<&Figure>,
+        speaker: Option<&str>,
+    ) -> Option<String> {
         let p = &unit.passage;
-        let text = self.piece.paragraphs.get(p.para).map_or("", |x| x.text.as_str());
-        let lead = text.get(self.lead_start(p.para, p.open)..p.open).unwrap_or("");
-        let end_text = self.piece.paragraphs.get(p.end_para).map_or("", |x| x.text.as_str());
-        let tail = end_text.get(p.close..self.tail_end(p.end_para, p.close)).unwrap_or("");
+        let text = self
+            .piece
+            .paragraphs
+            .get(p.para)
+            .map_or("", |x| x.text.as_str());
+        let lead = text
+            .get(self.lead_start(p.para, p.open)..p.open)
+            .unwrap_or("");
+        let end_text = self
+            .piece
+            .paragraphs
+            .get(p.end_para)
+            .map_or("", |x| x.text.as_str());
+        let tail = end_text
+            .get(p.close..self.tail_end(p.end_para, p.close))
+            .unwrap_or("");
         platform(lead)
             .or_else(|| platform(tail))
             .or_else(|| figure.and_then(|f| platform(&f.caption)))

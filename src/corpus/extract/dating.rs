@@ -51,14 +51,20 @@ static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every date expression of `text`, explicit and relative, outside `quoted`, left to right.
 #[must_use]
-pub fn expressions(text: &str, piece_date: Option<Date>, quoted: &[Range<usize>]) -> Vec<Expression> {
+pub fn expressions(
+    text: &str,
+    piece_date: Option<Date>,
+    quoted: &[Range<usize>],
+) -> Vec<Expression> {
     let outside = |at: usize| !quoted.iter().any(|q| q.start <= at && at < q.end);
     let mut found: Vec<Expression> = find_dates(text, piece_date)
         .into_iter()
         .filter(|d| outside(d.start))
         .map(Expression::Explicit)
         .collect();
-    let lower_hit = text.bytes().any(|b| matches!(b | 0x20, b'l' | b't' | b'n' | b'f' | b'h' | b'b' | b's'));
+    let lower_hit = text
+        .bytes()
+        .any(|b| matches!(b | 0x20, b'l' | b't' | b'n' | b'f' | b'h' | b'b' | b's'));
     if lower_hit {
         for caps in RELATIVE.captures_iter(text) {
             let Some(whole) = caps.get(0) else {
@@ -68,14 +74,15 @@ pub fn expressions(text: &str, piece_date: Option<Date>, quoted: &[Range<usize>]
                 continue;
             }
             let range = whole.start()..whole.end();
-            let expression = if let Some(day) = caps.name("ord").and_then(|d| d.as_str().parse().ok()) {
-                Expression::Ordinal { range, day }
-            } else {
-                Expression::Relative {
-                    range,
-                    days: days_of(&caps, whole.as_str()),
-                }
-            };
+            let expression =
+                if let Some(day) = caps.name("ord").and_then(|d| d.as_str().parse().ok()) {
+                    Expression::Ordinal { range, day }
+                } else {
+                    Expression::Relative {
+                        range,
+                        days: days_of(&caps, whole.as_str()),
+                    }
+                };
             found.push(expression);
         }
     }
@@ -87,9 +94,15 @@ pub fn expressions(text: &str, piece_date: Option<Date>, quoted: &[Range<usize>]
 fn days_of(caps: &regex::Captures<'_>, whole: &str) -> i32 {
     let lower = whole.to_ascii_lowercase();
     if let Some(next) = caps.name("next") {
-        return if next.as_str().eq_ignore_ascii_case("week") { 7 } else { 1 };
+        return if next.as_str().eq_ignore_ascii_case("week") {
+            7
+        } else {
+            1
+        };
     }
-    if let (Some(count), Some(unit), Some(dir)) = (caps.name("count"), caps.name("unit"), caps.name("dir")) {
+    if let (Some(count), Some(unit), Some(dir)) =
+        (caps.name("count"), caps.name("unit"), caps.name("dir"))
+    {
         let n = match count.as_str().to_ascii_lowercase().as_str() {
             "a" | "one" => 1,
             "two" => 2,
@@ -103,13 +116,27 @@ fn days_of(caps: &regex::Captures<'_>, whole: &str) -> i32 {
             "ten" => 10,
             digits => digits.parse().unwrap_or(0),
         };
-        let per = if unit.as_str().to_ascii_lowercase().starts_with("week") { 7 } else { 1 };
-        let sign = if matches!(dir.as_str().to_ascii_lowercase().as_str(), "earlier" | "before") { -1 } else { 1 };
+        let per = if unit.as_str().to_ascii_lowercase().starts_with("week") {
+            7
+        } else {
+            1
+        };
+        let sign = if matches!(
+            dir.as_str().to_ascii_lowercase().as_str(),
+            "earlier" | "before"
+        ) {
+            -1
+        } else {
+            1
+        };
         return n * per * sign;
     }
     if lower.starts_with("the day after") {
         1
-    } else if lower.contains("previous") || lower.contains("preceding") || lower.starts_with("the day before") {
+    } else if lower.contains("previous")
+        || lower.contains("preceding")
+        || lower.starts_with("the day before")
+    {
         -1
     } else {
         0
@@ -143,9 +170,11 @@ pub fn date_of(
 ) -> Dated {
     let here = all.get(para).map_or(&[][..], Vec::as_slice);
     let before = here.iter().rposition(|e| e.range().end <= open);
-    let later = here
-        .iter()
-        .position(|e| matches!(e, Expression::Explicit(_)) && after.start <= e.range().start && e.range().end <= after.end);
+    let later = here.iter().position(|e| {
+        matches!(e, Expression::Explicit(_))
+            && after.start <= e.range().start
+            && e.range().end <= after.end
+    });
     if let Some(at) = before.or(later) {
         if let Some(dated) = resolve(texts, all, para, at) {
             return dated;
@@ -168,7 +197,13 @@ pub fn date_of(
 /// The date expression `at` of paragraph `para` as a date: a relative one is counted from the
 /// last explicit date before it, in its paragraph or an earlier one.
 fn resolve(texts: &[&str], all: &[Vec<Expression>], para: usize, at: usize) -> Option<Dated> {
-    let words = |p: usize, r: Range<usize>| texts.get(p).and_then(|t| t.get(r)).unwrap_or("").to_string();
+    let words = |p: usize, r: Range<usize>| {
+        texts
+            .get(p)
+            .and_then(|t| t.get(r))
+            .unwrap_or("")
+            .to_string()
+    };
     let expression = all.get(para)?.get(at)?;
     if let Expression::Explicit(d) = expression {
         return Some(Dated {
@@ -191,7 +226,9 @@ fn resolve(texts: &[&str], all: &[Vec<Expression>], para: usize, at: usize) -> O
             .date
             .checked_add(jiff::Span::new().days(i64::from(*days)))
             .ok()?,
-        Expression::Ordinal { day, .. } => Date::new(base.date.year(), base.date.month(), *day).ok()?,
+        Expression::Ordinal { day, .. } => {
+            Date::new(base.date.year(), base.date.month(), *day).ok()?
+        }
         Expression::Explicit(_) => return None,
     };
     let cue = format!(
@@ -213,7 +250,10 @@ mod tests {
 
     fn dated(paragraphs: &[&str], para: usize, open: usize) -> Dated {
         let piece = Some(date(2024, 5, 14));
-        let all: Vec<Vec<Expression>> = paragraphs.iter().map(|t| expressions(t, piece, &[])).collect();
+        let all: Vec<Vec<Expression>> = paragraphs
+            .iter()
+            .map(|t| expressions(t, piece, &[]))
+            .collect();
         date_of(paragraphs, &all, para, open, 0..0, None, piece)
     }
 
@@ -235,17 +275,29 @@ mod tests {
     fn a_relative_date_reaches_back_to_an_earlier_paragraph() {
         let first = "On May 3, the cleric spoke.";
         let second = "A week later, he said ";
-        assert_eq!(dated(&[first, second], 1, second.len()).date, Some(date(2024, 5, 10)));
+        assert_eq!(
+            dated(&[first, second], 1, second.len()).date,
+            Some(date(2024, 5, 10))
+        );
         let second = "On the 5th, he said ";
-        assert_eq!(dated(&[first, second], 1, second.len()).date, Some(date(2024, 5, 5)));
+        assert_eq!(
+            dated(&[first, second], 1, second.len()).date,
+            Some(date(2024, 5, 5))
+        );
     }
 
     #[test]
     fn reads_day_first_and_weekday_dates_and_falls_back_to_the_piece() {
-        assert_eq!(dated(&["On 7 May, the group said "], 0, 25).date, Some(date(2024, 5, 7)));
+        assert_eq!(
+            dated(&["On 7 May, the group said "], 0, 25).date,
+            Some(date(2024, 5, 7))
+        );
         let text = "On Tuesday, March 11, it said ";
         assert_eq!(dated(&[text], 0, text.len()).date, Some(date(2024, 3, 11)));
         let found = dated(&["In his February warning, he said "], 0, 33);
-        assert_eq!((found.date, found.source), (Some(date(2024, 5, 14)), DateSource::Piece));
+        assert_eq!(
+            (found.date, found.source),
+            (Some(date(2024, 5, 14)), DateSource::Piece)
+        );
     }
 }

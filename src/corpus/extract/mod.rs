@@ -42,7 +42,13 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
         .iter()
         .zip(&quoted)
         .zip(&wanted)
-        .map(|((p, q), &w)| if w { sentence_starts(&p.text, q) } else { vec![0] })
+        .map(|((p, q), &w)| {
+            if w {
+                sentence_starts(&p.text, q)
+            } else {
+                vec![0]
+            }
+        })
         .collect();
     let texts: Vec<&str> = piece.paragraphs.iter().map(|p| p.text.as_str()).collect();
     let dates: Vec<Vec<Expression>> = texts
@@ -54,7 +60,10 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
                 expressions(text, piece.date, q)
             } else {
                 // Only the explicit dates a later relative one may count from.
-                find_dates(text, piece.date).into_iter().map(Expression::Explicit).collect()
+                find_dates(text, piece.date)
+                    .into_iter()
+                    .map(Expression::Explicit)
+                    .collect()
             }
         })
         .collect();
@@ -71,13 +80,18 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
     for unit in &units {
         let p = &unit.passage;
         let mut quote = base_quote(piece, unit, &attributor, &mut repeats);
-        let lead = texts[p.para].get(attributor.lead_start(p.para, p.open)..p.open).unwrap_or("");
+        let lead = texts[p.para]
+            .get(attributor.lead_start(p.para, p.open)..p.open)
+            .unwrap_or("");
         if !is_statement(unit, lead) {
             quote.kind = QuoteKind::Term;
             quotes.push(quote);
             continue;
         }
-        let before = previous.as_ref().filter(|(para, _)| *para == p.para).map(|(_, f)| f);
+        let before = previous
+            .as_ref()
+            .filter(|(para, _)| *para == p.para)
+            .map(|(_, f)| f);
         let found = attributor.speaker(unit, before);
         if let Some(found) = &found {
             quote.speaker = Some(found.speaker.clone());
@@ -91,7 +105,15 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
         } else {
             0..0
         };
-        let dated = date_of(&texts, &dates, p.para, p.open, after, figure.and_then(|f| f.date), piece.date);
+        let dated = date_of(
+            &texts,
+            &dates,
+            p.para,
+            p.open,
+            after,
+            figure.and_then(|f| f.date),
+            piece.date,
+        );
         (quote.date, quote.date_source, quote.date_cue) = (dated.date, dated.source, dated.cue);
         quote.via = attributor.platform(unit, figure, quote.speaker.as_deref());
         quotes.push(quote);
@@ -106,7 +128,11 @@ fn quoted_ranges(count: usize, units: &[Unit]) -> Vec<Vec<Range<usize>>> {
         let p = &unit.passage;
         for para in p.para..=p.end_para {
             let start = if para == p.para { p.open } else { 0 };
-            let end = if para == p.end_para { p.close } else { usize::MAX };
+            let end = if para == p.end_para {
+                p.close
+            } else {
+                usize::MAX
+            };
             if let Some(list) = ranges.get_mut(para) {
                 list.push(start..end);
             }
@@ -155,7 +181,10 @@ fn wanted_paragraphs(piece: &Piece, units: &[Unit]) -> Vec<bool> {
 /// digits only), with `-2`, `-3` for the same words again in the piece.
 fn quote_id(piece: &str, text: &str, repeats: &mut HashMap<u32, usize>) -> String {
     let mut hasher = crc32fast::Hasher::new();
-    for word in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for word in text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         hasher.update(word.to_lowercase().as_bytes());
         hasher.update(b" ");
     }
@@ -169,7 +198,12 @@ fn quote_id(piece: &str, text: &str, repeats: &mut HashMap<u32, usize>) -> Strin
     }
 }
 
-fn base_quote(piece: &Piece, unit: &Unit, attributor: &Attributor<'_>, repeats: &mut HashMap<u32, usize>) -> Quote {
+fn base_quote(
+    piece: &Piece,
+    unit: &Unit,
+    attributor: &Attributor<'_>,
+    repeats: &mut HashMap<u32, usize>,
+) -> Quote {
     let p = &unit.passage;
     let text = piece.paragraphs.get(p.para).map_or("", |x| x.text.as_str());
     let single = p.end_para == p.para;
@@ -181,7 +215,12 @@ fn base_quote(piece: &Piece, unit: &Unit, attributor: &Attributor<'_>, repeats: 
         text.trim().to_string()
     };
     // `"We will respond," said X`: the comma belongs to the sentence, not to the words.
-    let words = p.text.strip_suffix(',').unwrap_or(&p.text).trim_end().to_string();
+    let words = p
+        .text
+        .strip_suffix(',')
+        .unwrap_or(&p.text)
+        .trim_end()
+        .to_string();
     Quote {
         id: quote_id(&piece.id, &words, repeats),
         text: words,

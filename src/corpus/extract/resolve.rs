@@ -107,7 +107,11 @@ impl<'a> Resolver<'a> {
         }
         for (id, (she, he)) in votes {
             if she != he {
-                let gender = if she > he { Gender::Female } else { Gender::Male };
+                let gender = if she > he {
+                    Gender::Female
+                } else {
+                    Gender::Male
+                };
                 self.genders.insert(id, gender);
             }
         }
@@ -128,7 +132,9 @@ impl<'a> Resolver<'a> {
         match &candidate.what {
             CandidateKind::Mention(id) => {
                 let actor = self.cast.get(id)?;
-                self.cast.speaks(id).then(|| (id.clone(), mention_source(actor, text)))
+                self.cast
+                    .speaks(id)
+                    .then(|| (id.clone(), mention_source(actor, text)))
             }
             CandidateKind::Phrase(referent) => {
                 let id = self.antecedent(candidate.para, candidate.start, *referent)?;
@@ -160,7 +166,11 @@ impl<'a> Resolver<'a> {
         let sort = |id: &str| self.cast.sort(id);
         let found = match referent {
             Referent::He | Referent::She => {
-                let unwanted = if referent == Referent::She { Gender::Male } else { Gender::Female };
+                let unwanted = if referent == Referent::She {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
                 self.before(para, at).find(|id| {
                     sort(id) == Some(Guess::Person) && self.genders.get(*id) != Some(&unwanted)
                 })
@@ -171,7 +181,10 @@ impl<'a> Resolver<'a> {
             Referent::Person(noun) => self
                 .before(para, at)
                 .find(|id| sort(id) == Some(Guess::Person) && self.has_role(id, noun))
-                .or_else(|| self.before(para, at).find(|id| sort(id) == Some(Guess::Person))),
+                .or_else(|| {
+                    self.before(para, at)
+                        .find(|id| sort(id) == Some(Guess::Person))
+                }),
             Referent::Group(noun) => self
                 .before(para, at)
                 .find(|id| sort(id) == Some(Guess::Group) && self.is_named(id, noun))
@@ -192,14 +205,25 @@ impl<'a> Resolver<'a> {
             return false;
         };
         let role = actor.role.to_lowercase();
-        same_office(noun).iter().any(|n| role.split(|c: char| !c.is_alphanumeric() && c != '-').any(|w| w == *n))
+        let offices = same_office(noun);
+        let offices = if offices.is_empty() {
+            std::slice::from_ref(&noun)
+        } else {
+            offices
+        };
+        offices.iter().any(|n| {
+            role.split(|c: char| !c.is_alphanumeric() && c != '-')
+                .any(|w| w == *n)
+        })
     }
 
-    /// Whether the actor's name or role holds `noun` (`the coalition`: the Support Fronts Coalition).
+    /// Whether the actor's name holds `noun` (`the coalition`: the Support Fronts Coalition).
     fn is_named(&self, id: &str, noun: &str) -> bool {
         self.cast.get(id).is_some_and(|a| {
-            let words = |s: &str| s.to_lowercase().split(|c: char| !c.is_alphanumeric()).any(|w| w == noun || w.strip_suffix('s') == Some(noun));
-            words(&a.name) || words(&a.role)
+            a.name
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w == noun || w.strip_suffix('s') == Some(noun))
         })
     }
 
@@ -209,7 +233,16 @@ impl<'a> Resolver<'a> {
         let Some(actor) = self.cast.get(id) else {
             return false;
         };
-        let official = ["council", "commission", "committee", "body", "bloc", "alliance", "party", "coalition"];
+        let official = [
+            "council",
+            "commission",
+            "committee",
+            "body",
+            "bloc",
+            "alliance",
+            "party",
+            "coalition",
+        ];
         match actor.kind {
             ActorKind::StateBody | ActorKind::Party | ActorKind::Other => official.contains(&noun),
             _ => true,
@@ -239,7 +272,12 @@ fn same_office(noun: &str) -> &'static [&'static str] {
 /// How a mention names its actor: in full, by surname or kunya, or by another name.
 fn mention_source(actor: &Actor, text: &str) -> SpeakerSource {
     let text = text.trim_end_matches("'s").trim_end_matches("’s");
-    if text == actor.name || actor.aliases.iter().any(|a| a == text && a.ends_with(&actor.name)) {
+    if text == actor.name
+        || actor
+            .aliases
+            .iter()
+            .any(|a| a == text && a.ends_with(&actor.name))
+    {
         SpeakerSource::Name
     } else if actor.name.ends_with(text) || actor.name.starts_with(text) {
         SpeakerSource::Surname

@@ -10,12 +10,18 @@ use crate::corpus::speech::is_speech_word;
 const TERM_WORDS: usize = 3;
 
 /// Words right before a quotation that make it a name, not speech (`a campaign called "X"`).
-const NAMING: &[&str] = &["called", "titled", "entitled", "named", "dubbed", "as", "itself", "the", "a", "its", "their"];
+const NAMING: &[&str] = &[
+    "called", "titled", "entitled", "named", "dubbed", "as", "itself", "the", "a", "its", "their",
+];
 
 /// Whether `unit`, introduced by `lead` (its clause before the opening mark), is a statement.
 #[must_use]
 pub fn is_statement(unit: &Unit, lead: &str) -> bool {
-    let text = unit.passage.text.trim_end_matches([',', '.', ';', ':']).trim();
+    let text = unit
+        .passage
+        .text
+        .trim_end_matches([',', '.', ';', ':'])
+        .trim();
     if !unit.marked || unit.gap.is_some() || unit.passage.end_para != unit.passage.para {
         return true;
     }
@@ -41,22 +47,27 @@ fn is_title(text: &str) -> bool {
     let words: Vec<&str> = text.split_whitespace().collect();
     (2..=8).contains(&words.len())
         && !text.contains(['.', ',', ';', ':', '?', '!', '…'])
-        && words.first().is_some_and(|w| w.starts_with(char::is_uppercase))
         && words
-            .iter()
-            .all(|w| w.chars().count() < 4 || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric()))
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && words.iter().all(|w| {
+            w.chars().count() < 4 || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
+        })
 }
 
-/// Whether a speech verb stands among the last six words of the lead's clause, and the word
-/// right before the quotation does not name it.
+/// Whether a speech verb stands in the lead's clause, and the word right before the
+/// quotation (a determiner, a possessive, `called`) does not make it a name.
 fn introduced_as_speech(lead: &str) -> bool {
     let clause = lead.rsplit([',', ';', ':', '.']).next().unwrap_or(lead);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let last = words.last().map(|w| w.to_ascii_lowercase());
-    if last.is_none_or(|w| NAMING.contains(&w.as_str())) {
+    let possessive = last.as_deref().is_some_and(|w| {
+        w.ends_with("'") || w.ends_with("’") || w.ends_with("'s") || w.ends_with("’s")
+    });
+    if possessive || last.is_none_or(|w| NAMING.contains(&w.as_str())) {
         return false;
     }
-    words.iter().rev().take(6).any(|w| is_speech_word(w))
+    words.iter().any(|w| is_speech_word(w))
 }
 
 #[cfg(test)]
@@ -83,17 +94,38 @@ mod tests {
 
     #[test]
     fn titles_and_scare_quotes_are_terms() {
-        assert!(!is_statement(&unit("Hashd Service and Retirement Law,"), "the first reading of the "));
-        assert!(!is_statement(&unit("Loyalty to the Martyrs"), "a hashtag campaign, "));
-        assert!(!is_statement(&unit("electronic flies,"), "by the factions' "));
+        assert!(!is_statement(
+            &unit("Hashd Service and Retirement Law,"),
+            "the first reading of the "
+        ));
+        assert!(!is_statement(
+            &unit("Loyalty to the Martyrs"),
+            "a hashtag campaign, "
+        ));
+        assert!(!is_statement(
+            &unit("electronic flies,"),
+            "by the factions' "
+        ));
         assert!(!is_statement(&unit("brand"), "he said the "));
     }
 
     #[test]
     fn a_short_quote_given_as_speech_is_a_statement() {
-        assert!(is_statement(&unit("will be named"), "the channel wrote, adding that the bill's sponsors "));
-        assert!(is_statement(&unit("name the groups"), "She called on the federal government to "));
-        assert!(!is_statement(&unit("loyalty pledge"), "a campaign it called "));
-        assert!(is_statement(&unit("The Hashd does not retire"), "a poster reading "));
+        assert!(is_statement(
+            &unit("will be named"),
+            "the channel wrote, adding that the bill's sponsors "
+        ));
+        assert!(is_statement(
+            &unit("name the groups"),
+            "She called on the federal government to "
+        ));
+        assert!(!is_statement(
+            &unit("loyalty pledge"),
+            "a campaign it called "
+        ));
+        assert!(is_statement(
+            &unit("The Hashd does not retire"),
+            "a poster reading "
+        ));
     }
 }

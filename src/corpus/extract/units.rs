@@ -116,14 +116,27 @@ fn unmarked_units(paragraphs: &[Paragraph]) -> Vec<Unit> {
 
 /// The words of paragraphs `first..=last` from byte `skip` of the first, without a trailing
 /// figure pointer: a unit without marks.
-fn unmarked(paragraphs: &[Paragraph], first: usize, last: usize, skip: usize, shape: Shape) -> Option<Unit> {
-    let texts: Vec<&str> = paragraphs[first..=last].iter().map(|p| p.text.as_str()).collect();
+fn unmarked(
+    paragraphs: &[Paragraph],
+    first: usize,
+    last: usize,
+    skip: usize,
+    shape: Shape,
+) -> Option<Unit> {
+    let texts: Vec<&str> = paragraphs[first..=last]
+        .iter()
+        .map(|p| p.text.as_str())
+        .collect();
     let end_text = texts.last()?;
     let end = without_pointer(end_text);
     let mut words: Vec<&str> = Vec::new();
     for (n, text) in texts.iter().enumerate() {
         let from = if n == 0 { skip } else { 0 };
-        let to = if n + 1 == texts.len() { end } else { text.len() };
+        let to = if n + 1 == texts.len() {
+            end
+        } else {
+            text.len()
+        };
         words.push(text.get(from..to)?.trim());
     }
     let text = words.join(" ");
@@ -220,9 +233,15 @@ mod tests {
     fn a_block_quotation_without_marks_is_one_unit_with_its_quotes_inside() {
         let found = texts(&[
             para(BlockKind::Text, "The statement read:"),
-            para(BlockKind::Blockquote, "We say \"never\" to them (Figure 2)."),
+            para(
+                BlockKind::Blockquote,
+                "We say \"never\" to them (Figure 2).",
+            ),
         ]);
-        assert_eq!(found, vec![("We say \"never\" to them".into(), Shape::Blockquote)]);
+        assert_eq!(
+            found,
+            vec![("We say \"never\" to them".into(), Shape::Blockquote)]
+        );
     }
 
     #[test]
@@ -232,7 +251,10 @@ mod tests {
             para(BlockKind::Text, "Q: Do you accept \"reform\" at all?"),
             para(BlockKind::Text, "A: We accept organization."),
         ]);
-        assert_eq!(found, vec![("We accept organization.".into(), Shape::Answer)]);
+        assert_eq!(
+            found,
+            vec![("We accept organization.".into(), Shape::Answer)]
+        );
     }
 
     #[test]
@@ -240,7 +262,10 @@ mod tests {
         let text = "\"Our duty is the border,\" Abu X (Arabic), the commander of a brigade in al-Qaim, replied on the same panel, \"and the border is held.\"";
         let found = units(&[para(BlockKind::Text, text)]);
         assert_eq!(found.len(), 1);
-        assert_eq!(found[0].passage.text, "Our duty is the border … and the border is held.");
+        assert_eq!(
+            found[0].passage.text,
+            "Our duty is the border … and the border is held."
+        );
         assert!(found[0].gap.is_some());
     }
 }

@@ -59,13 +59,59 @@ pub struct Introduced {
 
 /// Words in a name that make it a group's.
 const GROUP_NAME_WORDS: &[&str] = &[
-    "Kataib", "Kata'ib", "Liwa", "Saraya", "Usbat", "Asaib", "Harakat", "Tashkil", "Jabhat",
-    "Tahaluf", "Alwiya", "Firqat", "Quwat", "Ashab", "Tansiqiyat", "Jaysh", "Hizb", "Tayyar",
-    "Majlis", "Munazzamat", "Thar", "Coalition", "Front", "Alliance", "Brigade", "Brigades",
-    "Battalion", "Battalions", "Companies", "League", "Movement", "Organization", "Council",
-    "Bloc", "Party", "Committee", "Commission", "Forces", "Army", "Resistance", "Union",
-    "Assembly", "Gathering", "Group", "Faction", "Command", "Ministry", "Authority", "Tribe",
-    "Tribes", "Coordination", "Association", "Federation",
+    "Kataib",
+    "Kata'ib",
+    "Liwa",
+    "Saraya",
+    "Usbat",
+    "Asaib",
+    "Harakat",
+    "Tashkil",
+    "Jabhat",
+    "Tahaluf",
+    "Alwiya",
+    "Firqat",
+    "Quwat",
+    "Ashab",
+    "Tansiqiyat",
+    "Jaysh",
+    "Hizb",
+    "Tayyar",
+    "Majlis",
+    "Munazzamat",
+    "Thar",
+    "Coalition",
+    "Front",
+    "Alliance",
+    "Brigade",
+    "Brigades",
+    "Battalion",
+    "Battalions",
+    "Companies",
+    "League",
+    "Movement",
+    "Organization",
+    "Council",
+    "Bloc",
+    "Party",
+    "Committee",
+    "Commission",
+    "Forces",
+    "Army",
+    "Resistance",
+    "Union",
+    "Assembly",
+    "Gathering",
+    "Group",
+    "Faction",
+    "Command",
+    "Ministry",
+    "Authority",
+    "Tribe",
+    "Tribes",
+    "Coordination",
+    "Association",
+    "Federation",
 ];
 
 /// Words in a name that make it a channel's.
@@ -75,6 +121,9 @@ const CHANNEL_NAME_WORDS: &[&str] = &[
 
 /// Phrases right before a name that introduce it as a name.
 const NAMING: &[&str] = &[
+    "posts as",
+    "writes as",
+    "signs as",
     "calling itself the",
     "calling itself",
     "calls itself the",
@@ -92,14 +141,19 @@ const NAMING: &[&str] = &[
 /// Every new name introduced in `text`, outside `quoted` byte ranges and `taken` ones (names
 /// already marked: links and gazetteer hits).
 #[must_use]
-pub fn introduced(text: &str, quoted: &[(usize, usize)], taken: &[(usize, usize)]) -> Vec<Introduced> {
+pub fn introduced(
+    text: &str,
+    quoted: &[(usize, usize)],
+    taken: &[(usize, usize)],
+) -> Vec<Introduced> {
     let mut found = Vec::new();
     let mut at = 0;
     while at < text.len() {
         let Some(start) = next_capital(text, at) else {
             break;
         };
-        let (honorific, skip) = honorific_at(&text[start..]).map_or((None, 0), |(h, n)| (Some(h), n));
+        let (honorific, skip) =
+            honorific_at(&text[start..]).map_or((None, 0), |(h, n)| (Some(h), n));
         let from = start + skip;
         let len = name_len(&text[from..]);
         if len == 0 {
@@ -109,7 +163,15 @@ pub fn introduced(text: &str, quoted: &[(usize, usize)], taken: &[(usize, usize)
         at = from + len;
         let (from, to) = trim_name(text, from, from + len);
         let inside = |r: &(usize, usize)| r.0 < to && from < r.1;
-        if to <= from || quoted.iter().any(inside) || taken.iter().any(inside) {
+        // A known name strictly inside a longer one (`al-Hamidawi` in `Qais al-Hamidawi`)
+        // does not make the longer one known.
+        let blocks =
+            |r: &(usize, usize)| inside(r) && !(from < r.0 && r.1 <= to || from <= r.0 && r.1 < to);
+        if to <= from || quoted.iter().any(inside) || taken.iter().any(blocks) {
+            continue;
+        }
+        // A name in parentheses is another name of the one before it (`(Tahaluf Jabhat X)`).
+        if text[..start].ends_with('(') {
             continue;
         }
         let name = &text[from..to];
@@ -128,8 +190,12 @@ pub fn introduced(text: &str, quoted: &[(usize, usize)], taken: &[(usize, usize)
 fn next_capital(text: &str, at: usize) -> Option<usize> {
     let mut previous = text[..at].chars().next_back();
     for (i, c) in text[at..].char_indices() {
-        let starts = previous.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '-' | '\'' | '’')));
-        if c.is_uppercase() && starts {
+        let starts =
+            previous.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '-' | '\'' | '’')));
+        let particle = c == 'a'
+            && text[at + i..].starts_with("al-")
+            && text[at + i + 3..].starts_with(char::is_uppercase);
+        if (c.is_uppercase() || particle) && starts {
             return Some(at + i);
         }
         previous = Some(c);
@@ -137,11 +203,30 @@ fn next_capital(text: &str, at: usize) -> Option<usize> {
     None
 }
 
-/// Drops sentence openers, months and days before a name, and a possessive after it.
+/// Platforms written after a channel's name (`the Ain al-Basra Telegram channel`).
+const PLATFORM_WORDS: &[&str] = &[
+    "Telegram",
+    "WhatsApp",
+    "Facebook",
+    "Twitter",
+    "Instagram",
+    "YouTube",
+    "TikTok",
+];
+
+/// Drops sentence openers, months and days before a name, and a possessive or a platform
+/// after it.
 fn trim_name(text: &str, mut from: usize, mut to: usize) -> (usize, usize) {
     for suffix in ["'s", "’s"] {
         if text[from..to].ends_with(suffix) {
             to -= suffix.len();
+        }
+    }
+    for platform in PLATFORM_WORDS {
+        if let Some(rest) = text[from..to].strip_suffix(platform)
+            && let Some(rest) = rest.strip_suffix(' ')
+        {
+            to = from + rest.len();
         }
     }
     loop {
@@ -188,7 +273,10 @@ fn read_around(
     honorific: Option<&'static str>,
 ) -> (Introduced, bool) {
     let name = &text[from..to];
-    let mut after = text[to..].strip_prefix("'s").or_else(|| text[to..].strip_prefix("’s")).unwrap_or(&text[to..]);
+    let mut after = text[to..]
+        .strip_prefix("'s")
+        .or_else(|| text[to..].strip_prefix("’s"))
+        .unwrap_or(&text[to..]);
     let (mut arabic, mut alias) = (None, None);
     // Up to two parentheses: `(/node/N)` was moved out already; an Arabic name; a translation.
     for _ in 0..2 {
@@ -209,7 +297,8 @@ fn read_around(
     let verb_before = last_words(before, 2).any(is_speech_verb);
     let naming = NAMING.iter().any(|n| ends_with_words(&text[..start], n));
     let role_before = role_before(&text[..start]);
-    let channel_after = first_words(after, 2).any(|w| CHANNEL_NOUNS.contains(&w.to_lowercase().as_str()));
+    let channel_after =
+        first_words(after, 2).any(|w| CHANNEL_NOUNS.contains(&w.to_lowercase().as_str()));
     let strong = verb_after
         || verb_before
         || naming
@@ -219,7 +308,13 @@ fn read_around(
         || role_before.is_some()
         || channel_after;
     let context_before = last_words(before, 4).collect::<Vec<_>>().join(" ");
-    let kind = guess(name, honorific, appositive.map(|(a, _)| a), after, &context_before);
+    let kind = guess(
+        name,
+        honorific,
+        appositive.map(|(a, _)| a),
+        after,
+        &context_before,
+    );
     let role = appositive
         .filter(|_| kind == Guess::Person)
         .map(|(a, _)| a.to_string())
@@ -251,30 +346,56 @@ fn parenthesis(text: &str) -> Option<(&str, &str)> {
 /// `, the group's spokesman, ...` at the start of `text`: the appositive and what follows it.
 fn appositive_after(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix(", ")?;
-    if !rest.starts_with(char::is_lowercase) {
+    let first = rest.split_whitespace().next().unwrap_or("");
+    // An appositive opens with a determiner or a relative pronoun; `, told reporters` and
+    // `, and who had posted` carry the sentence on.
+    let opens = [
+        "a", "an", "the", "his", "her", "its", "their", "one", "who", "whose", "which", "himself",
+        "herself", "itself", "former", "another",
+    ];
+    if !opens.contains(&first) {
         return None;
     }
     let end = rest.find([',', '.', ';', ':', '(']).unwrap_or(rest.len());
     let phrase = rest[..end].trim();
     let words = phrase.split_whitespace().count();
-    ((1..=16).contains(&words)).then(|| (phrase, rest[end..].trim_start_matches(',')))
+    ((1..=40).contains(&words)).then(|| (phrase, rest[end..].trim_start_matches(',')))
 }
 
 /// A role given just before a name: `the group’s secretary-general, ` or `spokesman `.
 fn role_before(before: &str) -> Option<String> {
     let rest = before.strip_suffix(", ")?;
-    let clause = rest.rsplit([',', '.', ';', ':']).next().unwrap_or(rest).trim();
-    let head = clause.split_whitespace().next_back()?.to_lowercase();
+    let clause = rest
+        .rsplit([',', '.', ';', ':'])
+        .next()
+        .unwrap_or(rest)
+        .trim();
+    // The head noun comes before any preposition: `an MP from Diyala` is an MP.
+    let lower: Vec<String> = clause.split_whitespace().map(str::to_lowercase).collect();
+    let end = lower
+        .iter()
+        .position(|w| STOPS.contains(&w.as_str()))
+        .unwrap_or(lower.len());
+    let head = lower.get(..end)?.last()?;
     let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
     PERSON_NOUNS.contains(&head).then(|| {
         let words: Vec<&str> = clause.split_whitespace().collect();
-        let from = words.iter().rposition(|w| matches!(*w, "the" | "a" | "an" | "its" | "his" | "her")).unwrap_or(0);
+        let from = words
+            .iter()
+            .rposition(|w| matches!(*w, "the" | "a" | "an" | "its" | "his" | "her"))
+            .unwrap_or(0);
         words[from..].join(" ")
     })
 }
 
 /// What a name is, from its own words first, then its honorific, then the text around it.
-fn guess(name: &str, honorific: Option<&str>, appositive: Option<&str>, after: &str, before: &str) -> Guess {
+fn guess(
+    name: &str,
+    honorific: Option<&str>,
+    appositive: Option<&str>,
+    after: &str,
+    before: &str,
+) -> Guess {
     let words: Vec<&str> = name.split([' ', '-']).collect();
     if words.iter().any(|w| GROUP_NAME_WORDS.contains(w)) {
         return Guess::Group;
@@ -292,26 +413,43 @@ fn guess(name: &str, honorific: Option<&str>, appositive: Option<&str>, after: &
         return kind;
     }
     let lower = before.to_lowercase();
-    if CHANNEL_NOUNS.iter().any(|n| lower.split(' ').any(|w| w == *n)) {
+    if CHANNEL_NOUNS
+        .iter()
+        .any(|n| lower.split(' ').any(|w| w == *n))
+    {
         return Guess::Channel;
     }
-    if lower.contains("itself") || GROUP_NOUNS.iter().any(|n| lower.split(' ').any(|w| w == *n)) {
+    if lower.contains("itself")
+        || GROUP_NOUNS
+            .iter()
+            .any(|n| lower.split(' ').any(|w| w == *n))
+    {
         return Guess::Group;
     }
     Guess::Person
 }
 
+/// Words that end the noun phrase whose head an appositive or a role names.
+const STOPS: &[&str] = &[
+    "of", "from", "in", "close", "who", "which", "that", "whose", "with", "at", "on", "for", "to",
+];
+
 /// The kind an appositive's head noun names: `a Telegram channel close to X` is a channel,
 /// `an independent council member from Y` a person, `which presents itself as` a group.
 fn head_kind(appositive: &str) -> Option<Guess> {
-    let words: Vec<String> = appositive.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let words: Vec<String> = appositive
+        .split_whitespace()
+        .map(|w| w.to_lowercase())
+        .collect();
     match words.first().map(String::as_str) {
         Some("who" | "whose") => return Some(Guess::Person),
         Some("which") => return Some(Guess::Group),
         _ => {}
     }
-    let stop = ["of", "from", "in", "close", "who", "which", "that", "whose", "with", "at", "on", "for", "to"];
-    let end = words.iter().position(|w| stop.contains(&w.as_str())).unwrap_or(words.len());
+    let end = words
+        .iter()
+        .position(|w| STOPS.contains(&w.as_str()))
+        .unwrap_or(words.len());
     let kind_of = |w: &str| {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
         if PERSON_NOUNS.contains(&w) {
@@ -374,16 +512,30 @@ mod tests {
     #[test]
     fn finds_a_speaker_across_an_appositive() {
         let text = "On April 28, Nisreen al-Fatlawi, a Coordination Framework lawmaker from Basra, told reporters that";
-        assert_eq!(names(text), vec![("Nisreen al-Fatlawi".to_string(), Guess::Person)]);
+        assert_eq!(
+            names(text),
+            vec![("Nisreen al-Fatlawi".to_string(), Guess::Person)]
+        );
     }
 
     #[test]
     fn reads_channels_groups_and_arabic_names() {
-        let text = "picked up by Sada al-Jabha (Echo of the Front), a Telegram channel that has acted";
-        assert_eq!(names(text), vec![("Sada al-Jabha".to_string(), Guess::Channel)]);
+        let text =
+            "picked up by Sada al-Jabha (Echo of the Front), a Telegram channel that has acted";
+        assert_eq!(
+            names(text),
+            vec![("Sada al-Jabha".to_string(), Guess::Channel)]
+        );
         let text = "a new umbrella calling itself the Support Fronts Coalition (Tahaluf Jabhat al-Isnad) declared";
-        assert_eq!(names(text), vec![("Support Fronts Coalition".to_string(), Guess::Group)]);
-        let found = introduced("said Abu Hawraa al-Basri (أبو حوراء البصري), the spokesman", &[], &[]);
+        assert_eq!(
+            names(text),
+            vec![("Support Fronts Coalition".to_string(), Guess::Group)]
+        );
+        let found = introduced(
+            "said Abu Hawraa al-Basri (أبو حوراء البصري), the spokesman",
+            &[],
+            &[],
+        );
         assert_eq!(found[0].arabic.as_deref(), Some("أبو حوراء البصري"));
         assert_eq!(found[0].role.as_deref(), Some("the spokesman"));
     }
@@ -399,15 +551,22 @@ mod tests {
 
     #[test]
     fn places_and_bare_capitals_are_not_actors() {
-        assert!(names("In Erbil, the reaction was immediate. On Tuesday, March 4, the group said").is_empty());
+        assert!(
+            names("In Erbil, the reaction was immediate. On Tuesday, March 4, the group said")
+                .is_empty()
+        );
         assert!(names("a lawmaker from Jurf al-Sakhar said").is_empty());
     }
 
     #[test]
     fn a_role_before_a_name_introduces_it() {
-        let text = "signs his statements as the group’s secretary-general, Jassim al-Khaqani, and who had";
+        let text =
+            "signs his statements as the group’s secretary-general, Jassim al-Khaqani, and who had";
         let found = introduced(text, &[], &[]);
         assert_eq!(&text[found[0].start..found[0].end], "Jassim al-Khaqani");
-        assert_eq!(found[0].role.as_deref(), Some("the group’s secretary-general"));
+        assert_eq!(
+            found[0].role.as_deref(),
+            Some("the group’s secretary-general")
+        );
     }
 }

@@ -323,16 +323,18 @@ fn mark_names(
 ) {
     let found = known.into_iter().filter_map(|h| {
         let actor = gazetteer.actors().get(h.actor)?;
-        Some((h.start, h.end, actor.id.clone()))
+        Some((h.start, h.end, false, actor.id.clone()))
     });
     let local = local
         .find(&paragraph.text)
         .into_iter()
-        .filter_map(|h| Some((h.start, h.end, unknown.get(h.actor)?.id.clone())));
-    let mut all: Vec<(usize, usize, String)> = found.chain(local).collect();
-    all.sort_by_key(|(start, end, _)| std::cmp::Reverse(end - start));
+        .filter_map(|h| Some((h.start, h.end, true, unknown.get(h.actor)?.id.clone())));
+    let mut all: Vec<(usize, usize, bool, String)> = local.chain(found).collect();
+    // Longest first; at equal length the piece's own actor (`Hamidawi` after `Qais
+    // al-Hamidawi`) before the gazetteer's.
+    all.sort_by_key(|(start, end, own, _)| (std::cmp::Reverse(end - start), !own));
     let mut added: Vec<Span> = Vec::new();
-    for (start, end, actor) in all {
+    for (start, end, _, actor) in all {
         let overlaps = |s: &Span| s.start < end && start < s.end;
         if paragraph
             .spans
