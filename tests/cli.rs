@@ -28,7 +28,7 @@ fn quotes_json_gives_the_six_seed_statements() {
     let want = [
         ("ali-khamenei", "2023-11-01", "text", "1"),
         ("hadi-al-ameri", "2023-10-30", "text", "null"),
-        ("hadi-al-ameri", "2023-10-30", "text", "null"),
+        ("hadi-al-ameri", "2023-10-30", "text", "2"),
         ("hadi-al-ameri", "2023-10-30", "text", "2"),
         ("electronic-hashd", "2023-10-30", "figure", "3"),
         ("hadi-al-ameri", "2023-10-10", "text", "null"),
@@ -52,6 +52,9 @@ fn quote_json_has_every_contract_field() {
         "speaker",
         "date",
         "date_source",
+        "date_cue",
+        "attribution",
+        "corrected",
         "piece_id",
         "piece_title",
         "paragraph",

@@ -31,11 +31,13 @@ mod manifest;
 pub use self::manifest::{Digest, Manifest, Stamp};
 
 /// Changes whenever the layout of the cache file changes.
-pub(crate) const FORMAT: u32 = 3;
+pub(crate) const FORMAT: u32 = 4;
+/// Where the head starts: after its length (eight bytes) and its CRC-32 (four), little-endian.
+const HEAD_AT: u64 = 12;
 /// Pieces or quotes per chunk: small enough that two cores share the decoding evenly.
 const CHUNK: usize = 512;
 
-/// The head of the cache file, after its length (eight bytes, little-endian); the encoded
+/// The head of the cache file, after its length and CRC-32 (see [`HEAD_AT`]); the encoded
 /// chunks of pieces, of quotes, of the quotes' ids and contexts and of the pieces' paragraphs
 /// follow it, in that order.
 #[derive(Serialize, Deserialize)]
@@ -76,8 +78,14 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
     let mut length = [0u8; 8];
     file.read_exact(&mut length).ok()?;
     let head_len = u64::from_le_bytes(length);
+    let mut checksum = [0u8; 4];
+    file.read_exact(&mut checksum).ok()?;
     // Lengths come from the file: checked against its size before anything is allocated.
     let head_bytes = read_exactly(&mut file, head_len, file_len)?;
+    // The head holds the actors and the chunk table: checked like every chunk.
+    if crc32fast::hash(&head_bytes) != u32::from_le_bytes(checksum) {
+        return None;
+    }
     let head: Head = postcard::from_bytes(&head_bytes).ok()?;
     if head.manifest != *manifest {
         return None;
@@ -93,9 +101,16 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
         total(&head.details)?,
         total(&head.bodies)?,
     );
-    let whole_file = [8, head_len, pieces_len, quotes_len, details_len, bodies_len]
-        .iter()
-        .try_fold(0u64, |sum, &n| sum.checked_add(n))?;
+    let whole_file = [
+        HEAD_AT,
+        head_len,
+        pieces_len,
+        quotes_len,
+        details_len,
+        bodies_len,
+    ]
+    .iter()
+    .try_fold(0u64, |sum, &n| sum.checked_add(n))?;
     if whole_file != file_len
         || head.bodies.len() != head.pieces.len()
         || head.details.len() != head.quotes.len()
@@ -104,7 +119,7 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
     }
     // Each chunk is read by the task that decodes it, so the file is never in memory whole:
     // at a million quotes that is most of a gigabyte less at the peak.
-    let pieces_at = 8 + head_len;
+    let pieces_at = HEAD_AT + head_len;
     let quotes_at = pieces_at + pieces_len;
     let details_at = quotes_at + quotes_len;
     let bodies_at = details_at + details_len;
@@ -269,6 +284,7 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
     write_atomically_with(path, Durability::Buffered, |out| {
         let length = u64::try_from(head.len()).map_err(|_| invalid("cache head"))?;
         out.write_all(&length.to_le_bytes())?;
+        out.write_all(&crc32fast::hash(&head).to_le_bytes())?;
         out.write_all(&head)?;
         pieces
             .iter()

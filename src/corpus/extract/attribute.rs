@@ -189,8 +189,23 @@ impl Attributor<'_> {
     /// else the first name after it.
     fn with_cue(&self, para: usize, from: usize, to: usize) -> Option<Found> {
         let cue = self.last_cue(para, from, to)?;
-        self.subject(para, from, cue)
+        self.inverted(para, cue, to)
+            .or_else(|| self.subject(para, from, cue))
             .or_else(|| self.after_cue(para, cue, to))
+    }
+
+    /// `said Abu X:`: a name right after the speech verb is its subject.
+    fn inverted(&self, para: usize, cue: usize, to: usize) -> Option<Found> {
+        let text = self.text(para);
+        let verb_end = cue + text[cue..].find(char::is_whitespace)?;
+        let next = self.within(para, verb_end, to).next()?;
+        let between = text.get(verb_end..next.start)?;
+        let adjacent = between.chars().all(|c| c.is_whitespace() || c == ',');
+        let is_verb = crate::corpus::speech::is_speech_verb(&text[cue..verb_end]);
+        let is_name = matches!(next.what, super::candidates::CandidateKind::Mention(_));
+        (adjacent && is_verb && is_name)
+            .then(|| self.take(next, None))
+            .flatten()
     }
 
     /// The first name after a cue that can be its speaker: not an object, unless brought in by
@@ -287,15 +302,21 @@ impl Attributor<'_> {
             .find_map(|c| self.take(c, Some(SpeakerSource::Nearby)))
     }
 
-    /// The last actor mentioned before `(para, at)`, a person first.
+    /// The last person mentioned before `(para, at)`, else the last actor.
     fn last_mentioned(&self, para: usize, at: usize) -> Option<Found> {
-        self.resolver
-            .candidates
-            .iter()
-            .rev()
-            .filter(|c| !c.quoted && (c.para, c.start) < (para, at))
-            .filter(|c| matches!(c.what, super::candidates::CandidateKind::Mention(_)))
+        use super::candidates::CandidateKind;
+        let mentions = || {
+            self.resolver
+                .candidates
+                .iter()
+                .rev()
+                .filter(move |c| !c.quoted && (c.para, c.start) < (para, at))
+                .filter(|c| matches!(c.what, CandidateKind::Mention(_)))
+        };
+        mentions()
+            .filter(|c| matches!(&c.what, CandidateKind::Mention(id) if self.resolver.cast.is_person(id)))
             .find_map(|c| self.take(c, Some(SpeakerSource::Nearby)))
+            .or_else(|| mentions().find_map(|c| self.take(c, Some(SpeakerSource::Nearby))))
     }
 
     /// The actor a caption names before its quotation (`Nabd al-Muqawama's post: "..."`).

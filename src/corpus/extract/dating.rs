@@ -70,7 +70,7 @@ pub fn expressions(
             let Some(whole) = caps.get(0) else {
                 continue;
             };
-            if !outside(whole.start()) {
+            if !outside(whole.start()) || takes_an_object(&caps, &text[whole.end()..]) {
                 continue;
             }
             let range = whole.start()..whole.end();
@@ -88,6 +88,14 @@ pub fn expressions(
     }
     found.sort_by_key(|e| e.range().start);
     found
+}
+
+/// Whether `after`/`before` in the expression is a preposition with an object (`two days
+/// before Nasrallah's speech`): then it dates nothing by itself.
+fn takes_an_object(caps: &regex::Captures<'_>, rest: &str) -> bool {
+    let whole = caps.get(0).map_or("", |m| m.as_str()).to_ascii_lowercase();
+    let prepositional = whole.ends_with("after") || whole.ends_with("before");
+    prepositional && rest.trim_start().starts_with(|c: char| c.is_alphanumeric())
 }
 
 /// The number of days a relative expression moves.
@@ -269,6 +277,18 @@ mod tests {
         let text = "On October 2, they met. That evening, the leader issued ";
         // October after a May piece date: the year before.
         assert_eq!(dated(&[text], 0, text.len()).date, Some(date(2023, 10, 2)));
+    }
+
+    #[test]
+    fn before_with_an_object_is_no_relative_date() {
+        let text = "On November 1, two days before Nasrallah is due to speak, Khamenei said ";
+        let found = dated(&[text], 0, text.len());
+        assert_eq!(
+            (found.date, found.source),
+            (Some(date(2023, 11, 1)), DateSource::Text)
+        );
+        let text = "On May 1, they met. Two days before, he had said ";
+        assert_eq!(dated(&[text], 0, text.len()).date, Some(date(2024, 4, 29)));
     }
 
     #[test]

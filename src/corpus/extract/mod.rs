@@ -100,7 +100,9 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
         }
         let figure = attributor.figure(unit, quote.speaker.as_deref());
         quote.figure = figure.map(|f| f.number);
-        let after = if unit.marked && p.para == p.end_para {
+        // A caption's own date is its figure's: only a quote in running text reads a date
+        // later in its sentence.
+        let after = if unit.marked && p.para == p.end_para && unit.shape != Shape::Caption {
             p.close..attributor.tail_end(p.para, p.close)
         } else {
             0..0

@@ -44,6 +44,12 @@ impl Cast<'_> {
         }
     }
 
+    /// Whether the actor is a person.
+    #[must_use]
+    pub fn is_person(&self, id: &str) -> bool {
+        self.sort(id) == Some(Guess::Person)
+    }
+
     /// Whether the actor can be a speaker at all.
     #[must_use]
     pub fn speaks(&self, id: &str) -> bool {

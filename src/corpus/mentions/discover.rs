@@ -163,10 +163,16 @@ pub fn introduced(
         at = from + len;
         let (from, to) = trim_name(text, from, from + len);
         let inside = |r: &(usize, usize)| r.0 < to && from < r.1;
-        // A known name strictly inside a longer one (`al-Hamidawi` in `Qais al-Hamidawi`)
-        // does not make the longer one known.
-        let blocks =
-            |r: &(usize, usize)| inside(r) && !(from < r.0 && r.1 <= to || from <= r.0 && r.1 < to);
+        // A known name inside a longer one (`al-Hamidawi` in `Qais al-Hamidawi`) does not make
+        // the longer one known, unless all it adds is a particle (`al-` before `Hamidawi`).
+        let blocks = |r: &(usize, usize)| {
+            let within = from <= r.0 && r.1 <= to;
+            let adds_a_name = text[from..r.0.max(from)]
+                .chars()
+                .chain(text[r.1.min(to)..to].chars())
+                .any(char::is_uppercase);
+            inside(r) && !(within && adds_a_name)
+        };
         if to <= from || quoted.iter().any(inside) || taken.iter().any(blocks) {
             continue;
         }

@@ -197,11 +197,12 @@ fn discover_names(
     for found in introduced(&paragraph.text, quoted, &taken) {
         let name = &paragraph.text[found.start..found.end];
         let single = !name.contains([' ', '-']);
-        // `Sheikh Ghanim` after `Ghanim al-Hilfi`: a later form of a name already known.
-        let later_form = single
-            && unknown
-                .iter()
-                .any(|a| a.name.split(' ').next() == Some(name) || a.name.ends_with(name));
+        // `Sheikh Ghanim` after `Ghanim al-Hilfi`, `al-Hilfi` alone: a later form of a name
+        // already known.
+        let later_form = unknown.iter().any(|a| {
+            (single && a.name.split(' ').next() == Some(name))
+                || (guess_of(a) == Guess::Person && later_names(a).iter().any(|n| n == name))
+        });
         if authors.contains(&name) || later_form {
             continue;
         }
