@@ -87,17 +87,17 @@ pub fn blocks(source: &str) -> Vec<Block> {
     };
     for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
         match event {
-            Event::Start(Tag::Paragraph) => {
-                // A loose list item's first paragraph fills the block the item started.
-                if !current.as_ref().is_some_and(|b| b.text.is_empty()) {
-                    finish(&mut current, &mut out, &mut open);
-                    current = Some(new_block(
-                        None,
-                        container(quotes, items),
-                        lines.line(range.start),
-                        range.len(),
-                    ));
-                }
+            // A loose list item's first paragraph fills the block the item started.
+            Event::Start(Tag::Paragraph)
+                if !current.as_ref().is_some_and(|b| b.text.is_empty()) =>
+            {
+                finish(&mut current, &mut out, &mut open);
+                current = Some(new_block(
+                    None,
+                    container(quotes, items),
+                    lines.line(range.start),
+                    range.len(),
+                ));
             }
             Event::Start(Tag::Heading { level, .. }) => {
                 finish(&mut current, &mut out, &mut open);

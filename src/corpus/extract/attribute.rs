@@ -141,8 +141,8 @@ impl Attributor<'_> {
         from_lead
             .or_else(from_tail)
             .or_else(from_blockquote)
-            .or_else(from_list)
             .or_else(|| self.without_cue(p.para, lead, p.open))
+            .or_else(from_list)
             .or_else(|| {
                 previous.map(|f| {
                     self.found(
@@ -278,7 +278,9 @@ impl Attributor<'_> {
     fn in_tail(&self, para: usize, from: usize, to: usize) -> Option<Found> {
         let text = self.text(para);
         let stretch = text.get(from..to)?;
-        let clause_end = stretch.find(['.', ';', '!', '?']).map_or(to, |i| from + i);
+        // The stretch ends with its sentence already; a period inside is an abbreviation's
+        // (`cautioned Dr. X`).
+        let clause_end = stretch.find([';', '!', '?']).map_or(to, |i| from + i);
         let has_verb = text[from..clause_end]
             .split_whitespace()
             .take(30)

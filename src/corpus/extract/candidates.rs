@@ -4,6 +4,7 @@
 
 use std::ops::Range;
 
+use crate::corpus::mentions::discover::appositive_end;
 use crate::corpus::model::{Piece, SpanKind};
 use crate::corpus::speech::{Referent, referring_phrases};
 
@@ -155,12 +156,10 @@ fn mark_positions(text: &str, quoted: &[Range<usize>], local: &mut [Candidate]) 
             rest = inner;
         }
         if let Some(after) = rest.strip_prefix(", ")
-            && after.starts_with(char::is_lowercase)
+            && let Some(end) = appositive_end(after)
         {
             let from = text.len() - after.len();
-            let to = after
-                .find([',', ':', ';', '.'])
-                .map_or(text.len(), |i| from + i);
+            let to = from + end;
             // A quotation inside the stretch ends it: the appositive never runs into one.
             let to = quoted
                 .iter()

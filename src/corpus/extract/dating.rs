@@ -224,7 +224,7 @@ fn resolve(texts: &[&str], all: &[Vec<Expression>], para: usize, at: usize) -> O
         let list = all.get(p)?;
         let upto = if p == para { at } else { list.len() };
         list[..upto].iter().rev().find_map(|e| match e {
-            Expression::Explicit(d) => Some((p, d.clone())),
+            Expression::Explicit(d) => Some((p, *d)),
             _ => None,
         })
     })?;

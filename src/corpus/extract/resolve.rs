@@ -177,13 +177,21 @@ impl<'a> Resolver<'a> {
                 } else {
                     Gender::Female
                 };
-                self.before(para, at).find(|id| {
-                    sort(id) == Some(Guess::Person) && self.genders.get(*id) != Some(&unwanted)
-                })
+                let fits = |id: &String| {
+                    sort(id) == Some(Guess::Person) && self.genders.get(id) != Some(&unwanted)
+                };
+                return self
+                    .through_descriptors(para, at, true)
+                    .find(fits)
+                    .or_else(|| self.through_descriptors(para, at, false).find(fits));
             }
-            Referent::They => self
-                .before(para, at)
-                .find(|id| matches!(sort(id), Some(Guess::Group | Guess::Channel))),
+            Referent::They => {
+                let fits = |id: &String| matches!(sort(id), Some(Guess::Group | Guess::Channel));
+                return self
+                    .through_descriptors(para, at, true)
+                    .find(fits)
+                    .or_else(|| self.through_descriptors(para, at, false).find(fits));
+            }
             Referent::Person(noun) => self
                 .before(para, at)
                 .find(|id| sort(id) == Some(Guess::Person) && self.has_role(id, noun))
@@ -205,6 +213,30 @@ impl<'a> Resolver<'a> {
         found.map(str::to_string)
     }
 
+    /// What the mentions and descriptors before `(para, at)` stand for, last first: a pronoun's
+    /// antecedent may be a descriptor (`The tribal council met. "...," according to the
+    /// statement it issued`). With `subjects`, names after a preposition or in an appositive
+    /// are passed over (`X sided with the facade. It then ...`: `it` is X).
+    fn through_descriptors(
+        &self,
+        para: usize,
+        at: usize,
+        subjects: bool,
+    ) -> impl Iterator<Item = String> + '_ {
+        self.candidates
+            .iter()
+            .rev()
+            .filter(move |c| !c.quoted && (c.para, c.start) < (para, at))
+            .filter(move |c| !subjects || !(c.object || c.appositive))
+            .filter_map(|c| match &c.what {
+                CandidateKind::Mention(id) => Some(id.clone()),
+                CandidateKind::Phrase(
+                    referent @ (Referent::Person(_) | Referent::Group(_) | Referent::Channel(_)),
+                ) => self.antecedent(c.para, c.start, *referent),
+                CandidateKind::Phrase(_) => None,
+            })
+    }
+
     /// Whether the actor's role says `noun` (or a word for the same office).
     fn has_role(&self, id: &str, noun: &str) -> bool {
         let Some(actor) = self.cast.get(id) else {
@@ -223,14 +255,25 @@ impl<'a> Resolver<'a> {
         })
     }
 
-    /// Whether the actor's name holds `noun` (`the coalition`: the Support Fronts Coalition).
+    /// Whether the actor's name holds `noun` (`the coalition`: the Support Fronts Coalition),
+    /// or, for an actor the piece introduced, the description it gave (`the Albu X, a clan of
+    /// ...` is `the tribe`).
     fn is_named(&self, id: &str, noun: &str) -> bool {
-        self.cast.get(id).is_some_and(|a| {
-            a.name
-                .to_lowercase()
+        let kin: &[&str] = match noun {
+            "tribe" | "clan" => &["tribe", "clan", "tribes", "clans"],
+            _ => std::slice::from_ref(&noun),
+        };
+        let holds = |s: &str| {
+            s.to_lowercase()
                 .split(|c: char| !c.is_alphanumeric())
-                .any(|w| w == noun || w.strip_suffix('s') == Some(noun))
-        })
+                .any(|w| {
+                    kin.iter()
+                        .any(|k| w == *k || w.strip_suffix('s') == Some(k))
+                })
+        };
+        self.cast
+            .get(id)
+            .is_some_and(|a| holds(&a.name) || (a.kind == ActorKind::Unknown && holds(&a.role)))
     }
 
     /// Whether a group of this kind can be called `the <noun>`: armed groups are `the group`,

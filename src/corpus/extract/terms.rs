@@ -58,6 +58,10 @@ fn is_title(text: &str) -> bool {
 /// Whether a speech verb stands in the lead's clause, and the word right before the
 /// quotation (a determiner, a possessive, `called`) does not make it a name.
 fn introduced_as_speech(lead: &str) -> bool {
+    // `with a caption of her own: "Read it yourselves."`: a colon gives what follows as said.
+    if lead.trim_end().ends_with(':') {
+        return true;
+    }
     let clause = lead.rsplit([',', ';', ':', '.']).next().unwrap_or(lead);
     let words: Vec<&str> = clause.split_whitespace().collect();
     let last = words.last().map(|w| w.to_ascii_lowercase());

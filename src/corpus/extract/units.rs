@@ -140,7 +140,10 @@ fn unmarked(
         words.push(text.get(from..to)?.trim());
     }
     let text = words.join(" ");
-    text.chars().any(char::is_alphanumeric).then(|| Unit {
+    if !text.chars().any(char::is_alphanumeric) {
+        return None;
+    }
+    Some(Unit {
         passage: Passage {
             para: first,
             open: skip,

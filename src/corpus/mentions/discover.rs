@@ -58,7 +58,16 @@ pub struct Introduced {
 }
 
 /// Words in a name that make it a group's.
-const GROUP_NAME_WORDS: &[&str] = &[
+pub(crate) const GROUP_NAME_WORDS: &[&str] = &[
+    "Hayat",
+    "Hay'at",
+    "Rabitat",
+    "Tajammu",
+    "Ittihad",
+    "Itilaf",
+    "Majmuat",
+    "Albu",
+    "Bani",
     "Kataib",
     "Kata'ib",
     "Liwa",
@@ -305,7 +314,11 @@ fn read_around(
     let role_before = role_before(&text[..start]);
     let channel_after =
         first_words(after, 2).any(|w| CHANNEL_NOUNS.contains(&w.to_lowercase().as_str()));
+    // `X, a Framework lawmaker who ...`: an appositive whose head names a person, group or
+    // channel says what the name is.
+    let described = appositive.is_some_and(|(a, _)| head_kind(a).is_some());
     let strong = verb_after
+        || described
         || verb_before
         || naming
         || arabic.is_some()
@@ -321,10 +334,7 @@ fn read_around(
         after,
         &context_before,
     );
-    let role = appositive
-        .filter(|_| kind == Guess::Person)
-        .map(|(a, _)| a.to_string())
-        .or(role_before);
+    let role = appositive.map(|(a, _)| a.to_string()).or(role_before);
     let introduced = Introduced {
         start: from,
         end: to,
@@ -352,20 +362,29 @@ fn parenthesis(text: &str) -> Option<(&str, &str)> {
 /// `, the group's spokesman, ...` at the start of `text`: the appositive and what follows it.
 fn appositive_after(text: &str) -> Option<(&str, &str)> {
     let rest = text.strip_prefix(", ")?;
-    let first = rest.split_whitespace().next().unwrap_or("");
-    // An appositive opens with a determiner or a relative pronoun; `, told reporters` and
-    // `, and who had posted` carry the sentence on.
-    let opens = [
-        "a", "an", "the", "his", "her", "its", "their", "one", "who", "whose", "which", "himself",
-        "herself", "itself", "former", "another",
-    ];
-    if !opens.contains(&first) {
-        return None;
-    }
-    let end = rest.find([',', '.', ';', ':', '(']).unwrap_or(rest.len());
+    let end = appositive_end(rest)?;
     let phrase = rest[..end].trim();
     let words = phrase.split_whitespace().count();
     ((1..=40).contains(&words)).then(|| (phrase, rest[end..].trim_start_matches(',')))
+}
+
+/// Where an appositive that starts `rest` (after its comma) ends, if `rest` starts one: it
+/// opens with a determiner or a relative pronoun (`, told reporters` and `, and who had
+/// posted` carry the sentence on) and closes with a comma or the sentence's end (`, the media
+/// official defended the campaign:` is the clause's subject, not a description).
+#[must_use]
+pub fn appositive_end(rest: &str) -> Option<usize> {
+    const OPENS: &[&str] = &[
+        "a", "an", "the", "his", "her", "its", "their", "one", "who", "whose", "which", "himself",
+        "herself", "itself", "former", "another",
+    ];
+    let first = rest.split_whitespace().next().unwrap_or("");
+    if !OPENS.contains(&first) {
+        return None;
+    }
+    let end = rest.find([',', '.', ';', ':', '(']).unwrap_or(rest.len());
+    let closes = rest[end..].chars().next();
+    matches!(closes, None | Some(',' | '.' | '(')).then_some(end)
 }
 
 /// A role given just before a name: `the group’s secretary-general, ` or `spokesman `.

@@ -201,7 +201,7 @@ fn discover_names(
         // already known.
         let later_form = unknown.iter().any(|a| {
             (single && a.name.split(' ').next() == Some(name))
-                || (guess_of(a) == Guess::Person && later_names(a).iter().any(|n| n == name))
+                || later_names(a).iter().any(|n| n == name)
         });
         if authors.contains(&name) || later_form {
             continue;
@@ -264,11 +264,27 @@ pub fn guess_of(actor: &Actor) -> Guess {
     }
 }
 
-/// The names a person is referred to by after the first mention: the surname (`al-Hilfi`,
-/// `Hilfi`), the kunya (`Abu Hawraa`) and the honorific forms.
+/// The names an actor is referred to by after the first mention: a person's surname
+/// (`al-Hilfi`, `Hilfi`) and kunya (`Abu Hawraa`); a group's name without its generic first
+/// word (`Khuddam al-Tariq` for `Hayat Khuddam al-Tariq`).
 fn later_names(actor: &Actor) -> Vec<String> {
     let mut names = Vec::new();
     let words: Vec<&str> = actor.name.split(' ').collect();
+    if guess_of(actor) == Guess::Group {
+        if let [first, rest @ ..] = words.as_slice()
+            && rest.len() >= 2
+            && discover::GROUP_NAME_WORDS.contains(first)
+        {
+            let short = rest.join(" ");
+            if !is_place(&short) {
+                names.push(short);
+            }
+        }
+        return names;
+    }
+    if guess_of(actor) != Guess::Person {
+        return names;
+    }
     if let [first, second, _, ..] = words.as_slice()
         && matches!(*first, "Abu" | "Umm")
     {
@@ -297,9 +313,7 @@ fn local_matcher(unknown: &[Actor]) -> NameMatcher {
     }
     let mut later: Vec<(String, usize)> = Vec::new();
     for (i, actor) in unknown.iter().enumerate() {
-        if guess_of(actor) == Guess::Person {
-            later.extend(later_names(actor).into_iter().map(|n| (n, i)));
-        }
+        later.extend(later_names(actor).into_iter().map(|n| (n, i)));
     }
     let shared = |name: &str| later.iter().filter(|(n, _)| n == name).count() > 1;
     let kept: Vec<(String, usize)> = later
