@@ -74,22 +74,81 @@ pub fn name_len(text: &str) -> usize {
         return 0;
     }
     loop {
+        let last = &text[..end];
+        // A possessive ends the name: `Kirkuk's Turkmen` is Kirkuk's.
+        if last.ends_with("'s") || last.ends_with("’s") {
+            break;
+        }
         let rest = &text[end..];
         let Some(after_separator) = rest.strip_prefix(' ').or_else(|| rest.strip_prefix('-'))
         else {
             break;
         };
+        // `Council of Samarra Sheikhs`: `of` (and `of the`) inside an organization's name.
+        let of = if rest.starts_with(' ') && ORGANIZATIONS.iter().any(|o| last.ends_with(o)) {
+            ["of the ", "of "]
+                .iter()
+                .find(|o| after_separator.starts_with(*o))
+                .map_or(0, |o| o.len())
+        } else {
+            0
+        };
         let particle = PARTICLES
             .iter()
-            .find(|p| after_separator.starts_with(*p))
+            .find(|p| after_separator[of..].starts_with(*p))
             .map_or(0, |p| p.len());
-        let word = capitalized_word(&after_separator[particle..]);
+        let next = &after_separator[of + particle..];
+        let word = match capitalized_word(next) {
+            0 if particle == 0 => acronym(next),
+            n => n,
+        };
         if word == 0 {
             break;
         }
-        end += 1 + particle + word;
+        end += 1 + of + particle + word;
     }
     end
+}
+
+/// Nouns after which `of` carries a name on (`Council of X`, `League of the Y`).
+const ORGANIZATIONS: &[&str] = &[
+    "Council",
+    "Union",
+    "League",
+    "Assembly",
+    "Association",
+    "Committee",
+    "Movement",
+    "Brigade",
+    "Brigades",
+    "Companies",
+    "Front",
+    "Army",
+    "Party",
+    "Federation",
+    "Gathering",
+    "Sons",
+    "Supporters",
+    "Ministry",
+    "Commission",
+    "Coalition",
+    "Alliance",
+    "Bloc",
+    "Battalions",
+    "Guardians",
+    "Partisans",
+    "People",
+];
+
+/// Length of an acronym at the start of `text` (`TV`, `KDP`): two to five capitals.
+fn acronym(text: &str) -> usize {
+    let len = text.bytes().take_while(u8::is_ascii_uppercase).count();
+    let ends = !text[len..].starts_with(|c: char| c.is_alphanumeric());
+    if (2..=5).contains(&len) && ends {
+        len
+    } else {
+        0
+    }
 }
 
 /// The longest name in `text` that ends exactly at its end, searching back at most `window` bytes.
@@ -150,6 +209,20 @@ mod tests {
         assert_eq!(honorific_at("Dr. Intisar al-Khuzai"), Some(("Dr.", 4)));
         assert_eq!(honorific_at("Sheikhdom"), None);
         assert_eq!(honorific_at("Hajj said"), None);
+    }
+
+    #[test]
+    fn reads_acronyms_possessives_and_of_inside_names() {
+        let name = |t: &str| t[..name_len(t)].to_string();
+        assert_eq!(name("Thabat TV, a station"), "Thabat TV");
+        assert_eq!(name("Kirkuk's Turkmen"), "Kirkuk's");
+        assert_eq!(
+            name("Council of Samarra Sheikhs (Majlis)"),
+            "Council of Samarra Sheikhs"
+        );
+        assert_eq!(name("Party of God"), "Party of God");
+        assert_eq!(name("Baghdad of the past"), "Baghdad");
+        assert_eq!(name("TV channel"), "");
     }
 
     #[test]

@@ -126,7 +126,14 @@ impl Attributor<'_> {
                 &before.attribution.cue,
             ));
         }
-        let from_lead = self.with_cue(p.para, lead, p.open);
+        // Past a term earlier in the sentence (`announced the launch of "Operation X",
+        // pledging to "..."`), the subject is back at the sentence's start.
+        let sentence_start = self.sentence(p.para, p.open, p.open).start;
+        let from_lead = self.with_cue(p.para, lead, p.open).or_else(|| {
+            continues
+                .then(|| self.with_cue(p.para, sentence_start, p.open))
+                .flatten()
+        });
         let from_tail = || self.in_tail(p.end_para, p.close, self.tail_end(p.end_para, p.close));
         let from_list = || {
             (unit.shape == Shape::Item)
@@ -190,22 +197,85 @@ impl Attributor<'_> {
     fn with_cue(&self, para: usize, from: usize, to: usize) -> Option<Found> {
         let cue = self.last_cue(para, from, to)?;
         self.inverted(para, cue, to)
+            .or_else(|| self.relative(para, from, cue))
+            .or_else(|| self.participle(para, from, cue))
             .or_else(|| self.subject(para, from, cue))
             .or_else(|| self.after_cue(para, cue, to))
     }
 
-    /// `said Abu X:`: a name right after the speech verb is its subject.
+    /// `said Abu X:`, `wrote X, the spokesman,`: a name right after a verb that can be inverted,
+    /// and closed by punctuation (in `told X that`, X is who was told).
     fn inverted(&self, para: usize, cue: usize, to: usize) -> Option<Found> {
+        const INVERTED: &[&str] = &[
+            "said",
+            "says",
+            "added",
+            "wrote",
+            "writes",
+            "continued",
+            "replied",
+            "explained",
+            "noted",
+            "observed",
+            "declared",
+            "asserted",
+            "stated",
+            "insisted",
+            "responded",
+        ];
         let text = self.text(para);
         let verb_end = cue + text[cue..].find(char::is_whitespace)?;
+        let verb = text[cue..verb_end].trim_matches(|c: char| !c.is_alphanumeric());
         let next = self.within(para, verb_end, to).next()?;
         let between = text.get(verb_end..next.start)?;
         let adjacent = between.chars().all(|c| c.is_whitespace() || c == ',');
-        let is_verb = crate::corpus::speech::is_speech_verb(&text[cue..verb_end]);
         let is_name = matches!(next.what, super::candidates::CandidateKind::Mention(_));
-        (adjacent && is_verb && is_name)
+        let after = &text[next.end..];
+        let after = after
+            .strip_prefix("'s")
+            .or_else(|| after.strip_prefix("’s"))
+            .unwrap_or(after);
+        let closed = after.starts_with([':', ',', '.', ';', ' ']) && !after.starts_with(" that");
+        let closed = closed && !after.trim_start().starts_with(char::is_lowercase);
+        (adjacent && is_name && closed && INVERTED.iter().any(|v| v.eq_ignore_ascii_case(verb)))
             .then(|| self.take(next, None))
             .flatten()
+    }
+
+    /// `X, a channel that ..., which added:`: a cue right after `which` or `who` is said by the
+    /// name that clause hangs on, the nearest before it.
+    fn relative(&self, para: usize, from: usize, cue: usize) -> Option<Found> {
+        let text = self.text(para);
+        let before = text[from..cue].trim_end();
+        let pronoun = ["which", "who"].iter().find(|w| {
+            before.ends_with(*w)
+                && !before[..before.len() - w.len()]
+                    .chars()
+                    .next_back()
+                    .is_some_and(char::is_alphanumeric)
+        })?;
+        let at = from + before.len() - pronoun.len();
+        self.within(para, from, at)
+            .rev()
+            .filter(|c| !c.possessive)
+            .find_map(|c| self.take(c, None))
+    }
+
+    /// `X mocked the council, posting that ...`: a participle after a comma has the clause's
+    /// subject, its first name, not the nearest one.
+    fn participle(&self, para: usize, from: usize, cue: usize) -> Option<Found> {
+        let text = self.text(para);
+        let word: String = text[cue..]
+            .chars()
+            .take_while(|c| c.is_alphabetic())
+            .collect();
+        let after_comma = text[from..cue].trim_end().ends_with(',');
+        if !(word.ends_with("ing") && after_comma) {
+            return None;
+        }
+        self.within(para, from, cue)
+            .filter(|c| !c.appositive && !c.object && !c.possessive)
+            .find_map(|c| self.take(c, None))
     }
 
     /// The first name after a cue that can be its speaker: not an object, unless brought in by

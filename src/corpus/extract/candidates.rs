@@ -39,7 +39,7 @@ pub enum CandidateKind {
     Phrase(Referent),
 }
 
-/// Words that make the name after them an object.
+/// Words that make the name after them an object (or a reported clause's subject).
 const PREPOSITIONS: &[&str] = &[
     "to",
     "with",
@@ -77,6 +77,10 @@ const PREPOSITIONS: &[&str] = &[
     "on",
     "onto",
     "whose",
+    // After a complementizer a name is the subject of the reported clause, not the speaker:
+    // `she rejected the claim that the brigade had protected X, and observed that "..."`.
+    "that",
+    "whether",
 ];
 
 /// Mentions of every paragraph and referring phrases of the paragraphs in `phrases_in`, in

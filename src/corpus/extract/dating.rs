@@ -44,7 +44,7 @@ impl Expression {
 
 static RELATIVE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:(?:the\s+)?(?:next|following)\s+(?P<next>day|morning|afternoon|evening|night|week)|the\s+day\s+after|(?:the\s+)?same\s+(?:day|morning|afternoon|evening|night)|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|hours\s+later|(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|after(?:wards?)?|earlier|before)|the\s+(?:previous|preceding)\s+day|the\s+day\s+before|on\s+the\s+(?P<ord>[0-3]?[0-9])(?:st|nd|rd|th))\b",
+        r"(?i-u)\b(?:(?:the\s+)?(?:next|following)\s+(?P<next>day|morning|afternoon|evening|night|week)|the\s+day\s+after|(?:the\s+)?same\s+(?:day|morning|afternoon|evening|night)|(?:(?:earlier|later)\s+)?that\s+(?:same\s+)?(?:day|morning|afternoon|evening|night)|hours\s+later|(?P<count>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|after(?:wards?)?|earlier|before)|the\s+(?:previous|preceding)\s+day|the\s+day\s+before|on\s+the\s+(?P<ord>[0-3]?[0-9])(?:st|nd|rd|th))\b",
     )
     .unwrap_or_else(|e| unreachable!("static relative date pattern: {e}"))
 });
@@ -162,93 +162,109 @@ pub struct Dated {
     pub cue: Option<String>,
 }
 
-/// The date of a unit opening at byte `open` of paragraph `para`.
-///
-/// `all` holds the expressions of every paragraph (empty where none was looked for);
-/// `after` is the stretch of the unit's own sentence after it; `figure` is its figure's date.
-#[must_use]
-pub fn date_of(
-    texts: &[&str],
-    all: &[Vec<Expression>],
-    para: usize,
-    open: usize,
-    after: Range<usize>,
-    figure: Option<Date>,
-    piece: Option<Date>,
-) -> Dated {
-    let here = all.get(para).map_or(&[][..], Vec::as_slice);
-    let before = here.iter().rposition(|e| e.range().end <= open);
-    let later = here.iter().position(|e| {
-        matches!(e, Expression::Explicit(_))
-            && after.start <= e.range().start
-            && e.range().end <= after.end
-    });
-    if let Some(at) = before.or(later) {
-        if let Some(dated) = resolve(texts, all, para, at) {
-            return dated;
-        }
-    }
-    match figure {
-        Some(date) => Dated {
-            date: Some(date),
-            source: DateSource::Figure,
-            cue: None,
-        },
-        None => Dated {
-            date: piece,
-            source: DateSource::Piece,
-            cue: None,
-        },
-    }
+/// A date expression with the date it stands for.
+#[derive(Debug, Clone)]
+struct Placed {
+    range: Range<usize>,
+    explicit: bool,
+    dated: Option<Dated>,
 }
 
-/// The date expression `at` of paragraph `para` as a date: a relative one is counted from the
-/// last explicit date before it, in its paragraph or an earlier one.
-fn resolve(texts: &[&str], all: &[Vec<Expression>], para: usize, at: usize) -> Option<Dated> {
-    let words = |p: usize, r: Range<usize>| {
-        texts
-            .get(p)
-            .and_then(|t| t.get(r))
-            .unwrap_or("")
-            .to_string()
-    };
-    let expression = all.get(para)?.get(at)?;
-    if let Expression::Explicit(d) = expression {
-        return Some(Dated {
-            date: Some(d.date),
-            source: DateSource::Text,
-            cue: Some(words(para, d.start..d.end)),
-        });
+/// Every date expression of a piece, resolved in reading order: a relative one counts from
+/// the date before it, explicit or itself relative (`On May 3 ... the next day ... that
+/// evening`).
+#[derive(Debug, Clone)]
+pub struct Timeline {
+    placed: Vec<Vec<Placed>>,
+}
+
+impl Timeline {
+    /// Resolves `all` (the expressions of each paragraph of `texts`).
+    #[must_use]
+    pub fn new(texts: &[&str], all: Vec<Vec<Expression>>) -> Self {
+        let mut current: Option<Date> = None;
+        let placed = all
+            .into_iter()
+            .enumerate()
+            .map(|(para, list)| {
+                let text = texts.get(para).copied().unwrap_or("");
+                list.into_iter()
+                    .map(|e| {
+                        let range = e.range();
+                        let words = text.get(range.clone()).unwrap_or("").to_string();
+                        let date = match &e {
+                            Expression::Explicit(d) => Some(d.date),
+                            Expression::Relative { days, .. } => current.and_then(|base| {
+                                base.checked_add(jiff::Span::new().days(i64::from(*days)))
+                                    .ok()
+                            }),
+                            Expression::Ordinal { day, .. } => current
+                                .and_then(|base| Date::new(base.year(), base.month(), *day).ok()),
+                        };
+                        let explicit = matches!(e, Expression::Explicit(_));
+                        let dated = date.map(|date| Dated {
+                            date: Some(date),
+                            source: if explicit {
+                                DateSource::Text
+                            } else {
+                                DateSource::Relative
+                            },
+                            cue: Some(match (explicit, current) {
+                                (false, Some(base)) => {
+                                    format!("{words} (after {})", base.strftime("%B %-d"))
+                                }
+                                _ => words.clone(),
+                            }),
+                        });
+                        if date.is_some() {
+                            current = date;
+                        }
+                        Placed {
+                            range,
+                            explicit,
+                            dated,
+                        }
+                    })
+                    .collect()
+            })
+            .collect();
+        Self { placed }
     }
-    let base = (0..=para).rev().find_map(|p| {
-        let list = all.get(p)?;
-        let upto = if p == para { at } else { list.len() };
-        list[..upto].iter().rev().find_map(|e| match e {
-            Expression::Explicit(d) => Some((p, *d)),
-            _ => None,
-        })
-    })?;
-    let (base_para, base) = base;
-    let date = match expression {
-        Expression::Relative { days, .. } => base
-            .date
-            .checked_add(jiff::Span::new().days(i64::from(*days)))
-            .ok()?,
-        Expression::Ordinal { day, .. } => {
-            Date::new(base.date.year(), base.date.month(), *day).ok()?
+
+    /// The date of a unit opening at byte `open` of paragraph `para`: the last date expression
+    /// before it in the paragraph, else an explicit one in `after` (the rest of its sentence),
+    /// else `figure` (its figure's date), else `piece`.
+    #[must_use]
+    pub fn date_of(
+        &self,
+        para: usize,
+        open: usize,
+        after: Range<usize>,
+        figure: Option<Date>,
+        piece: Option<Date>,
+    ) -> Dated {
+        let here = self.placed.get(para).map_or(&[][..], Vec::as_slice);
+        let before = here.iter().rev().find(|e| e.range.end <= open);
+        let later = || {
+            here.iter()
+                .find(|e| e.explicit && after.start <= e.range.start && e.range.end <= after.end)
+        };
+        if let Some(dated) = before.or_else(later).and_then(|e| e.dated.clone()) {
+            return dated;
         }
-        Expression::Explicit(_) => return None,
-    };
-    let cue = format!(
-        "{} (after {})",
-        words(para, expression.range()),
-        words(base_para, base.start..base.end)
-    );
-    Some(Dated {
-        date: Some(date),
-        source: DateSource::Relative,
-        cue: Some(cue),
-    })
+        match figure {
+            Some(date) => Dated {
+                date: Some(date),
+                source: DateSource::Figure,
+                cue: None,
+            },
+            None => Dated {
+                date: piece,
+                source: DateSource::Piece,
+                cue: None,
+            },
+        }
+    }
 }
 
 #[cfg(test)]
@@ -262,7 +278,7 @@ mod tests {
             .iter()
             .map(|t| expressions(t, piece, &[]))
             .collect();
-        date_of(paragraphs, &all, para, open, 0..0, None, piece)
+        Timeline::new(paragraphs, all).date_of(para, open, 0..0, None, piece)
     }
 
     #[test]
@@ -289,6 +305,17 @@ mod tests {
         );
         let text = "On May 1, they met. Two days before, he had said ";
         assert_eq!(dated(&[text], 0, text.len()).date, Some(date(2024, 4, 29)));
+    }
+
+    #[test]
+    fn relative_dates_chain() {
+        let text = "On 10 January, he spoke. Two days later, they met. The same day, she warned ";
+        let found = dated(&[text], 0, text.len());
+        assert_eq!(found.date, Some(date(2024, 1, 12)));
+        assert_eq!(
+            found.cue.as_deref(),
+            Some("The same day (after January 12)")
+        );
     }
 
     #[test]

@@ -21,13 +21,12 @@ use std::ops::Range;
 
 use self::attribute::{Attributor, Found};
 use self::candidates::candidates;
-use self::dating::{Expression, date_of, expressions};
+use self::dating::{Expression, Timeline, expressions};
 pub use self::resolve::Cast;
 use self::resolve::Resolver;
 use self::sentences::sentence_starts;
 use self::terms::is_statement;
 use self::units::{Shape, Unit, units};
-use super::dates::find_dates;
 use super::model::{BlockKind, DateSource, Piece, Quote, QuoteKind};
 
 /// Extracts every quotation of `piece` (whose mentions are already marked).
@@ -51,22 +50,14 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
         })
         .collect();
     let texts: Vec<&str> = piece.paragraphs.iter().map(|p| p.text.as_str()).collect();
+    // Every paragraph's dates, relative ones too: a chain of them (`the next day`, then `that
+    // evening`) may run through paragraphs without quotes.
     let dates: Vec<Vec<Expression>> = texts
         .iter()
         .zip(&quoted)
-        .zip(&wanted)
-        .map(|((text, q), &w)| {
-            if w {
-                expressions(text, piece.date, q)
-            } else {
-                // Only the explicit dates a later relative one may count from.
-                find_dates(text, piece.date)
-                    .into_iter()
-                    .map(Expression::Explicit)
-                    .collect()
-            }
-        })
+        .map(|(text, q)| expressions(text, piece.date, q))
         .collect();
+    let timeline = Timeline::new(&texts, dates);
     let resolver = Resolver::new(candidates(piece, &quoted, &wanted), cast);
     let attributor = Attributor {
         piece,
@@ -107,9 +98,7 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
         } else {
             0..0
         };
-        let dated = date_of(
-            &texts,
-            &dates,
+        let dated = timeline.date_of(
             p.para,
             p.open,
             after,

@@ -292,8 +292,24 @@ impl<'a> Resolver<'a> {
             "party",
             "coalition",
         ];
+        // A council, union or tribe the piece introduced is no armed group's `the faction`.
+        let civic = [
+            "Council",
+            "Tribal",
+            "Tribe",
+            "Tribes",
+            "Clan",
+            "Union",
+            "Association",
+            "Syndicate",
+            "Chamber",
+            "Committee",
+        ];
+        let is_civic =
+            actor.kind == ActorKind::Unknown && actor.name.split(' ').any(|w| civic.contains(&w));
         match actor.kind {
             ActorKind::StateBody | ActorKind::Party | ActorKind::Other => official.contains(&noun),
+            _ if is_civic => official.contains(&noun) || matches!(noun, "tribe" | "clan"),
             _ => true,
         }
     }

@@ -11,8 +11,12 @@ const TERM_WORDS: usize = 3;
 
 /// Words right before a quotation that make it a name, not speech (`a campaign called "X"`).
 const NAMING: &[&str] = &[
-    "called", "titled", "entitled", "named", "dubbed", "as", "itself", "the", "a", "its", "their",
+    "called", "titled", "entitled", "named", "dubbed", "as", "itself",
 ];
+
+/// Determiners before a quotation: it names a thing (`their "strategic depth"`) unless a speech
+/// verb governs it directly (`announced its "full support"`).
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our"];
 
 /// Whether `unit`, introduced by `lead` (its clause before the opening mark), is a statement.
 #[must_use]
@@ -68,8 +72,11 @@ fn introduced_as_speech(lead: &str) -> bool {
     let possessive = last.as_deref().is_some_and(|w| {
         w.ends_with("'") || w.ends_with("’") || w.ends_with("'s") || w.ends_with("’s")
     });
-    if possessive || last.is_none_or(|w| NAMING.contains(&w.as_str())) {
+    if possessive || last.as_deref().is_none_or(|w| NAMING.contains(&w)) {
         return false;
+    }
+    if last.as_deref().is_some_and(|w| DETERMINERS.contains(&w)) {
+        return words.iter().rev().nth(1).is_some_and(|w| is_speech_word(w));
     }
     words.iter().any(|w| is_speech_word(w))
 }
