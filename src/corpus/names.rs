@@ -25,6 +25,16 @@ pub const HONORIFICS: &[&str] = &[
     "Ms.",
     "Mrs.",
     "Mr.",
+    "Staff Maj. Gen.",
+    "Maj. Gen.",
+    "Brig. Gen.",
+    "Lt. Gen.",
+    "Lt. Col.",
+    "Gen.",
+    "Col.",
+    "Maj.",
+    "Capt.",
+    "Brig.",
 ];
 
 /// Honorifics that say the person is a woman.

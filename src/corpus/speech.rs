@@ -57,6 +57,7 @@ const SPEECH_LEXEMES: &[&str] = &[
     "emphasized",
     "explained",
     "explaining",
+    "hinted",
     "insisted",
     "insisting",
     "insists",
@@ -73,10 +74,12 @@ const SPEECH_LEXEMES: &[&str] = &[
     "observed",
     "pledged",
     "pledging",
+    "pointed",
     "post",
     "posted",
     "posting",
     "posts",
+    "preached",
     "proclaimed",
     "promised",
     "quipped",
@@ -86,9 +89,12 @@ const SPEECH_LEXEMES: &[&str] = &[
     "reads",
     "recalled",
     "recalling",
+    "recounted",
     "reiterated",
     "remarked",
     "remarks",
+    "reminded",
+    "reminding",
     "repeated",
     "repeating",
     "replied",
@@ -281,6 +287,33 @@ pub const PERSON_NOUNS: &[&str] = &[
     "advisor",
     "envoy",
     "ambassador",
+    "reporter",
+    "correspondent",
+    "lawyer",
+    "professor",
+    "researcher",
+    "scholar",
+    "sociologist",
+    "economist",
+    "engineer",
+    "doctor",
+    "teacher",
+    "student",
+    "administrator",
+    "manager",
+    "owner",
+    "mother",
+    "father",
+    "widow",
+    "mullah",
+    "sayyid",
+    "ayatollah",
+    "hajj",
+    "colonel",
+    "major",
+    "captain",
+    "brigadier",
+    "lieutenant",
 ];
 
 /// Head nouns that make a group.
@@ -369,65 +402,96 @@ pub struct ReferringPhrase {
 /// [`GROUP_NOUNS`] or [`CHANNEL_NOUNS`]: `the tribal leader`, `the brigade's spokesman`.
 #[must_use]
 pub fn referring_phrases(text: &str) -> Vec<ReferringPhrase> {
-    let words = words_of(text);
+    // Runs over every paragraph with a quote: words are read in place, and only those that
+    // can open a phrase (`the`, `its`, `his`, `her`, `their`, `he`, `she`, `they`, `it`) are
+    // looked at twice.
+    let bytes = text.as_bytes();
     let mut found: Vec<ReferringPhrase> = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let (start, end, word) = words[i];
-        let lower = word.to_ascii_lowercase();
-        if let Some(phrase) = descriptor(text, &words, i) {
-            i = words
-                .iter()
-                .position(|w| w.0 >= phrase.end)
-                .unwrap_or(words.len());
+    let mut at = 0;
+    while at < bytes.len() {
+        if !bytes[at].is_ascii_alphabetic() {
+            at += 1;
+            continue;
+        }
+        let end = word_end(text, at);
+        let opens = at == 0 || !ends_word(&text[..at]);
+        let first = bytes[at] | 0x20;
+        if !opens || end - at > 5 || !matches!(first, b't' | b'h' | b's' | b'i') {
+            at = end;
+            continue;
+        }
+        let word = &text[at..end];
+        if let Some(phrase) = descriptor(text, at, end) {
+            at = phrase.end;
             found.push(phrase);
             continue;
         }
-        let pronoun = match lower.as_str() {
-            "he" => Some((Referent::He, false)),
-            "his" => Some((Referent::He, true)),
-            "she" => Some((Referent::She, false)),
-            "her" => Some((Referent::She, true)),
-            "they" | "it" => Some((Referent::They, false)),
-            "their" | "its" => Some((Referent::They, true)),
-            _ => None,
-        };
-        if let Some((referent, possessive)) = pronoun {
+        let pronoun = [
+            ("he", Referent::He, false),
+            ("his", Referent::He, true),
+            ("she", Referent::She, false),
+            ("her", Referent::She, true),
+            ("they", Referent::They, false),
+            ("it", Referent::They, false),
+            ("their", Referent::They, true),
+            ("its", Referent::They, true),
+        ]
+        .into_iter()
+        .find(|(p, _, _)| p.eq_ignore_ascii_case(word));
+        if let Some((_, referent, possessive)) = pronoun {
             found.push(ReferringPhrase {
-                start,
+                start: at,
                 end,
                 referent,
                 possessive,
             });
         }
-        i += 1;
+        at = end;
     }
     found
 }
 
-/// Words of `text` with their byte ranges: letters, digits, hyphens and apostrophes.
-fn words_of(text: &str) -> Vec<(usize, usize, &str)> {
-    let mut words = Vec::new();
-    let mut start = None;
-    for (at, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
-        let inside = c.is_alphanumeric() || matches!(c, '-' | '\'' | '’');
-        match (inside, start) {
-            (true, None) => start = Some(at),
-            (false, Some(from)) => {
-                words.push((from, at, &text[from..at]));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    words
+/// Whether a character belongs to a word: letters, digits, hyphens and apostrophes.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '-' | '\'' | '’')
 }
 
-/// The head noun's referent, if `word` (lower case) is one.
+/// Whether `before` ends inside a word.
+fn ends_word(before: &str) -> bool {
+    before.chars().next_back().is_some_and(is_word_char)
+}
+
+/// Where the word starting at `at` ends.
+fn word_end(text: &str, at: usize) -> usize {
+    text[at..]
+        .char_indices()
+        .find(|(_, c)| !is_word_char(*c))
+        .map_or(text.len(), |(i, _)| at + i)
+}
+
+/// The word after a single space at `end`, if there is one.
+fn next_word(text: &str, end: usize) -> Option<(usize, usize)> {
+    let start = end + 1;
+    let rest = text.get(end..)?;
+    if !rest.starts_with(' ') || !rest[1..].starts_with(is_word_char) {
+        return None;
+    }
+    Some((start, word_end(text, start)))
+}
+
+/// `word` in lower case, in `buffer`, when it is short ASCII (every head noun is).
+fn lower<'b>(word: &str, buffer: &'b mut [u8; 24]) -> Option<&'b str> {
+    let bytes = word.as_bytes();
+    let out = buffer.get_mut(..bytes.len())?;
+    out.copy_from_slice(bytes);
+    out.make_ascii_lowercase();
+    std::str::from_utf8(out).ok()
+}
+
+/// The head noun's referent, if `word` (any case) is one.
 fn head(word: &str) -> Option<Referent> {
+    let mut buffer = [0u8; 24];
+    let word = lower(word, &mut buffer)?;
     let find = |list: &[&'static str]| list.iter().find(|n| **n == word).copied();
     find(PERSON_NOUNS)
         .map(Referent::Person)
@@ -440,60 +504,52 @@ fn owner(word: &str) -> Option<&str> {
     word.strip_suffix("'s").or_else(|| word.strip_suffix("’s"))
 }
 
-/// A descriptor starting at word `i`, if one does.
-fn descriptor(text: &str, words: &[(usize, usize, &str)], i: usize) -> Option<ReferringPhrase> {
-    let (start, _, first) = words[i];
-    let first = first.to_ascii_lowercase();
-    if !matches!(first.as_str(), "the" | "its" | "his" | "her" | "their") {
+/// A descriptor whose determiner is the word `start..first_end`, if one starts there.
+fn descriptor(text: &str, start: usize, first_end: usize) -> Option<ReferringPhrase> {
+    let first = &text[start..first_end];
+    if !["the", "its", "his", "her", "their"]
+        .iter()
+        .any(|d| d.eq_ignore_ascii_case(first))
+    {
         return None;
     }
-    let mut j = i + 1;
-    if words
-        .get(j)
-        .is_some_and(|w| w.2.eq_ignore_ascii_case("same"))
-    {
-        j += 1;
+    let mut word = next_word(text, first_end)?;
+    if text[word.0..word.1].eq_ignore_ascii_case("same") {
+        word = next_word(text, word.1)?;
     }
     // Up to two modifiers or one owner before the head: `the tribal leader`, `the group's spokesman`.
     for _ in 0..3 {
-        let (_, end, word) = *words.get(j)?;
-        // Only spaces between the words of a descriptor.
-        if text[words[j - 1].1..words[j].0] != *" " {
-            return None;
-        }
-        let lower = word.to_ascii_lowercase();
-        if let Some(bare) = owner(&lower) {
+        let (from, end) = word;
+        let written = &text[from..end];
+        if let Some(bare) = owner(written) {
             // `the group's spokesman` names the spokesman; `the group's leaders` names nobody,
             // and `the coalition's founding text` is the coalition's.
-            if head(bare).is_some() {
-                if let Some(next) = words.get(j + 1).map(|w| w.2.to_ascii_lowercase())
-                    && let Some(Referent::Person(noun)) = head(&next)
-                {
-                    return Some(ReferringPhrase {
-                        start,
-                        end: words[j + 1].1,
-                        referent: Referent::Person(noun),
-                        possessive: false,
-                    });
-                }
-                return head(bare).map(|referent| ReferringPhrase {
+            let owner_head = head(bare)?;
+            if let Some((next_from, next_end)) = next_word(text, end)
+                && let Some(Referent::Person(noun)) = head(&text[next_from..next_end])
+            {
+                return Some(ReferringPhrase {
                     start,
-                    end,
-                    referent,
-                    possessive: true,
+                    end: next_end,
+                    referent: Referent::Person(noun),
+                    possessive: false,
                 });
             }
-            return None;
+            return Some(ReferringPhrase {
+                start,
+                end,
+                referent: owner_head,
+                possessive: true,
+            });
         }
-        if let Some(referent) = head(&lower) {
+        if let Some(referent) = head(written) {
             // A capitalized head is part of a name (`the Front`), except the acronym `MP`.
-            if word.starts_with(char::is_uppercase) && lower != "mp" {
+            if written.starts_with(char::is_uppercase) && !written.eq_ignore_ascii_case("mp") {
                 return None;
             }
             // A compound names its last noun: `the council member` is a person.
-            if let Some(&(_, next_end, next)) = words.get(j + 1)
-                && text[end..words[j + 1].0] == *" "
-                && let Some(referent) = head(&next.to_ascii_lowercase())
+            if let Some((next_from, next_end)) = next_word(text, end)
+                && let Some(referent) = head(&text[next_from..next_end])
             {
                 return Some(ReferringPhrase {
                     start,
@@ -509,10 +565,10 @@ fn descriptor(text: &str, words: &[(usize, usize, &str)], i: usize) -> Option<Re
                 possessive: false,
             });
         }
-        if !word.starts_with(char::is_lowercase) {
+        if !written.starts_with(char::is_lowercase) {
             return None;
         }
-        j += 1;
+        word = next_word(text, end)?;
     }
     None
 }

@@ -242,17 +242,25 @@ impl<'a> Resolver<'a> {
         let Some(actor) = self.cast.get(id) else {
             return false;
         };
-        let role = actor.role.to_lowercase();
+        // The role, and the titles the actor was written with (`Maj. Gen. X` is `the general`).
+        let mut said = actor.role.to_lowercase();
+        for alias in &actor.aliases {
+            said.push(' ');
+            said.push_str(&alias.to_lowercase());
+        }
         let offices = same_office(noun);
         let offices = if offices.is_empty() {
             std::slice::from_ref(&noun)
         } else {
             offices
         };
-        offices.iter().any(|n| {
-            role.split(|c: char| !c.is_alphanumeric() && c != '-')
-                .any(|w| w == *n)
-        })
+        let words: Vec<&str> = said
+            .split(|c: char| !c.is_alphanumeric() && c != '-')
+            .filter(|w| !w.is_empty())
+            .collect();
+        offices
+            .iter()
+            .any(|n| words.iter().any(|w| same_word(w, n)))
     }
 
     /// Whether the actor's name holds `noun` (`the coalition`: the Support Fronts Coalition),
@@ -315,6 +323,16 @@ impl<'a> Resolver<'a> {
     }
 }
 
+/// Whether two words are one word in two forms (`preacher`, `preaches`): equal, or sharing
+/// all but their last two letters (seven letters at least).
+fn same_word(a: &str, b: &str) -> bool {
+    let shorter = a.len().min(b.len());
+    a == b
+        || (shorter >= 7
+            && a.len().abs_diff(b.len()) <= 1
+            && a.get(..shorter - 2) == b.get(..shorter - 2))
+}
+
 /// Words for the same office as `noun`.
 fn same_office(noun: &str) -> &'static [&'static str] {
     const LISTS: &[&[&str]] = &[
@@ -323,6 +341,10 @@ fn same_office(noun: &str) -> &'static [&'static str] {
         &["leader", "head", "chief"],
         &["cleric", "sheikh", "preacher", "imam"],
         &["secretary-general"],
+        &["general", "gen"],
+        &["colonel", "col"],
+        &["major", "maj"],
+        &["captain", "capt"],
         &["commander"],
         &["activist"],
         &["editor"],

@@ -42,6 +42,10 @@ pub fn is_statement(unit: &Unit, lead: &str) -> bool {
     if unit.shape == Shape::Caption && words > 1 {
         return true;
     }
+    // `it posted a single word: "Soon."`: a colon gives even one word as said.
+    if lead.trim_end().ends_with(':') {
+        return true;
+    }
     words > 1 && introduced_as_speech(lead)
 }
 
@@ -67,16 +71,32 @@ fn introduced_as_speech(lead: &str) -> bool {
         return true;
     }
     let clause = lead.rsplit([',', ';', ':', '.']).next().unwrap_or(lead);
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    let last = words.last().map(|w| w.to_ascii_lowercase());
-    let possessive = last.as_deref().is_some_and(|w| {
-        w.ends_with("'") || w.ends_with("’") || w.ends_with("'s") || w.ends_with("’s")
-    });
-    if possessive || last.as_deref().is_none_or(|w| NAMING.contains(&w)) {
+    let mut words: Vec<String> = clause
+        .split_whitespace()
+        .map(str::to_ascii_lowercase)
+        .collect();
+    // Past an owner and a determiner (`the minister's`, `its`): what comes before them decides.
+    let possessive = words
+        .last()
+        .is_some_and(|w| ["'s", "’s", "s'", "s’"].iter().any(|e| w.ends_with(e)));
+    if possessive {
+        words.pop();
+    }
+    let determiner = words
+        .last()
+        .is_some_and(|w| DETERMINERS.contains(&w.as_str()));
+    if determiner {
+        words.pop();
+    }
+    let Some(last) = words.last() else {
+        return false;
+    };
+    if NAMING.contains(&last.as_str()) {
         return false;
     }
-    if last.as_deref().is_some_and(|w| DETERMINERS.contains(&w)) {
-        return words.iter().rev().nth(1).is_some_and(|w| is_speech_word(w));
+    // `announced its "full support"`: a determiner right after the speech verb.
+    if determiner && !possessive {
+        return is_speech_word(last);
     }
     words.iter().any(|w| is_speech_word(w))
 }

@@ -314,6 +314,11 @@ fn read_around(
     let role_before = role_before(&text[..start]);
     let channel_after =
         first_words(after, 2).any(|w| CHANNEL_NOUNS.contains(&w.to_lowercase().as_str()));
+    // `the Zulfiqar Digital network`, `the X coalition`: a group's noun right after the name.
+    let noun_after = first_words(after, 1)
+        .next()
+        .map(str::to_lowercase)
+        .filter(|w| GROUP_NOUNS.contains(&w.as_str()));
     // `X, a Framework lawmaker who ...`: an appositive whose head names a person, group or
     // channel says what the name is.
     let described = appositive.is_some_and(|(a, _)| head_kind(a).is_some());
@@ -325,16 +330,24 @@ fn read_around(
         || alias.is_some()
         || honorific.is_some()
         || role_before.is_some()
-        || channel_after;
+        || channel_after
+        || noun_after.is_some();
     let context_before = last_words(before, 4).collect::<Vec<_>>().join(" ");
-    let kind = guess(
-        name,
-        honorific,
-        appositive.map(|(a, _)| a),
-        after,
-        &context_before,
-    );
-    let role = appositive.map(|(a, _)| a.to_string()).or(role_before);
+    let kind = if noun_after.is_some() && !channel_after {
+        Guess::Group
+    } else {
+        guess(
+            name,
+            honorific,
+            appositive.map(|(a, _)| a),
+            after,
+            &context_before,
+        )
+    };
+    let role = appositive
+        .map(|(a, _)| a.to_string())
+        .or(role_before)
+        .or(noun_after);
     let introduced = Introduced {
         start: from,
         end: to,
@@ -487,11 +500,8 @@ fn head_kind(appositive: &str) -> Option<Guess> {
             None
         }
     };
-    words[..end]
-        .iter()
-        .rev()
-        .find_map(|w| kind_of(w))
-        .or_else(|| words.iter().find_map(|w| kind_of(w)))
+    // Only the noun phrase itself: `a reporter for a local radio station` is no station.
+    words[..end].iter().rev().find_map(|w| kind_of(w))
 }
 
 /// The first `n` words of `text`, punctuation trimmed.
