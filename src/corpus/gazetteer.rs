@@ -4,7 +4,7 @@
 //! guardrails of the transliteration notes: `KH` is an acronym only in capitals, and
 //! `Kataib Hezbollah` wins over the `Hezbollah` inside it.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use memchr::memmem::Finder;

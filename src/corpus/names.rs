@@ -43,6 +43,41 @@ pub const FEMALE_HONORIFICS: &[&str] = &["Sheikha", "Sayyida", "Ms.", "Mrs."];
 /// The honorific at the start of `text` and the length it takes with the space after it.
 #[must_use]
 pub fn honorific_at(text: &str) -> Option<(&'static str, usize)> {
+    // Most capitals open other words: only a first word an honorific starts with goes on.
+    let first = text.split([' ', '.']).next().unwrap_or("");
+    let opens = matches!(
+        first,
+        "Grand"
+            | "Hojatoleslam"
+            | "Ayatollah"
+            | "Sheikha"
+            | "Sheikh"
+            | "Shaykh"
+            | "Shaikh"
+            | "Hajji"
+            | "Hajj"
+            | "Haji"
+            | "Sayyida"
+            | "Sayyid"
+            | "Sayyed"
+            | "Seyyed"
+            | "Sayed"
+            | "Mullah"
+            | "Dr"
+            | "Ms"
+            | "Mrs"
+            | "Mr"
+            | "Staff"
+            | "Maj"
+            | "Brig"
+            | "Lt"
+            | "Gen"
+            | "Col"
+            | "Capt"
+    );
+    if !opens {
+        return None;
+    }
     HONORIFICS.iter().find_map(|h| {
         let rest = text.strip_prefix(h)?.strip_prefix(' ')?;
         rest.starts_with(char::is_uppercase)
@@ -56,6 +91,17 @@ const PARTICLES: &[&str] = &["al-", "el-", "ul-", "bin-", "ibn-", "al ", "bin ",
 /// Length in bytes of a capitalized word at the start of `text`: an upper-case letter, then
 /// lower-case letters or apostrophes (at least one).
 fn capitalized_word(text: &str) -> usize {
+    let bytes = text.as_bytes();
+    // ASCII names, the common case, byte by byte.
+    if bytes.first().is_some_and(u8::is_ascii_uppercase) {
+        let lower = bytes[1..]
+            .iter()
+            .take_while(|b| b.is_ascii_lowercase() || **b == b'\'')
+            .count();
+        if bytes.get(1 + lower).is_none_or(u8::is_ascii) {
+            return if lower == 0 { 0 } else { 1 + lower };
+        }
+    }
     let mut chars = text.char_indices();
     if !chars.next().is_some_and(|(_, c)| c.is_uppercase()) {
         return 0;

@@ -4,7 +4,7 @@
 //! A name beside a speech verb that is a place says where something was said (`an MP from
 //! Diyala said`), so name discovery and attribution skip it.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 /// The place list, one name per line, `#` comments.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::corpus::mentions::discover::appositive_end;
 use crate::corpus::model::{Piece, SpanKind};
-use crate::corpus::speech::{Referent, referring_phrases};
+use crate::corpus::speech::{Referent, referring_phrases_outside};
 
 /// Something in the text that can be a speaker: a mention or a referring phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -112,7 +112,9 @@ pub fn candidates(
             }
         }
         if phrases_in.get(para).copied().unwrap_or(false) {
-            for phrase in referring_phrases(text) {
+            let mut skip = ranges.to_vec();
+            skip.sort_by_key(|r| r.start);
+            for phrase in referring_phrases_outside(text, &skip) {
                 let overlaps = local
                     .iter()
                     .any(|c| c.start < phrase.end && phrase.start < c.end);

@@ -60,9 +60,12 @@ impl Attributor<'_> {
                     && x.spans.iter().any(|s| matches!(&s.kind, SpanKind::Mention { actor } if Some(actor.as_str()) == speaker))
             })
         };
-        figures
-            .iter()
-            .find(|f| words.len() >= 20 && f.caption.contains(words) && names_speaker(f.paragraph))
+        figures.iter().find(|f| {
+            words.len() >= 20
+                && words.len() <= f.caption.len()
+                && names_speaker(f.paragraph)
+                && f.caption.contains(words)
+        })
     }
 
     /// The platform a unit was posted on: named in its lead or tail, its figure's caption, or

@@ -62,10 +62,7 @@ pub fn expressions(
         .filter(|d| outside(d.start))
         .map(Expression::Explicit)
         .collect();
-    let lower_hit = text
-        .bytes()
-        .any(|b| matches!(b | 0x20, b'l' | b't' | b'n' | b'f' | b'h' | b'b' | b's'));
-    if lower_hit {
+    {
         for caps in RELATIVE.captures_iter(text) {
             let Some(whole) = caps.get(0) else {
                 continue;

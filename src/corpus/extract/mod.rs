@@ -16,7 +16,7 @@ pub mod sentences;
 pub mod terms;
 pub mod units;
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 use std::ops::Range;
 
 use self::attribute::{Attributor, Found};
@@ -27,6 +27,7 @@ use self::resolve::Resolver;
 use self::sentences::sentence_starts;
 use self::terms::is_statement;
 use self::units::{Shape, Unit, units};
+use super::dates::find_dates;
 use super::model::{BlockKind, DateSource, Piece, Quote, QuoteKind};
 
 /// Extracts every quotation of `piece` (whose mentions are already marked).
@@ -50,12 +51,22 @@ pub fn extract(piece: &Piece, cast: Cast<'_>) -> Vec<Quote> {
         })
         .collect();
     let texts: Vec<&str> = piece.paragraphs.iter().map(|p| p.text.as_str()).collect();
-    // Every paragraph's dates, relative ones too: a chain of them (`the next day`, then `that
-    // evening`) may run through paragraphs without quotes.
+    // Relative dates where they date a quote; elsewhere only the explicit dates a later
+    // relative one may count from.
     let dates: Vec<Vec<Expression>> = texts
         .iter()
         .zip(&quoted)
-        .map(|(text, q)| expressions(text, piece.date, q))
+        .zip(&wanted)
+        .map(|((text, q), &w)| {
+            if w {
+                expressions(text, piece.date, q)
+            } else {
+                find_dates(text, piece.date)
+                    .into_iter()
+                    .map(Expression::Explicit)
+                    .collect()
+            }
+        })
         .collect();
     let timeline = Timeline::new(&texts, dates);
     let resolver = Resolver::new(candidates(piece, &quoted, &wanted), cast);
@@ -171,15 +182,20 @@ fn wanted_paragraphs(piece: &Piece, units: &[Unit]) -> Vec<bool> {
 /// The stable id of a quote: its piece and a fingerprint of its words (lower case, letters and
 /// digits only), with `-2`, `-3` for the same words again in the piece.
 fn quote_id(piece: &str, text: &str, repeats: &mut HashMap<u32, usize>) -> String {
-    let mut hasher = crc32fast::Hasher::new();
+    // The words in lower case, each followed by a space, hashed at once.
+    let mut normal = String::with_capacity(text.len() + 1);
     for word in text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
     {
-        hasher.update(word.to_lowercase().as_bytes());
-        hasher.update(b" ");
+        if word.is_ascii() {
+            normal.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            normal.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        normal.push(' ');
     }
-    let print = hasher.finalize();
+    let print = crc32fast::hash(normal.as_bytes());
     let seen = repeats.entry(print).or_insert(0);
     *seen += 1;
     if *seen == 1 {

@@ -2,7 +2,7 @@
 //! (person, group, channel; a person's gender as the text gives it), and the antecedent rules
 //! for pronouns, role nouns and group anaphors.
 
-use std::collections::HashMap;
+use foldhash::{HashMap, HashMapExt};
 
 use super::candidates::{Candidate, CandidateKind};
 use crate::corpus::gazetteer::Gazetteer;
@@ -143,7 +143,9 @@ impl<'a> Resolver<'a> {
                     .then(|| (id.clone(), mention_source(actor, text)))
             }
             CandidateKind::Phrase(referent) => {
-                let id = self.antecedent(candidate.para, candidate.start, *referent)?;
+                let id = self
+                    .antecedent(candidate.para, candidate.start, *referent)?
+                    .to_string();
                 let source = match referent {
                     Referent::He | Referent::She => SpeakerSource::Pronoun,
                     Referent::They => SpeakerSource::GroupAnaphor,
@@ -155,42 +157,45 @@ impl<'a> Resolver<'a> {
         }
     }
 
+    /// The candidates before `(para, at)`, outside quotations, last first.
+    fn preceding(&self, para: usize, at: usize) -> impl Iterator<Item = &Candidate> {
+        // Candidates are in reading order: the ones before the position are a prefix.
+        let end = self
+            .candidates
+            .partition_point(|c| (c.para, c.start) < (para, at));
+        self.candidates[..end].iter().rev().filter(|c| !c.quoted)
+    }
+
     /// Mentions before `(para, at)`, outside quotations, last first.
     fn before(&self, para: usize, at: usize) -> impl Iterator<Item = &str> {
-        self.candidates
-            .iter()
-            .rev()
-            .filter(move |c| !c.quoted && (c.para, c.start) < (para, at))
-            .filter_map(|c| match &c.what {
-                CandidateKind::Mention(id) => Some(id.as_str()),
-                CandidateKind::Phrase(_) => None,
-            })
+        self.preceding(para, at).filter_map(|c| match &c.what {
+            CandidateKind::Mention(id) => Some(id.as_str()),
+            CandidateKind::Phrase(_) => None,
+        })
     }
 
     /// The actor a phrase at `(para, at)` refers to.
-    fn antecedent(&self, para: usize, at: usize, referent: Referent) -> Option<String> {
+    fn antecedent(&self, para: usize, at: usize, referent: Referent) -> Option<&str> {
         let sort = |id: &str| self.cast.sort(id);
-        let found = match referent {
+        match referent {
             Referent::He | Referent::She => {
                 let unwanted = if referent == Referent::She {
                     Gender::Male
                 } else {
                     Gender::Female
                 };
-                let fits = |id: &String| {
-                    sort(id) == Some(Guess::Person) && self.genders.get(id) != Some(&unwanted)
+                let fits = |id: &&str| {
+                    sort(id) == Some(Guess::Person) && self.genders.get(*id) != Some(&unwanted)
                 };
-                return self
-                    .through_descriptors(para, at, true)
+                self.through_descriptors(para, at, true)
                     .find(fits)
-                    .or_else(|| self.through_descriptors(para, at, false).find(fits));
+                    .or_else(|| self.through_descriptors(para, at, false).find(fits))
             }
             Referent::They => {
-                let fits = |id: &String| matches!(sort(id), Some(Guess::Group | Guess::Channel));
-                return self
-                    .through_descriptors(para, at, true)
+                let fits = |id: &&str| matches!(sort(id), Some(Guess::Group | Guess::Channel));
+                self.through_descriptors(para, at, true)
                     .find(fits)
-                    .or_else(|| self.through_descriptors(para, at, false).find(fits));
+                    .or_else(|| self.through_descriptors(para, at, false).find(fits))
             }
             Referent::Person(noun) => self
                 .before(para, at)
@@ -209,8 +214,7 @@ impl<'a> Resolver<'a> {
             Referent::Channel(_) => self
                 .before(para, at)
                 .find(|id| sort(id) == Some(Guess::Channel)),
-        };
-        found.map(str::to_string)
+        }
     }
 
     /// What the mentions and descriptors before `(para, at)` stand for, last first: a pronoun's
@@ -222,14 +226,11 @@ impl<'a> Resolver<'a> {
         para: usize,
         at: usize,
         subjects: bool,
-    ) -> impl Iterator<Item = String> + '_ {
-        self.candidates
-            .iter()
-            .rev()
-            .filter(move |c| !c.quoted && (c.para, c.start) < (para, at))
+    ) -> impl Iterator<Item = &str> + '_ {
+        self.preceding(para, at)
             .filter(move |c| !subjects || !(c.object || c.appositive))
             .filter_map(|c| match &c.what {
-                CandidateKind::Mention(id) => Some(id.clone()),
+                CandidateKind::Mention(id) => Some(id.as_str()),
                 CandidateKind::Phrase(
                     referent @ (Referent::Person(_) | Referent::Group(_) | Referent::Channel(_)),
                 ) => self.antecedent(c.para, c.start, *referent),

@@ -10,7 +10,7 @@
 use super::super::dates::MONTH_NAMES;
 use super::super::names::{FEMALE_HONORIFICS, honorific_at, name_len};
 use super::super::places::is_place;
-use super::super::speech::{CHANNEL_NOUNS, GROUP_NOUNS, PERSON_NOUNS, is_speech_verb};
+use super::super::speech::{PERSON_NOUNS, Referent, is_speech_verb, noun_of};
 use super::NOT_NAMES;
 
 /// What a piece says an unknown actor is.
@@ -156,10 +156,25 @@ pub fn introduced(
     taken: &[(usize, usize)],
 ) -> Vec<Introduced> {
     let mut found = Vec::new();
+    let mut skip: Vec<(usize, usize)> = quoted.to_vec();
+    skip.sort_unstable();
+    let mut next_skip = 0;
     let mut at = 0;
     while at < text.len() {
-        let Some(start) = next_capital(text, at) else {
-            break;
+        // Quotations hold no introductions: the scan jumps over them.
+        while let Some(&(from, to)) = skip.get(next_skip)
+            && from <= at
+        {
+            at = at.max(to);
+            next_skip += 1;
+        }
+        let limit = skip.get(next_skip).map_or(text.len(), |r| r.0);
+        let Some(start) = next_capital(&text[..limit], at) else {
+            if limit >= text.len() {
+                break;
+            }
+            at = limit;
+            continue;
         };
         let (honorific, skip) =
             honorific_at(&text[start..]).map_or((None, 0), |(h, n)| (Some(h), n));
@@ -170,6 +185,10 @@ pub fn introduced(
             continue;
         }
         at = from + len;
+        // Most capitals open a sentence or a one-word name: nothing to read around.
+        if honorific.is_none() && !text[from..from + len].contains([' ', '-']) {
+            continue;
+        }
         let (from, to) = trim_name(text, from, from + len);
         let inside = |r: &(usize, usize)| r.0 < to && from < r.1;
         // A known name inside a longer one (`al-Hamidawi` in `Qais al-Hamidawi`) does not make
@@ -203,19 +222,20 @@ pub fn introduced(
 
 /// The next byte offset at or after `at` where a capitalized word starts.
 fn next_capital(text: &str, at: usize) -> Option<usize> {
-    let mut previous = text[..at].chars().next_back();
-    for (i, c) in text[at..].char_indices() {
-        let starts =
-            previous.is_none_or(|p| !(p.is_alphanumeric() || matches!(p, '-' | '\'' | '’')));
-        let particle = c == 'a'
-            && text[at + i..].starts_with("al-")
-            && text[at + i + 3..].starts_with(char::is_uppercase);
-        if (c.is_uppercase() || particle) && starts {
-            return Some(at + i);
-        }
-        previous = Some(c);
+    let bytes = text.as_bytes();
+    let opens = |i: usize| {
+        let rest = &text[i..];
+        rest.starts_with(|c: char| c.is_uppercase())
+            || (rest.starts_with("al-") && rest[3..].starts_with(|c: char| c.is_uppercase()))
+    };
+    if at == 0 && opens(0) {
+        return Some(0);
     }
-    None
+    // A name outside quotations starts a paragraph or follows a space or a parenthesis: those
+    // are found with a vectorized search instead of testing every byte of every paragraph.
+    memchr::memchr2_iter(b' ', b'(', &bytes[at.saturating_sub(1)..])
+        .map(|i| at.saturating_sub(1) + i + 1)
+        .find(|&i| i >= at && i < bytes.len() && opens(i))
 }
 
 /// Platforms written after a channel's name (`the Ain al-Basra Telegram channel`).
@@ -313,12 +333,12 @@ fn read_around(
     let naming = NAMING.iter().any(|n| ends_with_words(&text[..start], n));
     let role_before = role_before(&text[..start]);
     let channel_after =
-        first_words(after, 2).any(|w| CHANNEL_NOUNS.contains(&w.to_lowercase().as_str()));
+        first_words(after, 2).any(|w| matches!(noun_of(w), Some(Referent::Channel(_))));
     // `the Zulfiqar Digital network`, `the X coalition`: a group's noun right after the name.
-    let noun_after = first_words(after, 1)
-        .next()
-        .map(str::to_lowercase)
-        .filter(|w| GROUP_NOUNS.contains(&w.as_str()));
+    let noun_after = first_words(after, 1).next().and_then(|w| match noun_of(w) {
+        Some(Referent::Group(noun)) => Some(noun.to_string()),
+        _ => None,
+    });
     // `X, a Framework lawmaker who ...`: an appositive whose head names a person, group or
     // channel says what the name is.
     let described = appositive.is_some_and(|(a, _)| head_kind(a).is_some());
@@ -332,17 +352,10 @@ fn read_around(
         || role_before.is_some()
         || channel_after
         || noun_after.is_some();
-    let context_before = last_words(before, 4).collect::<Vec<_>>().join(" ");
     let kind = if noun_after.is_some() && !channel_after {
         Guess::Group
     } else {
-        guess(
-            name,
-            honorific,
-            appositive.map(|(a, _)| a),
-            after,
-            &context_before,
-        )
+        guess(name, honorific, appositive.map(|(a, _)| a), after, before)
     };
     let role = appositive
         .map(|(a, _)| a.to_string())
@@ -444,23 +457,23 @@ fn guess(
     if honorific.is_some() || matches!(words.first(), Some(&("Abu" | "Umm"))) {
         return Guess::Person;
     }
-    if first_words(after, 2).any(|w| CHANNEL_NOUNS.contains(&w.to_lowercase().as_str())) {
+    if first_words(after, 2).any(|w| matches!(noun_of(w), Some(Referent::Channel(_)))) {
         return Guess::Channel;
     }
     if let Some(kind) = appositive.and_then(head_kind) {
         return kind;
     }
-    let lower = before.to_lowercase();
-    if CHANNEL_NOUNS
+    // The words just before the name: `the Telegram channel al-Qabda`, `a group calling itself`.
+    let before: Vec<&str> = last_words(before, 4).collect();
+    if before
         .iter()
-        .any(|n| lower.split(' ').any(|w| w == *n))
+        .any(|w| matches!(noun_of(w), Some(Referent::Channel(_))))
     {
         return Guess::Channel;
     }
-    if lower.contains("itself")
-        || GROUP_NOUNS
-            .iter()
-            .any(|n| lower.split(' ').any(|w| w == *n))
+    if before
+        .iter()
+        .any(|w| w.eq_ignore_ascii_case("itself") || matches!(noun_of(w), Some(Referent::Group(_))))
     {
         return Guess::Group;
     }
@@ -475,33 +488,25 @@ const STOPS: &[&str] = &[
 /// The kind an appositive's head noun names: `a Telegram channel close to X` is a channel,
 /// `an independent council member from Y` a person, `which presents itself as` a group.
 fn head_kind(appositive: &str) -> Option<Guess> {
-    let words: Vec<String> = appositive
-        .split_whitespace()
-        .map(|w| w.to_lowercase())
-        .collect();
-    match words.first().map(String::as_str) {
-        Some("who" | "whose") => return Some(Guess::Person),
-        Some("which") => return Some(Guess::Group),
+    let words: Vec<&str> = appositive.split_whitespace().collect();
+    match words.first() {
+        Some(w) if w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("whose") => {
+            return Some(Guess::Person);
+        }
+        Some(w) if w.eq_ignore_ascii_case("which") => return Some(Guess::Group),
         _ => {}
     }
     let end = words
         .iter()
-        .position(|w| STOPS.contains(&w.as_str()))
+        .position(|w| STOPS.iter().any(|s| s.eq_ignore_ascii_case(w)))
         .unwrap_or(words.len());
-    let kind_of = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        if PERSON_NOUNS.contains(&w) {
-            Some(Guess::Person)
-        } else if CHANNEL_NOUNS.contains(&w) {
-            Some(Guess::Channel)
-        } else if GROUP_NOUNS.contains(&w) {
-            Some(Guess::Group)
-        } else {
-            None
-        }
-    };
     // Only the noun phrase itself: `a reporter for a local radio station` is no station.
-    words[..end].iter().rev().find_map(|w| kind_of(w))
+    words[..end].iter().rev().find_map(|w| match noun_of(w)? {
+        Referent::Person(_) => Some(Guess::Person),
+        Referent::Channel(_) => Some(Guess::Channel),
+        Referent::Group(_) => Some(Guess::Group),
+        _ => None,
+    })
 }
 
 /// The first `n` words of `text`, punctuation trimmed.
