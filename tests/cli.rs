@@ -54,7 +54,7 @@ fn quote_json_has_every_contract_field() {
         "date_source",
         "date_cue",
         "attribution",
-        "corrected",
+        "correction",
         "piece_id",
         "piece_title",
         "paragraph",

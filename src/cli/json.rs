@@ -4,7 +4,7 @@
 use jiff::civil::Date;
 use serde::Serialize;
 
-use crate::corpus::{Actor, Attribution, Corpus, DateSource, Piece, Quote, QuoteKind};
+use crate::corpus::{Actor, Attribution, Corpus, Correction, DateSource, Piece, Quote, QuoteKind};
 
 /// A quote as printed by `spotlight quotes --json`.
 #[derive(Debug, Serialize)]
@@ -17,7 +17,7 @@ pub struct QuoteJson<'a> {
     date_source: DateSource,
     date_cue: Option<&'a str>,
     attribution: Option<&'a Attribution>,
-    corrected: bool,
+    correction: Option<&'a Correction>,
     piece_id: &'a str,
     piece_title: &'a str,
     paragraph: usize,
@@ -45,7 +45,7 @@ impl<'a> QuoteJson<'a> {
             date_source: quote.date_source,
             date_cue: quote.date_cue.as_deref(),
             attribution: quote.attribution.as_ref(),
-            corrected: quote.corrected,
+            correction: quote.correction.as_ref(),
             piece_id: &quote.piece,
             piece_title: corpus.piece(&quote.piece).map_or("", |p| p.title.as_str()),
             paragraph: quote.paragraph,

@@ -27,12 +27,12 @@ struct HitJson<'a> {
 }
 
 /// Whether a search can run on an index image (see [`crate::index::image`]): `--plain` output,
-/// which prints texts only, of a query without `fig:` or `via:`, the filters that read a
-/// quote's own record.
+/// which prints texts only, of a query without `fig:`, `via:` or `by:`, the filters that read
+/// a quote's own record.
 #[must_use]
 pub fn reads_image(args: &SearchArgs) -> bool {
     let query = parse(&args.query);
-    args.plain && query.figure.is_none() && query.via.is_empty()
+    args.plain && query.figure.is_none() && query.via.is_empty() && query.by.is_empty()
 }
 
 /// Runs a `--plain` search on an index image and prints the texts of the hits; `None`, having

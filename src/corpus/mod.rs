@@ -4,6 +4,7 @@
 //! [`mentions`] marks actor names, [`extract`] finds and attributes quotes.
 
 pub mod cache;
+pub mod corrections;
 pub mod dates;
 pub mod extract;
 pub mod gazetteer;

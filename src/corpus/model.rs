@@ -372,6 +372,18 @@ impl SpeakerSource {
     ];
 }
 
+/// Who corrected a quote, when and why: the corrections file's entry, kept on the quote it
+/// changed (the corpus directory under version control is the audit trail).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Correction {
+    /// Who made it.
+    pub by: String,
+    /// When.
+    pub on: Option<Date>,
+    /// Why, in the analyst's words.
+    pub why: String,
+}
+
 /// How a statement's speaker was found, with the words that gave it away.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Attribution {
@@ -401,8 +413,8 @@ pub struct Quote {
     pub date_cue: Option<String>,
     /// How the speaker was found (`None` for terms and unattributed quotes).
     pub attribution: Option<Attribution>,
-    /// Whether an analyst's correction changed this quote.
-    pub corrected: bool,
+    /// The analyst's correction that changed this quote, from the corpus's corrections file.
+    pub correction: Option<Correction>,
     /// The piece the quote is in.
     pub piece: String,
     /// Index of the paragraph in [`Piece::paragraphs`] where the quote starts.

@@ -419,7 +419,7 @@ mod tests {
             date_source: DateSource::Piece,
             date_cue: None,
             attribution: None,
-            corrected: false,
+            correction: None,
             piece: String::new(),
             paragraph: 0,
             range: (0, 0),

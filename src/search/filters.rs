@@ -1,4 +1,4 @@
-//! Query filters: `@actor`, `date:`, `piece:`, `fig:`, `via:`, `kind:`.
+//! Query filters: `@actor`, `date:`, `piece:`, `fig:`, `via:`, `kind:`, `by:`.
 //!
 //! `@actor` narrows the quotes up front through the per-actor tables; the others are checked
 //! per quote. Without `kind:`, search covers statements: terms are nobody's words.
@@ -7,7 +7,7 @@ use std::collections::HashSet;
 
 use super::query::{FigureFilter, Query};
 use super::terms::intersect;
-use crate::corpus::QuoteKind;
+use crate::corpus::{QuoteKind, SpeakerSource};
 use crate::index::fold::fold_text;
 use crate::index::quotes::QuoteId;
 use crate::index::{DayKey, Index};
@@ -24,6 +24,7 @@ pub struct Filter {
     pieces: Option<HashSet<u32>>,
     figure: Option<FigureFilter>,
     via: Vec<String>,
+    by: Vec<SpeakerSource>,
 }
 
 impl Filter {
@@ -65,6 +66,7 @@ impl Filter {
             pieces: pieces(index, &query.pieces, messages),
             figure: query.figure,
             via: query.via.iter().map(|v| v.to_lowercase()).collect(),
+            by: query.by.clone(),
         }
     }
 
@@ -101,7 +103,7 @@ impl Filter {
         if !(speaker_ok && piece_ok) {
             return false;
         }
-        if self.figure.is_none() && self.via.is_empty() {
+        if self.figure.is_none() && self.via.is_empty() && self.by.is_empty() {
             return true;
         }
         let Some(quote) = index.quote(id) else {
@@ -118,7 +120,13 @@ impl Filter {
                     .iter()
                     .any(|w| v.to_lowercase().contains(w.as_str()))
             });
-        figure_ok && via_ok
+        // `by:corrected` finds every corrected quote, whatever field the correction changed.
+        let by_ok = self.by.is_empty()
+            || self.by.iter().any(|b| match b {
+                SpeakerSource::Corrected => quote.correction.is_some(),
+                _ => quote.attribution.as_ref().is_some_and(|a| a.by == *b),
+            });
+        figure_ok && via_ok && by_ok
     }
 }
 

@@ -42,8 +42,9 @@ fn provenance(quote: &Quote) -> Option<String> {
     if let Some(cue) = &quote.date_cue {
         parts.push(format!("date: \u{201c}{cue}\u{201d}"));
     }
-    if quote.corrected {
-        parts.push("corrected by an analyst".to_string());
+    if let Some(fix) = &quote.correction {
+        let on = fix.on.map(|d| format!(" on {d}")).unwrap_or_default();
+        parts.push(format!("corrected by {}{on}: {}", fix.by, fix.why));
     }
     (!parts.is_empty()).then(|| parts.join("; "))
 }

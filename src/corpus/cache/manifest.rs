@@ -71,6 +71,7 @@ pub struct Manifest {
     pub(super) dir: PathBuf,
     given: PathBuf,
     actors: Option<Stamp>,
+    corrections: Option<Stamp>,
     pieces: Vec<(String, Stamp)>,
 }
 
@@ -106,6 +107,8 @@ impl Manifest {
         } else {
             None
         };
+        // The analysts' corrections change the loaded quotes as much as the pages do.
+        let corrections = Stamp::of(&dir.join(crate::corpus::corrections::CORRECTIONS_FILE));
         let entries: Vec<std::fs::DirEntry> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
             Ok(entries) => entries.collect::<std::io::Result<Vec<_>>>().ok()?,
             Err(_) => Vec::new(),
@@ -127,6 +130,7 @@ impl Manifest {
             dir,
             given: given.to_path_buf(),
             actors,
+            corrections,
             pieces,
         })
     }

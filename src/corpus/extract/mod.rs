@@ -236,7 +236,7 @@ fn base_quote(
         date_source: DateSource::Piece,
         date_cue: None,
         attribution: None,
-        corrected: false,
+        correction: None,
         piece: piece.id.clone(),
         paragraph: p.para,
         range: (p.start, if single { p.end } else { text.len() }),

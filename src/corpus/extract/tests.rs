@@ -211,3 +211,34 @@ fn crlf_bom_and_curly_quotes_read_the_same() {
     };
     assert_eq!(texts(&variant), texts(&fictional()));
 }
+
+#[test]
+fn quote_ids_survive_edits_above_the_quote_and_repeats_are_numbered() {
+    let page = |before: &str| {
+        format!(
+            "# Ids\n\nMay 14, 2024\n\n## Brief Analysis\n\n**Lead.**\n\n{before}On May 1, Abu Zilal al-Fictawi said: \"We will stay until the end of the story.\" He added: \"We will stay until the end of the story.\"\n"
+        )
+    };
+    let ids = |text: String| -> Vec<String> {
+        let corpus = Corpus::from_sources(
+            None,
+            vec![SourceFile {
+                name: "ids.md".into(),
+                bytes: text.into_bytes(),
+            }],
+        );
+        corpus.quotes.iter().map(|q| q.id.clone()).collect()
+    };
+    let plain = ids(page(""));
+    let edited = ids(page(
+        "A new paragraph with \"a quoted phrase\" was added above.\n\n",
+    ));
+    assert_eq!(plain.len(), 2);
+    assert!(plain[0].starts_with("ids/"), "{plain:?}");
+    assert_eq!(plain[1], format!("{}-2", plain[0]));
+    assert_eq!(
+        &edited[1..],
+        &plain[..],
+        "the new quote comes first, the old ids stay"
+    );
+}

@@ -1,4 +1,4 @@
-//! Field values: `date:`, `since:`, `until:`, `piece:`, `fig:`, `via:` and `kind:`.
+//! Field values: `date:`, `since:`, `until:`, `piece:`, `fig:`, `via:`, `kind:` and `by:`.
 //!
 //! Each field narrows the query; a value that cannot be read, or that would leave nothing to
 //! match given the fields before it, is refused with a problem the parser reports.
@@ -8,10 +8,10 @@ use std::ops::RangeInclusive;
 use jiff::civil::Date;
 
 use super::{DateRange, FigureFilter, Query};
-use crate::corpus::model::QuoteKind;
+use crate::corpus::model::{QuoteKind, SpeakerSource};
 
 /// The field names, for the unknown-field message.
-pub(super) const NAMES: &str = "date, since, until, piece, fig, via, kind";
+pub(super) const NAMES: &str = "date, since, until, piece, fig, via, kind, by";
 
 /// What a date must look like.
 const DATE_FORMAT: &str = "expected a date as YYYY, YYYY-MM or YYYY-MM-DD";
@@ -39,6 +39,8 @@ pub(super) enum Field {
     Via,
     /// `kind:statement` or `kind:term`.
     Kind,
+    /// `by:rule`: how the speaker was found.
+    By,
 }
 
 impl Field {
@@ -52,6 +54,7 @@ impl Field {
             "fig" => Self::Fig,
             "via" => Self::Via,
             "kind" => Self::Kind,
+            "by" => Self::By,
             _ => return None,
         };
         Some(field)
@@ -68,6 +71,7 @@ pub(super) fn apply(query: &mut Query, field: Field, value: &str) -> Result<(), 
         Field::Via => add_text(&mut query.via, collapse(value).to_lowercase(), VIA_EMPTY),
         Field::Fig => figure(query, value),
         Field::Kind => kind(query, value),
+        Field::By => by(query, value),
     }
 }
 
@@ -250,6 +254,19 @@ fn figure(query: &mut Query, value: &str) -> Result<(), String> {
 }
 
 /// A `kind:` value: `statement` or `term` (plurals and any case accepted).
+/// `by:pronoun`: quotes whose speaker was found by that rule (`by:corrected`: corrected ones).
+fn by(query: &mut Query, value: &str) -> Result<(), String> {
+    let wanted = value.trim().to_lowercase().replace(' ', "-");
+    let Some(source) = SpeakerSource::ALL.iter().find(|s| s.label() == wanted) else {
+        let labels: Vec<&str> = SpeakerSource::ALL.iter().map(|s| s.label()).collect();
+        return Err(format!("expected one of {}", labels.join(", ")));
+    };
+    if !query.by.contains(source) {
+        query.by.push(*source);
+    }
+    Ok(())
+}
+
 fn kind(query: &mut Query, value: &str) -> Result<(), String> {
     let new = match value.to_lowercase().as_str() {
         "statement" | "statements" => QuoteKind::Statement,

@@ -16,7 +16,7 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use crate::corpus::model::QuoteKind;
+use crate::corpus::model::{QuoteKind, SpeakerSource};
 
 /// Parses a query; problems are collected in [`Query::errors`] instead of failing.
 ///
@@ -47,6 +47,8 @@ pub struct Query {
     pub via: Vec<String>,
     /// The `kind:` filter, if any.
     pub kind: Option<QuoteKind>,
+    /// `by:` rules of attribution (`by:pronoun`, `by:corrected`); a quote may match any.
+    pub by: Vec<SpeakerSource>,
     /// What could not be understood, in input order; each was left out of the query.
     pub errors: Vec<QueryError>,
 }
@@ -170,6 +172,7 @@ impl Query {
             || self.figure.is_some()
             || !self.via.is_empty()
             || self.kind.is_some()
+            || !self.by.is_empty()
     }
 
     /// The error messages joined with `; `, or `None` when there are none.
@@ -206,6 +209,7 @@ impl fmt::Display for Query {
                 .map(|v| format!("via:{}", quote_if_spaced(v))),
         );
         parts.extend(self.kind.map(|k| format!("kind:{}", k.label())));
+        parts.extend(self.by.iter().map(|b| format!("by:{}", b.label())));
         parts.extend(self.groups.iter().map(ToString::to_string));
         f.write_str(&parts.join(" "))
     }

@@ -558,8 +558,8 @@ fn unknown_fields_are_errors() {
     assert_eq!(
         messages(&q),
         [
-            "unknown field `foo:` (fields: date, since, until, piece, fig, via, kind)",
-            "unknown field `Note:` (fields: date, since, until, piece, fig, via, kind)",
+            "unknown field `foo:` (fields: date, since, until, piece, fig, via, kind, by)",
+            "unknown field `Note:` (fields: date, since, until, piece, fig, via, kind, by)",
         ]
     );
     assert_eq!(culprits(input, &q), ["foo:bar", "Note:"]);
@@ -606,7 +606,7 @@ fn quoted_field_values() {
     assert_eq!(q.dates.from, Some(date(2023, 1, 1)));
     assert_eq!(
         messages(&parse("foo:\"a b\"")),
-        ["unknown field `foo:` (fields: date, since, until, piece, fig, via, kind)"]
+        ["unknown field `foo:` (fields: date, since, until, piece, fig, via, kind, by)"]
     );
 }
 
@@ -841,4 +841,19 @@ proptest! {
             prop_assert!(from <= to);
         }
     }
+}
+
+#[test]
+fn by_names_how_the_speaker_was_found() {
+    use crate::corpus::model::SpeakerSource;
+    let q = parse("by:pronoun by:role-noun by:Pronoun");
+    assert_eq!(q.by, [SpeakerSource::Pronoun, SpeakerSource::RoleNoun]);
+    assert_eq!(q.to_string(), "by:pronoun by:role-noun");
+    assert!(q.has_filters());
+    let bad = parse("by:guess");
+    assert!(
+        messages(&bad)[0].starts_with("by:guess: expected one of name, surname"),
+        "{:?}",
+        messages(&bad)
+    );
 }
