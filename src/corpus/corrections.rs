@@ -224,7 +224,7 @@ mod tests {
             "[[correction]]\nquote = \"{id}\"\nspeaker = \"hadi-al-ameri\"\nby = \"A. Analyst\"\non = 2026-12-06\nwhy = \"test\"\n"
         ));
         assert!(problems.is_empty(), "{problems:?}");
-        let quote = corpus.quotes.iter().find(|q| q.id == id).map(Clone::clone);
+        let quote = corpus.quotes.iter().find(|q| q.id == id).cloned();
         let quote = quote.unwrap_or_else(|| panic!("{id} is gone"));
         assert_eq!(quote.speaker.as_deref(), Some("hadi-al-ameri"));
         assert_eq!(
