@@ -1,7 +1,8 @@
 //! Quote attribution on annotated pieces the extractor was not written from: the development
-//! set beside the repository (`../shared/eval`) and the project's own set
-//! (`tests/attribution`). Each must come out at least 95% right (speaker, date, figure and
-//! kind together), with no term leaked as a statement and no statement invented.
+//! set beside the repository (`../shared/eval`) and the project's own sets
+//! (`tests/attribution`, `tests/attribution-blind`). Each must come out at least 95% right
+//! (speaker, date, figure and kind together), with no term leaked as a statement and no
+//! statement invented.
 
 #![allow(clippy::expect_used)]
 
@@ -41,6 +42,11 @@ fn assert_holds(dir: &Path) {
 #[test]
 fn the_projects_own_annotated_pieces_come_out_right() {
     assert_holds(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/attribution"));
+}
+
+#[test]
+fn the_pieces_written_blind_come_out_right() {
+    assert_holds(&PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/attribution-blind"));
 }
 
 #[test]
