@@ -1,7 +1,8 @@
 //! Pieces, actors and quotes: the data model, loading saved pages, extraction, validation.
 //!
 //! Order of work: [`load`] decodes files (or [`cache`] hands back an unchanged corpus), [`page`] reads a saved page into a [`Piece`],
-//! [`mentions`] marks actor names, [`extract`] finds and attributes quotes.
+//! [`mentions`] marks actor names and introduces new actors ([`places`] never speak),
+//! [`extract`] finds and attributes quotes, and [`corrections`] applies the analysts' fixes.
 
 pub mod cache;
 pub mod corrections;

@@ -22,6 +22,10 @@ impl Attributor<'_> {
                 .get(para)
                 .map_or("", |x| x.text.as_str());
             let stretch = text.get(range)?;
+            // Most sentences hold no parenthesis: no pattern to run.
+            if !stretch.contains('(') {
+                return None;
+            }
             let number: u32 = FIGURE_REF
                 .captures(stretch)?
                 .get(1)?

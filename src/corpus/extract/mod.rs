@@ -1,9 +1,9 @@
 //! Quote extraction: every quotation in a piece, as a statement with its speaker, date,
 //! figure and platform — each with how it was found — or as a quoted term.
 //!
-//! Steps: find the units ([`units`]: quotations, split ones joined, block quotations, Q&A
+//! Steps: find the units ([`units`](mod@units): quotations, split ones joined, block quotations, Q&A
 //! answers), split their paragraphs into sentences ([`sentences`]), gather what can be a
-//! speaker ([`candidates`]) and what it stands for ([`resolve`]), tell statements from terms
+//! speaker ([`candidates`](mod@candidates)) and what it stands for ([`resolve`]), tell statements from terms
 //! ([`terms`]), then attribute ([`attribute`]), date ([`dating`]) and place each statement.
 
 pub mod attribute;

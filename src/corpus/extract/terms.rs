@@ -32,10 +32,14 @@ pub fn is_statement(unit: &Unit, lead: &str) -> bool {
     if matches!(unit.shape, Shape::Blockquote | Shape::Answer) {
         return true;
     }
+    // Counted up to nine: a longer quote is neither a title nor a scare quote.
+    let words = text.split_whitespace().take(9).count();
+    if words > 8 {
+        return true;
+    }
     if is_title(text) {
         return false;
     }
-    let words = text.split_whitespace().count();
     if words > TERM_WORDS {
         return true;
     }

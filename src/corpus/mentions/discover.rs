@@ -59,73 +59,73 @@ pub struct Introduced {
 
 /// Words in a name that make it a group's.
 pub(crate) const GROUP_NAME_WORDS: &[&str] = &[
-    "Hayat",
-    "Hay'at",
-    "Rabitat",
-    "Tajammu",
-    "Ittihad",
-    "Itilaf",
-    "Majmuat",
     "Albu",
-    "Bani",
-    "Kataib",
-    "Kata'ib",
-    "Liwa",
-    "Saraya",
-    "Usbat",
-    "Asaib",
-    "Harakat",
-    "Tashkil",
-    "Jabhat",
-    "Tahaluf",
-    "Alwiya",
-    "Firqat",
-    "Quwat",
-    "Ashab",
-    "Tansiqiyat",
-    "Jaysh",
-    "Hizb",
-    "Tayyar",
-    "Majlis",
-    "Munazzamat",
-    "Thar",
-    "Coalition",
-    "Front",
     "Alliance",
-    "Brigade",
-    "Brigades",
+    "Alwiya",
+    "Army",
+    "Asaib",
+    "Ashab",
+    "Assembly",
+    "Association",
+    "Authority",
+    "Bani",
     "Battalion",
     "Battalions",
-    "Companies",
-    "League",
-    "Movement",
-    "Organization",
-    "Council",
     "Bloc",
-    "Party",
-    "Committee",
+    "Brigade",
+    "Brigades",
+    "Coalition",
+    "Command",
     "Commission",
+    "Committee",
+    "Companies",
+    "Coordination",
+    "Council",
+    "Faction",
+    "Federation",
+    "Firqat",
     "Forces",
-    "Army",
-    "Resistance",
-    "Union",
-    "Assembly",
+    "Front",
     "Gathering",
     "Group",
-    "Faction",
-    "Command",
+    "Harakat",
+    "Hay'at",
+    "Hayat",
+    "Hizb",
+    "Itilaf",
+    "Ittihad",
+    "Jabhat",
+    "Jaysh",
+    "Kata'ib",
+    "Kataib",
+    "League",
+    "Liwa",
+    "Majlis",
+    "Majmuat",
     "Ministry",
-    "Authority",
+    "Movement",
+    "Munazzamat",
+    "Organization",
+    "Party",
+    "Quwat",
+    "Rabitat",
+    "Resistance",
+    "Saraya",
+    "Tahaluf",
+    "Tajammu",
+    "Tansiqiyat",
+    "Tashkil",
+    "Tayyar",
+    "Thar",
     "Tribe",
     "Tribes",
-    "Coordination",
-    "Association",
-    "Federation",
+    "Union",
+    "Usbat",
 ];
 
 /// Words in a name that make it a channel's.
 const CHANNEL_NAME_WORDS: &[&str] = &[
-    "TV", "Channel", "News", "Media", "Agency", "Radio", "Network", "Press", "Talk", "Post",
+    "Agency", "Channel", "Media", "Network", "News", "Post", "Press", "Radio", "TV", "Talk",
 ];
 
 /// Phrases right before a name that introduce it as a name.
@@ -448,10 +448,17 @@ fn guess(
     before: &str,
 ) -> Guess {
     let words: Vec<&str> = name.split([' ', '-']).collect();
-    if words.iter().any(|w| GROUP_NAME_WORDS.contains(w)) {
+    // Both lists are sorted (a test holds them to it).
+    if words
+        .iter()
+        .any(|w| GROUP_NAME_WORDS.binary_search(w).is_ok())
+    {
         return Guess::Group;
     }
-    if words.iter().any(|w| CHANNEL_NAME_WORDS.contains(w)) {
+    if words
+        .iter()
+        .any(|w| CHANNEL_NAME_WORDS.binary_search(w).is_ok())
+    {
         return Guess::Channel;
     }
     if honorific.is_some() || matches!(words.first(), Some(&("Abu" | "Umm"))) {
@@ -547,6 +554,12 @@ mod tests {
             .into_iter()
             .map(|i| (text[i.start..i.end].to_string(), i.kind))
             .collect()
+    }
+
+    #[test]
+    fn name_word_lists_are_sorted_for_binary_search() {
+        assert!(GROUP_NAME_WORDS.is_sorted());
+        assert!(CHANNEL_NAME_WORDS.is_sorted());
     }
 
     #[test]
