@@ -65,6 +65,27 @@ fn date_of(value: &Datetime) -> Option<Date> {
     .ok()
 }
 
+/// Applies `dir/corrections.toml`, when there is one, to `corpus` loaded from `dir`.
+pub fn apply_dir(corpus: &mut Corpus, dir: &std::path::Path) -> Vec<Problem> {
+    let path = dir.join(CORRECTIONS_FILE);
+    match std::fs::read(&path) {
+        Ok(bytes) => {
+            let file = SourceFile {
+                name: path.display().to_string(),
+                bytes,
+            };
+            apply(corpus, &file)
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => vec![Problem {
+            file: path.display().to_string(),
+            line: 1,
+            message: format!("cannot read the corrections: {e}"),
+            severity: Severity::Error,
+        }],
+    }
+}
+
 /// Applies the corrections in `file` to `corpus` (quotes with their ids), returning every
 /// problem as `file:line: what is wrong`.
 pub fn apply(corpus: &mut Corpus, file: &SourceFile) -> Vec<Problem> {

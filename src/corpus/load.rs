@@ -172,24 +172,8 @@ impl Corpus {
             })
             .collect();
         let mut corpus = Self::assemble(&gazetteer, problems, results);
-        let corrections_path = dir.join(super::corrections::CORRECTIONS_FILE);
-        match std::fs::read(&corrections_path) {
-            Ok(bytes) => {
-                let file = SourceFile {
-                    name: corrections_path.display().to_string(),
-                    bytes,
-                };
-                let problems = super::corrections::apply(&mut corpus, &file);
-                corpus.problems.extend(problems);
-            }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => corpus.problems.push(Problem {
-                file: corrections_path.display().to_string(),
-                line: 1,
-                message: format!("cannot read the corrections: {e}"),
-                severity: Severity::Error,
-            }),
-        }
+        let problems = super::corrections::apply_dir(&mut corpus, dir);
+        corpus.problems.extend(problems);
         if !actors_path.exists() {
             let message =
                 format!("no {ACTORS_FILE}: speakers are known only by the names in the pieces");

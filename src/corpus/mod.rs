@@ -17,6 +17,8 @@ pub mod names;
 pub mod page;
 pub mod places;
 pub mod problem;
+pub mod provenance;
+pub mod referring;
 pub mod slug;
 pub mod speech;
 pub mod synth;

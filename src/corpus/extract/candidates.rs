@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::corpus::mentions::discover::appositive_end;
 use crate::corpus::model::{Piece, SpanKind};
-use crate::corpus::speech::{Referent, referring_phrases_outside};
+use crate::corpus::referring::{Referent, referring_phrases_outside};
 
 /// Something in the text that can be a speaker: a mention or a referring phrase.
 #[derive(Debug, Clone, PartialEq, Eq)]

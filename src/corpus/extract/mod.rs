@@ -8,6 +8,7 @@
 
 pub mod attribute;
 pub mod candidates;
+mod clauses;
 mod context;
 pub mod dating;
 pub mod marks;

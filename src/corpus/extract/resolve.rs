@@ -10,7 +10,7 @@ use crate::corpus::mentions::discover::Guess;
 use crate::corpus::mentions::guess_of;
 use crate::corpus::model::{Actor, ActorKind, SpeakerSource};
 use crate::corpus::names::FEMALE_HONORIFICS;
-use crate::corpus::speech::Referent;
+use crate::corpus::referring::Referent;
 
 /// The actors a piece can refer to: the gazetteer plus the piece's unknown actors.
 #[derive(Debug, Clone, Copy)]
@@ -219,8 +219,8 @@ impl<'a> Resolver<'a> {
 
     /// What the mentions and descriptors before `(para, at)` stand for, last first: a pronoun's
     /// antecedent may be a descriptor (`The tribal council met. "...," according to the
-    /// statement it issued`). With `subjects`, names after a preposition or in an appositive
-    /// are passed over (`X sided with the facade. It then ...`: `it` is X).
+    /// statement it issued`). With `subjects`, names after a preposition are passed over (`X
+    /// sided with the facade. It then ...`: `it` is X).
     fn through_descriptors(
         &self,
         para: usize,
@@ -228,7 +228,9 @@ impl<'a> Resolver<'a> {
         subjects: bool,
     ) -> impl Iterator<Item = &str> + '_ {
         self.preceding(para, at)
-            .filter(move |c| !subjects || !(c.object || c.appositive))
+            .filter(move |c| !subjects || !c.object)
+            // A descriptor in apposition (`X, the leader of Y,`) describes X: it is no one else.
+            .filter(|c| !(c.appositive && matches!(c.what, CandidateKind::Phrase(_))))
             .filter_map(|c| match &c.what {
                 CandidateKind::Mention(id) => Some(id.as_str()),
                 CandidateKind::Phrase(
@@ -280,9 +282,11 @@ impl<'a> Resolver<'a> {
                         .any(|k| w == *k || w.strip_suffix('s') == Some(k))
                 })
         };
-        self.cast
-            .get(id)
-            .is_some_and(|a| holds(&a.name) || (a.kind == ActorKind::Unknown && holds(&a.role)))
+        self.cast.get(id).is_some_and(|a| {
+            holds(&a.name)
+                || (a.kind == ActorKind::Unknown
+                    && (holds(&a.role) || a.aliases.iter().any(|alias| holds(alias))))
+        })
     }
 
     /// Whether a group of this kind can be called `the <noun>`: armed groups are `the group`,

@@ -65,6 +65,12 @@ fn is_title(text: &str) -> bool {
         && words.iter().all(|w| {
             w.chars().count() < 4 || w.starts_with(|c: char| c.is_uppercase() || c.is_numeric())
         })
+        // Two capitals at least: `Diyala is for its men` is a sentence, not a title.
+        && words
+            .iter()
+            .filter(|w| w.starts_with(char::is_uppercase))
+            .count()
+            >= 2
 }
 
 /// Whether a speech verb stands in the lead's clause, and the word right before the

@@ -205,11 +205,14 @@ fn is_attribution_gap(gap: &str, first: &str) -> bool {
     let words: Vec<&str> = gap.split_whitespace().collect();
     let comma_before = first.ends_with(',') || gap.trim_start().starts_with(',');
     let sentence_end = [". ", "? ", "! ", "; "].iter().any(|e| gap.contains(e));
+    // A short attribution needs no speech verb (`"A," the director shot back, "B."`); a long
+    // one does.
+    let speaks = words.len() <= 12 || words.iter().any(|w| is_speech_word(w));
     comma_before
         && gap.trim_end().ends_with(',')
         && !sentence_end
         && (2..=30).contains(&words.len())
-        && words.iter().any(|w| is_speech_word(w))
+        && speaks
 }
 
 #[cfg(test)]

@@ -10,31 +10,11 @@
 use super::super::dates::MONTH_NAMES;
 use super::super::names::{FEMALE_HONORIFICS, honorific_at, name_len};
 use super::super::places::is_place;
-use super::super::speech::{PERSON_NOUNS, Referent, is_speech_verb, noun_of};
+use super::super::referring::{PERSON_NOUNS, Referent, noun_of};
+use super::super::speech::is_speech_verb;
 use super::NOT_NAMES;
-
-/// What a piece says an unknown actor is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Guess {
-    /// A person.
-    Person,
-    /// A group, front, coalition, council or tribe.
-    Group,
-    /// A channel, outlet or station.
-    Channel,
-}
-
-impl Guess {
-    /// The label kept in an unknown actor's `subkind`.
-    #[must_use]
-    pub fn label(self) -> &'static str {
-        match self {
-            Self::Person => "person",
-            Self::Group => "group",
-            Self::Channel => "channel",
-        }
-    }
-}
+pub use super::kinds::Guess;
+use super::kinds::{GROUP_NAME_WORDS, STOPS, first_words, guess, last_words};
 
 /// One name introduced in a paragraph, with the evidence around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -57,79 +37,9 @@ pub struct Introduced {
     pub female: bool,
 }
 
-/// Words in a name that make it a group's.
-pub(crate) const GROUP_NAME_WORDS: &[&str] = &[
-    "Albu",
-    "Alliance",
-    "Alwiya",
-    "Army",
-    "Asaib",
-    "Ashab",
-    "Assembly",
-    "Association",
-    "Authority",
-    "Bani",
-    "Battalion",
-    "Battalions",
-    "Bloc",
-    "Brigade",
-    "Brigades",
-    "Coalition",
-    "Command",
-    "Commission",
-    "Committee",
-    "Companies",
-    "Coordination",
-    "Council",
-    "Faction",
-    "Federation",
-    "Firqat",
-    "Forces",
-    "Front",
-    "Gathering",
-    "Group",
-    "Harakat",
-    "Hay'at",
-    "Hayat",
-    "Hizb",
-    "Itilaf",
-    "Ittihad",
-    "Jabhat",
-    "Jaysh",
-    "Kata'ib",
-    "Kataib",
-    "League",
-    "Liwa",
-    "Majlis",
-    "Majmuat",
-    "Ministry",
-    "Movement",
-    "Munazzamat",
-    "Organization",
-    "Party",
-    "Quwat",
-    "Rabitat",
-    "Resistance",
-    "Saraya",
-    "Tahaluf",
-    "Tajammu",
-    "Tansiqiyat",
-    "Tashkil",
-    "Tayyar",
-    "Thar",
-    "Tribe",
-    "Tribes",
-    "Union",
-    "Usbat",
-];
-
-/// Words in a name that make it a channel's.
-const CHANNEL_NAME_WORDS: &[&str] = &[
-    "Agency", "Channel", "Media", "Network", "News", "Post", "Press", "Radio", "TV", "Talk",
-];
-
 /// Phrases right before a name that introduce it as a name.
 const NAMING: &[&str] = &[
+    "the name",
     "posts as",
     "writes as",
     "signs as",
@@ -210,7 +120,7 @@ pub fn introduced(
         }
         let name = &text[from..to];
         let words = name.split([' ', '-']).filter(|w| !w.is_empty()).count();
-        if (words < 2 && honorific.is_none()) || is_place(name) {
+        if (words < 2 && honorific.is_none()) || is_place(name) || before_place_noun(&text[to..]) {
             continue;
         }
         if let Some(found_here) = evidence(text, start, from, to, honorific) {
@@ -236,6 +146,52 @@ fn next_capital(text: &str, at: usize) -> Option<usize> {
     memchr::memchr2_iter(b' ', b'(', &bytes[at.saturating_sub(1)..])
         .map(|i| at.saturating_sub(1) + i + 1)
         .find(|&i| i >= at && i < bytes.len() && opens(i))
+}
+
+/// Whether a place noun follows a name (`the al-Jumhuriya district`): then it is a place's.
+fn before_place_noun(after: &str) -> bool {
+    const PLACE_NOUNS: &[&str] = &[
+        "district",
+        "quarter",
+        "neighborhood",
+        "neighbourhood",
+        "province",
+        "governorate",
+        "city",
+        "town",
+        "village",
+        "area",
+        "region",
+        "crossing",
+        "base",
+        "port",
+        "camp",
+        "airport",
+        "bridge",
+        "road",
+        "highway",
+        "river",
+        "marshes",
+        "desert",
+        "square",
+        "street",
+        "market",
+        "mosque",
+        "shrine",
+        "hospital",
+        "university",
+        "plain",
+        "plains",
+        "valley",
+        "hills",
+        "mountains",
+        "range",
+        "field",
+        "oilfield",
+    ];
+    first_words(after, 1)
+        .next()
+        .is_some_and(|w| PLACE_NOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
 
 /// Platforms written after a channel's name (`the Ain al-Basra Telegram channel`).
@@ -318,6 +274,11 @@ fn read_around(
         let Some((inner, rest)) = parenthesis(after) else {
             break;
         };
+        // `(Figure 1)` points at a figure; it is no other name.
+        if inner.starts_with("Figure") || inner.starts_with("Fig.") || inner.starts_with("see ") {
+            after = rest;
+            continue;
+        }
         if inner.chars().any(is_arabic) {
             arabic = Some(inner.to_string());
         } else if inner.starts_with(char::is_uppercase) && inner.split(' ').count() <= 8 {
@@ -341,7 +302,8 @@ fn read_around(
     });
     // `X, a Framework lawmaker who ...`: an appositive whose head names a person, group or
     // channel says what the name is.
-    let described = appositive.is_some_and(|(a, _)| head_kind(a).is_some());
+    // Any description in apposition (`, a schoolteacher who ...`) says the name is an actor's.
+    let described = appositive.is_some();
     let strong = verb_after
         || described
         || verb_before
@@ -352,15 +314,21 @@ fn read_around(
         || role_before.is_some()
         || channel_after
         || noun_after.is_some();
-    let kind = if noun_after.is_some() && !channel_after {
-        Guess::Group
-    } else {
-        guess(name, honorific, appositive.map(|(a, _)| a), after, before)
+    // A translation in parentheses tells too: `Katibat X (Battalion of the Men of Y)`.
+    let translated_group = alias.as_deref().is_some_and(|a| {
+        a.split(' ')
+            .any(|w| GROUP_NAME_WORDS.binary_search(&w).is_ok())
+    });
+    let kind = match guess(name, honorific, appositive.map(|(a, _)| a), after, before) {
+        _ if noun_after.is_some() && !channel_after => Guess::Group,
+        Guess::Person if translated_group && honorific.is_none() => Guess::Group,
+        kind => kind,
     };
-    let role = appositive
-        .map(|(a, _)| a.to_string())
-        .or(role_before)
-        .or(noun_after);
+    // Both descriptions when there are two (`the channel's director, X, a former officer,`).
+    let role = match (appositive.map(|(a, _)| a.to_string()), role_before) {
+        (Some(a), Some(b)) => Some(format!("{b}; {a}")),
+        (a, b) => a.or(b).or(noun_after),
+    };
     let introduced = Introduced {
         start: from,
         end: to,
@@ -439,98 +407,6 @@ fn role_before(before: &str) -> Option<String> {
     })
 }
 
-/// What a name is, from its own words first, then its honorific, then the text around it.
-fn guess(
-    name: &str,
-    honorific: Option<&str>,
-    appositive: Option<&str>,
-    after: &str,
-    before: &str,
-) -> Guess {
-    let words: Vec<&str> = name.split([' ', '-']).collect();
-    // Both lists are sorted (a test holds them to it).
-    if words
-        .iter()
-        .any(|w| GROUP_NAME_WORDS.binary_search(w).is_ok())
-    {
-        return Guess::Group;
-    }
-    if words
-        .iter()
-        .any(|w| CHANNEL_NAME_WORDS.binary_search(w).is_ok())
-    {
-        return Guess::Channel;
-    }
-    if honorific.is_some() || matches!(words.first(), Some(&("Abu" | "Umm"))) {
-        return Guess::Person;
-    }
-    if first_words(after, 2).any(|w| matches!(noun_of(w), Some(Referent::Channel(_)))) {
-        return Guess::Channel;
-    }
-    if let Some(kind) = appositive.and_then(head_kind) {
-        return kind;
-    }
-    // The words just before the name: `the Telegram channel al-Qabda`, `a group calling itself`.
-    let before: Vec<&str> = last_words(before, 4).collect();
-    if before
-        .iter()
-        .any(|w| matches!(noun_of(w), Some(Referent::Channel(_))))
-    {
-        return Guess::Channel;
-    }
-    if before
-        .iter()
-        .any(|w| w.eq_ignore_ascii_case("itself") || matches!(noun_of(w), Some(Referent::Group(_))))
-    {
-        return Guess::Group;
-    }
-    Guess::Person
-}
-
-/// Words that end the noun phrase whose head an appositive or a role names.
-const STOPS: &[&str] = &[
-    "of", "from", "in", "close", "who", "which", "that", "whose", "with", "at", "on", "for", "to",
-];
-
-/// The kind an appositive's head noun names: `a Telegram channel close to X` is a channel,
-/// `an independent council member from Y` a person, `which presents itself as` a group.
-fn head_kind(appositive: &str) -> Option<Guess> {
-    let words: Vec<&str> = appositive.split_whitespace().collect();
-    match words.first() {
-        Some(w) if w.eq_ignore_ascii_case("who") || w.eq_ignore_ascii_case("whose") => {
-            return Some(Guess::Person);
-        }
-        Some(w) if w.eq_ignore_ascii_case("which") => return Some(Guess::Group),
-        _ => {}
-    }
-    let end = words
-        .iter()
-        .position(|w| STOPS.iter().any(|s| s.eq_ignore_ascii_case(w)))
-        .unwrap_or(words.len());
-    // Only the noun phrase itself: `a reporter for a local radio station` is no station.
-    words[..end].iter().rev().find_map(|w| match noun_of(w)? {
-        Referent::Person(_) => Some(Guess::Person),
-        Referent::Channel(_) => Some(Guess::Channel),
-        Referent::Group(_) => Some(Guess::Group),
-        _ => None,
-    })
-}
-
-/// The first `n` words of `text`, punctuation trimmed.
-fn first_words(text: &str, n: usize) -> impl Iterator<Item = &str> {
-    text.split_whitespace()
-        .take(n)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-}
-
-/// The last `n` words of `text`, last first, punctuation trimmed.
-fn last_words(text: &str, n: usize) -> impl Iterator<Item = &str> {
-    text.split_whitespace()
-        .rev()
-        .take(n)
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-}
-
 /// Whether `text` ends with the words of `phrase` (any case) and a space.
 fn ends_with_words(text: &str, phrase: &str) -> bool {
     let Some(body) = text.strip_suffix(' ') else {
@@ -554,12 +430,6 @@ mod tests {
             .into_iter()
             .map(|i| (text[i.start..i.end].to_string(), i.kind))
             .collect()
-    }
-
-    #[test]
-    fn name_word_lists_are_sorted_for_binary_search() {
-        assert!(GROUP_NAME_WORDS.is_sorted());
-        assert!(CHANNEL_NAME_WORDS.is_sorted());
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! kunya (`Abu Hawraa`), honorific form (`Sheikh Ghanim`) or other name resolve to it.
 
 pub mod discover;
+mod kinds;
 
 use self::discover::{Guess, Introduced, describe, introduced};
 use super::dates::MONTH_NAMES;
@@ -273,7 +274,7 @@ fn later_names(actor: &Actor) -> Vec<String> {
     if guess_of(actor) == Guess::Group {
         if let [first, rest @ ..] = words.as_slice()
             && rest.len() >= 2
-            && discover::GROUP_NAME_WORDS.contains(first)
+            && kinds::GROUP_NAME_WORDS.contains(first)
         {
             let short = rest.join(" ");
             if !is_place(&short) {
