@@ -28,8 +28,9 @@ pub const GROUP_NOUNS: &[&str] = &[
     "alliance", "assembly", "association", "battalion", "battalions", "bloc", "body", "brand",
     "brigade", "brigades", "clan", "coalition", "collective", "commission", "committee",
     "companies", "coordination", "council", "facade", "faction", "federation", "formation",
-    "front", "gathering", "group", "league", "militia", "movement", "network", "organization",
-    "outfit", "party", "platform", "syndicate", "tribe", "umbrella", "union", "wing",
+    "front", "gathering", "group", "league", "list", "militia", "movement", "network",
+    "organization", "outfit", "party", "platform", "slate", "syndicate", "tribe", "umbrella",
+    "union", "wing",
 ];
 
 /// Head nouns that make a channel.

@@ -7,6 +7,7 @@
 /// The lower-case words that mark reported speech (verbs and nouns), sorted for binary search.
 const SPEECH_LEXEMES: &[&str] = &[
     "according",
+    "accusation",
     "accused",
     "accusing",
     "acknowledged",
@@ -35,7 +36,9 @@ const SPEECH_LEXEMES: &[&str] = &[
     "calls",
     "caption",
     "cautioned",
+    "charge",
     "charged",
+    "charges",
     "claim",
     "claimed",
     "claiming",
@@ -228,6 +231,9 @@ const SPEECH_NOUNS: &[&str] = &[
     "quoting",
     "quoted",
     "comment",
+    "charge",
+    "charges",
+    "accusation",
 ];
 
 /// Whether `word` is a speech verb that can sit beside its speaker's name (`said Abu X`).

@@ -14,11 +14,12 @@
 
 use std::ops::Range;
 
-use super::candidates::Candidate;
+use super::candidates::{Candidate, CandidateKind};
 use super::resolve::Resolver;
 use super::sentences::sentence_around;
 use super::units::{Shape, Unit};
 use crate::corpus::model::{Attribution, BlockKind, Piece, SpeakerSource};
+use crate::corpus::referring::Referent;
 
 /// A speaker and how it was found.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -174,8 +175,33 @@ impl Attributor<'_> {
     /// The candidate's actor, with the candidate's own words as the cue.
     pub(super) fn take(&self, c: &Candidate, by: Option<SpeakerSource>) -> Option<Found> {
         let words = &self.text(c.para)[c.start..c.end];
+        if let Some(named) = self.named_after(c) {
+            let (speaker, _) = self.resolver.resolve(named, words)?;
+            return Some(self.found(speaker, by.unwrap_or(SpeakerSource::RoleNoun), words));
+        }
         let (speaker, source) = self.resolver.resolve(c, words)?;
         Some(self.found(speaker, by.unwrap_or(source), words))
+    }
+
+    /// The name a role is given right after it (`the brigade's spokesman, known on Telegram as
+    /// Abu X,`, `its media official, Y,`): the role stands for that person, not for an earlier
+    /// one who held the same title.
+    fn named_after(&self, c: &Candidate) -> Option<&Candidate> {
+        if !matches!(c.what, CandidateKind::Phrase(Referent::Person(_))) {
+            return None;
+        }
+        let next = self
+            .resolver
+            .candidates
+            .iter()
+            .find(|n| n.para == c.para && n.start >= c.end)?;
+        let between = self.text(c.para).get(c.end..next.start)?;
+        let close = between.starts_with(", ")
+            && between.split_whitespace().count() <= 6
+            && !between.contains(['.', ';', ':', '"', '“', '”']);
+        let person =
+            matches!(&next.what, CandidateKind::Mention(id) if self.resolver.cast.is_person(id));
+        (close && person).then_some(next)
     }
 
     /// Candidates of `para` in `from..to`, outside quotations.

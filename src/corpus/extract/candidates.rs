@@ -205,11 +205,17 @@ fn after_preposition(before: &str) -> bool {
         .rsplit([',', ';', ':', '.', '(', '"', '“', '”'])
         .next()
         .unwrap_or(before);
+    // A verb between closes the phrase: in `the center of the dispute is Dr. X`, X is no object.
+    const VERBS: &[&str] = &[
+        "is", "was", "are", "were", "be", "been", "became", "remains",
+    ];
     clause
         .split_whitespace()
         .rev()
         .take(4)
-        .any(|w| PREPOSITIONS.contains(&w.to_ascii_lowercase().as_str()))
+        .map(str::to_ascii_lowercase)
+        .take_while(|w| !VERBS.contains(&w.as_str()))
+        .any(|w| PREPOSITIONS.contains(&w.as_str()))
 }
 
 #[cfg(test)]
@@ -224,5 +230,8 @@ mod tests {
         ));
         assert!(!after_preposition("In his sermon on May 3, "));
         assert!(!after_preposition("On April 28, "));
+        assert!(!after_preposition(
+            "The candidate at the center of the dispute is "
+        ));
     }
 }

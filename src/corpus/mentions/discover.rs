@@ -291,7 +291,13 @@ fn read_around(
     let verb_after = first_words(past_appositive, 3).any(is_speech_verb);
     let before = text[..start].trim_end_matches([' ', ',']);
     let verb_before = last_words(before, 2).any(is_speech_verb);
-    let naming = NAMING.iter().any(|n| ends_with_words(&text[..start], n));
+    // `known on Telegram as X`: `known` a few words before an `as` that ends right before it.
+    let known_as = {
+        let words: Vec<&str> = last_words(&text[..start], 4).collect();
+        words.first().is_some_and(|w| w.eq_ignore_ascii_case("as"))
+            && words.iter().any(|w| w.eq_ignore_ascii_case("known"))
+    };
+    let naming = known_as || NAMING.iter().any(|n| ends_with_words(&text[..start], n));
     let role_before = role_before(&text[..start]);
     let channel_after =
         first_words(after, 2).any(|w| matches!(noun_of(w), Some(Referent::Channel(_))));
