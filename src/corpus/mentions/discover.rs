@@ -10,11 +10,15 @@
 use super::super::dates::MONTH_NAMES;
 use super::super::names::{FEMALE_HONORIFICS, honorific_at, name_len};
 use super::super::places::is_place;
-use super::super::referring::{PERSON_NOUNS, Referent, noun_of};
+use super::super::referring::{Referent, noun_of};
 use super::super::speech::is_speech_verb;
 use super::NOT_NAMES;
+pub use super::around::appositive_end;
+use super::around::{
+    appositive_after, before_place_noun, ends_with_words, is_arabic, parenthesis, role_before,
+};
 pub use super::kinds::Guess;
-use super::kinds::{GROUP_NAME_WORDS, STOPS, first_words, guess, last_words};
+use super::kinds::{GROUP_NAME_WORDS, first_words, guess, last_words};
 
 /// One name introduced in a paragraph, with the evidence around it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -146,52 +150,6 @@ fn next_capital(text: &str, at: usize) -> Option<usize> {
     memchr::memchr2_iter(b' ', b'(', &bytes[at.saturating_sub(1)..])
         .map(|i| at.saturating_sub(1) + i + 1)
         .find(|&i| i >= at && i < bytes.len() && opens(i))
-}
-
-/// Whether a place noun follows a name (`the al-Jumhuriya district`): then it is a place's.
-fn before_place_noun(after: &str) -> bool {
-    const PLACE_NOUNS: &[&str] = &[
-        "district",
-        "quarter",
-        "neighborhood",
-        "neighbourhood",
-        "province",
-        "governorate",
-        "city",
-        "town",
-        "village",
-        "area",
-        "region",
-        "crossing",
-        "base",
-        "port",
-        "camp",
-        "airport",
-        "bridge",
-        "road",
-        "highway",
-        "river",
-        "marshes",
-        "desert",
-        "square",
-        "street",
-        "market",
-        "mosque",
-        "shrine",
-        "hospital",
-        "university",
-        "plain",
-        "plains",
-        "valley",
-        "hills",
-        "mountains",
-        "range",
-        "field",
-        "oilfield",
-    ];
-    first_words(after, 1)
-        .next()
-        .is_some_and(|w| PLACE_NOUNS.iter().any(|p| p.eq_ignore_ascii_case(w)))
 }
 
 /// Platforms written after a channel's name (`the Ain al-Basra Telegram channel`).
@@ -346,85 +304,6 @@ fn read_around(
         female: honorific.is_some_and(|h| FEMALE_HONORIFICS.contains(&h)),
     };
     (introduced, strong)
-}
-
-fn is_arabic(c: char) -> bool {
-    ('\u{0600}'..='\u{06FF}').contains(&c)
-}
-
-/// ` (inner) rest` at the start of `text`.
-fn parenthesis(text: &str) -> Option<(&str, &str)> {
-    let rest = text.strip_prefix(" (")?;
-    let close = rest.find(')')?;
-    Some((&rest[..close], &rest[close + 1..]))
-}
-
-/// `, the group's spokesman, ...` at the start of `text`: the appositive and what follows it.
-fn appositive_after(text: &str) -> Option<(&str, &str)> {
-    let rest = text.strip_prefix(", ")?;
-    let end = appositive_end(rest)?;
-    let phrase = rest[..end].trim();
-    let words = phrase.split_whitespace().count();
-    ((1..=40).contains(&words)).then(|| (phrase, rest[end..].trim_start_matches(',')))
-}
-
-/// Where an appositive that starts `rest` (after its comma) ends, if `rest` starts one: it
-/// opens with a determiner or a relative pronoun (`, told reporters` and `, and who had
-/// posted` carry the sentence on) and closes with a comma or the sentence's end (`, the media
-/// official defended the campaign:` is the clause's subject, not a description).
-#[must_use]
-pub fn appositive_end(rest: &str) -> Option<usize> {
-    const OPENS: &[&str] = &[
-        "a", "an", "the", "his", "her", "its", "their", "one", "who", "whose", "which", "himself",
-        "herself", "itself", "former", "another",
-    ];
-    let first = rest.split_whitespace().next().unwrap_or("");
-    if !OPENS.contains(&first) {
-        return None;
-    }
-    let end = rest.find([',', '.', ';', ':', '(']).unwrap_or(rest.len());
-    let closes = rest[end..].chars().next();
-    matches!(closes, None | Some(',' | '.' | '(')).then_some(end)
-}
-
-/// A role given just before a name: `the group’s secretary-general, ` or `spokesman `.
-fn role_before(before: &str) -> Option<String> {
-    let rest = before.strip_suffix(", ")?;
-    let clause = rest
-        .rsplit([',', '.', ';', ':'])
-        .next()
-        .unwrap_or(rest)
-        .trim();
-    // The head noun comes before any preposition: `an MP from Diyala` is an MP.
-    let lower: Vec<String> = clause.split_whitespace().map(str::to_lowercase).collect();
-    let end = lower
-        .iter()
-        .position(|w| STOPS.contains(&w.as_str()))
-        .unwrap_or(lower.len());
-    let head = lower.get(..end)?.last()?;
-    let head = head.trim_start_matches(|c: char| !c.is_alphanumeric());
-    PERSON_NOUNS.contains(&head).then(|| {
-        let words: Vec<&str> = clause.split_whitespace().collect();
-        let from = words
-            .iter()
-            .rposition(|w| matches!(*w, "the" | "a" | "an" | "its" | "his" | "her"))
-            .unwrap_or(0);
-        words[from..].join(" ")
-    })
-}
-
-/// Whether `text` ends with the words of `phrase` (any case) and a space.
-fn ends_with_words(text: &str, phrase: &str) -> bool {
-    let Some(body) = text.strip_suffix(' ') else {
-        return false;
-    };
-    body.len() >= phrase.len()
-        && body.is_char_boundary(body.len() - phrase.len())
-        && body[body.len() - phrase.len()..].eq_ignore_ascii_case(phrase)
-        && body[..body.len() - phrase.len()]
-            .chars()
-            .next_back()
-            .is_none_or(|c| !c.is_alphanumeric())
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@
 //! honorific kept apart, its role, Arabic name and other names. Later mentions by surname,
 //! kunya (`Abu Hawraa`), honorific form (`Sheikh Ghanim`) or other name resolve to it.
 
+mod around;
 pub mod discover;
 mod kinds;
 
