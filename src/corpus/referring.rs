@@ -76,15 +76,9 @@ pub struct ReferringPhrase {
 /// A descriptor is a determiner (`the`, `its`, `his`, `her`, `their`, `the same`), at most two
 /// modifiers or an owner (`the group's`), then a head noun from [`PERSON_NOUNS`],
 /// [`GROUP_NOUNS`] or [`CHANNEL_NOUNS`]: `the tribal leader`, `the brigade's spokesman`.
-#[must_use]
-pub fn referring_phrases(text: &str) -> Vec<ReferringPhrase> {
-    let mut found = Vec::new();
-    phrases_between(text, 0, text.len(), &mut found);
-    found
-}
-
-/// [`referring_phrases`] outside the byte ranges `skip` (a paragraph's quotations, sorted),
-/// where no phrase can stand for a speaker.
+///
+/// Only outside the byte ranges `skip` (a paragraph's quotations, sorted), where no phrase can
+/// stand for a speaker.
 #[must_use]
 pub fn referring_phrases_outside(
     text: &str,
@@ -311,7 +305,7 @@ mod tests {
     fn finds_pronouns_and_descriptors_as_whole_words() {
         let text =
             "The group's spokesman said he would; the shepherd said nothing to the tribal leader.";
-        let found: Vec<(&str, Referent)> = referring_phrases(text)
+        let found: Vec<(&str, Referent)> = referring_phrases_outside(text, &[])
             .iter()
             .map(|f| (&text[f.start..f.end], f.referent))
             .collect();
@@ -327,10 +321,11 @@ mod tests {
 
     #[test]
     fn a_possessive_group_owns_what_follows() {
-        let found = referring_phrases("The coalition’s founding text and the group said");
+        let found =
+            referring_phrases_outside("The coalition’s founding text and the group said", &[]);
         assert_eq!(found.len(), 2);
         assert!(found[0].possessive);
         assert_eq!(found[1].referent, Referent::Group("group"));
-        assert!(referring_phrases("the Support Fronts Coalition").is_empty());
+        assert!(referring_phrases_outside("the Support Fronts Coalition", &[]).is_empty());
     }
 }
