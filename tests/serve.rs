@@ -7,152 +7,15 @@
 #[path = "common/tmux.rs"]
 mod tmux;
 
+#[path = "common/server.rs"]
+mod server;
+
 use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
-use tmux::Tmux;
-
-const WAIT: Duration = Duration::from_secs(10);
-
-fn have(tool: &str) -> bool {
-    Command::new("sh")
-        .args(["-c", &format!("command -v {tool}")])
-        .stdout(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success())
-}
-
-/// The port in the server's `listen=127.0.0.1:PORT` log line, once it is written.
-fn listening_port(log: &str) -> Option<u16> {
-    let rest = &log[log.find("listen=127.0.0.1:")? + "listen=127.0.0.1:".len()..];
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    digits.parse().ok()
-}
-
-/// A running server with its keys in a temporary directory; killed on drop.
-struct Server {
-    child: Child,
-    port: u16,
-    dir: tempfile::TempDir,
-}
-
-impl Server {
-    fn start() -> Option<Self> {
-        Self::start_with(&[])
-    }
-
-    /// Starts a server with extra `serve` options.
-    fn start_with(options: &[&str]) -> Option<Self> {
-        if !(have("ssh") && have("ssh-keygen") && tmux::available()) {
-            eprintln!("ssh, ssh-keygen or tmux missing: skipping");
-            return None;
-        }
-        let dir = tempfile::tempdir().expect("tempdir");
-        for name in ["id", "stranger"] {
-            let status = Command::new("ssh-keygen")
-                .args(["-q", "-t", "ed25519", "-N", "", "-f"])
-                .arg(dir.path().join(name))
-                .status()
-                .expect("ssh-keygen");
-            assert!(status.success());
-        }
-        std::fs::copy(
-            dir.path().join("id.pub"),
-            dir.path().join("authorized_keys"),
-        )
-        .expect("authorized keys");
-        // The server picks its own port and logs it: choosing a free port here and handing it
-        // over raced with other tests' servers and ssh's own ephemeral ports.
-        let mut child = Command::new(env!("CARGO_BIN_EXE_spotlight"))
-            .args(["serve", "--listen", "127.0.0.1:0"])
-            .env("XDG_CACHE_HOME", dir.path().join("cache"))
-            .arg("--host-key")
-            .arg(dir.path().join("host_key"))
-            .arg("--authorized-keys")
-            .arg(dir.path().join("authorized_keys"))
-            .args(options)
-            .env_remove("SPOTLIGHT_DATA")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(dir.path().join("server.log")).expect("log"))
-            .spawn()
-            .expect("spotlight serve");
-        let deadline = Instant::now() + WAIT;
-        let port = loop {
-            let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default();
-            if let Some(port) = listening_port(&log) {
-                break port;
-            }
-            if let Ok(Some(status)) = child.try_wait() {
-                panic!("the server exited ({status}) before listening:\n{log}");
-            }
-            assert!(
-                Instant::now() < deadline,
-                "the server never listened:\n{log}"
-            );
-            std::thread::sleep(Duration::from_millis(20));
-        };
-        assert!(
-            TcpStream::connect(("127.0.0.1", port)).is_ok(),
-            "the server logged port {port} but does not accept there"
-        );
-        Some(Self { child, port, dir })
-    }
-
-    /// `ssh` options that log in with `key` and trust the fresh host key.
-    fn ssh_args(&self, key: &str) -> Vec<String> {
-        let known = self.dir.path().join("known_hosts");
-        [
-            "-p",
-            &self.port.to_string(),
-            "-i",
-            &self.dir.path().join(key).to_string_lossy(),
-            "-o",
-            "IdentitiesOnly=yes",
-            "-o",
-            "StrictHostKeyChecking=no",
-            "-o",
-            &format!("UserKnownHostsFile={}", known.display()),
-            "-o",
-            "LogLevel=ERROR",
-        ]
-        .iter()
-        .map(ToString::to_string)
-        .collect()
-    }
-
-    /// Runs a non-interactive `ssh` with `extra` arguments and returns what it printed.
-    fn ssh(&self, key: &str, extra: &[&str]) -> Output {
-        Command::new("ssh")
-            .args(self.ssh_args(key))
-            .args(["-o", "BatchMode=yes"])
-            .args(extra)
-            .stdin(Stdio::null())
-            .output()
-            .expect("ssh")
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(self.dir.path().join("server.log")).unwrap_or_default()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-fn text(output: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    )
-}
+use server::{Server, WAIT, open_session, text};
 
 #[test]
 fn an_authorized_key_gets_the_tui_searches_resizes_and_quits() {
@@ -256,17 +119,6 @@ fn sigterm_says_goodbye_to_sessions_and_stops() {
     let exit = t.wait_exit(WAIT);
     assert!(exit.sane(), "{}", exit.stty);
     assert!(Path::new(&server.dir.path().join("host_key")).exists());
-}
-
-/// Starts `ssh -t` in tmux against `server` and waits for the browser.
-fn open_session(server: &Server, name: &str) -> Option<Tmux> {
-    let mut args: Vec<String> = vec!["-t".into()];
-    args.extend(server.ssh_args("id"));
-    args.push("127.0.0.1".into());
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    let t = Tmux::start_program(name, 80, 24, "ssh", &args)?;
-    t.wait_for("/10", WAIT);
-    Some(t)
 }
 
 #[test]

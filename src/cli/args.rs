@@ -173,9 +173,11 @@ pub struct ImportArgs {
 /// Arguments of `spotlight serve`.
 #[derive(Debug, Parser)]
 pub struct ServeArgs {
-    /// Address and port to listen on; a public address is the operator's explicit choice.
-    #[arg(long, default_value = "127.0.0.1:2222", value_name = "ADDR:PORT")]
-    pub listen: std::net::SocketAddr,
+    /// Host (a name or an address) and port to listen on, on every address the name resolves
+    /// to; a public address is the operator's explicit choice. Port 0 picks a free port, which
+    /// the `serving spotlight over SSH listen=ADDR:PORT` log line gives.
+    #[arg(long, default_value = "127.0.0.1:2222", value_name = "HOST:PORT", value_parser = parse_listen)]
+    pub listen: String,
     /// The server's ed25519 host key, made (mode 0600) on first start
     /// [default: $XDG_DATA_HOME/spotlight/host_ed25519_key].
     #[arg(long, value_name = "PATH")]
@@ -184,7 +186,7 @@ pub struct ServeArgs {
     #[arg(long, value_name = "PATH")]
     pub authorized_keys: Option<PathBuf>,
     /// Sessions served at once; one more is refused with a message.
-    #[arg(long, default_value_t = 64, value_name = "N")]
+    #[arg(long, default_value_t = 64, value_name = "N", value_parser = at_least_one)]
     pub max_sessions: usize,
     /// Close sessions without input for this long (`90s`, `30m`, `2h`).
     #[arg(long, default_value = "30m", value_name = "DURATION", value_parser = parse_duration)]
@@ -192,14 +194,49 @@ pub struct ServeArgs {
     /// Drop connections that have not logged in after this long (as sshd's LoginGraceTime).
     #[arg(long, default_value = "30s", value_name = "DURATION", value_parser = parse_duration)]
     pub login_grace: std::time::Duration,
+    /// Connections that may wait to log in at once; when full, the one that has waited
+    /// longest is dropped to make room (lowered to fit the file-descriptor limit).
+    #[arg(long, default_value_t = 64, value_name = "N", value_parser = at_least_one)]
+    pub max_pending: usize,
+    /// Connections from one client address that may wait to log in at once; when full, that
+    /// address's longest-waiting one is dropped.
+    #[arg(long, default_value_t = 10, value_name = "N", value_parser = at_least_one)]
+    pub max_pending_per_address: usize,
 }
 
-/// A duration like `90s`, `30m`, `2h` or `1h 30m`.
+/// A duration like `90s`, `30m`, `2h` or `1h 30m`, longer than zero.
 fn parse_duration(text: &str) -> Result<std::time::Duration, String> {
     let span: jiff::SignedDuration = text
         .parse()
         .map_err(|e| format!("`{text}` is not a duration like 90s, 30m or 2h ({e})"))?;
-    std::time::Duration::try_from(span).map_err(|_| format!("`{text}` is negative"))
+    let duration =
+        std::time::Duration::try_from(span).map_err(|_| format!("`{text}` is negative"))?;
+    if duration.is_zero() {
+        return Err(format!(
+            "`{text}` is no time at all: give a duration like 90s, 30m or 2h"
+        ));
+    }
+    Ok(duration)
+}
+
+/// A count of at least one: zero sessions or connections would serve nobody.
+fn at_least_one(text: &str) -> Result<usize, String> {
+    match text.parse::<usize>() {
+        Ok(0) => Err("0 would serve nobody: give 1 or more".to_string()),
+        Ok(n) => Ok(n),
+        Err(_) => Err(format!("`{text}` is not a whole number")),
+    }
+}
+
+/// `HOST:PORT`, the host a name (`localhost`) or an address (`[::1]` for IPv6); the name is
+/// resolved when the server starts.
+fn parse_listen(text: &str) -> Result<String, String> {
+    let expected = || format!("`{text}` is not HOST:PORT (like 127.0.0.1:2222 or localhost:2222)");
+    let (host, port) = text.rsplit_once(':').ok_or_else(expected)?;
+    if host.is_empty() || port.parse::<u16>().is_err() {
+        return Err(expected());
+    }
+    Ok(text.to_string())
 }
 
 /// Arguments of `spotlight synth`.

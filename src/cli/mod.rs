@@ -242,12 +242,16 @@ fn serve_options(args: &args::ServeArgs) -> anyhow::Result<crate::serve::Options
         .or_else(crate::serve::keys::default_authorized_keys_path)
         .context("no --authorized-keys given and no $HOME/.ssh/authorized_keys")?;
     Ok(crate::serve::Options {
-        listen: args.listen,
+        listen: args.listen.clone(),
         host_key,
         authorized_keys,
         max_sessions: args.max_sessions,
         idle_timeout: args.idle_timeout,
         login_grace: args.login_grace,
+        waiting: crate::serve::gate::Limits {
+            total: args.max_pending,
+            per_address: args.max_pending_per_address,
+        },
     })
 }
 

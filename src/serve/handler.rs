@@ -1,5 +1,5 @@
-//! One SSH connection: authentication, channel requests, and the bridge from its channel to
-//! its TUI session.
+//! The russh handler of one SSH connection: authentication, channel requests, and the bridge
+//! from its channel to its TUI session.
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -7,105 +7,22 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use russh::keys::PublicKey;
 use russh::keys::ssh_key::HashAlg;
-use russh::server::{Auth, ChannelOpenHandle, Config, Handle, Msg, Session};
-use russh::{Channel, ChannelId, Disconnect, Pty};
-use tokio::net::TcpStream;
+use russh::server::{Auth, ChannelOpenHandle, Handle, Msg, Session};
+use russh::{Channel, ChannelId, Pty};
 use tokio::sync::mpsc;
 
 use super::Shared;
 use super::session::{self, Input};
 
-/// Serves one TCP connection until it closes.
-pub async fn connection(
-    shared: Arc<Shared>,
-    config: Arc<Config>,
-    socket: TcpStream,
-    peer: SocketAddr,
-) {
-    let _ = socket.set_nodelay(true);
-    tracing::info!(%peer, "connect");
-    let authenticated = Arc::new(AtomicBool::new(false));
-    let client = Client {
-        shared: Arc::clone(&shared),
-        peer,
-        authenticated: Arc::clone(&authenticated),
-        pty: None,
-        session: None,
-    };
-    // The grace time covers everything before the login, the exchange of versions included:
-    // a client that connects and says nothing is dropped like one that never authenticates.
-    let deadline = tokio::time::Instant::now() + shared.login_grace;
-    // russh runs the connection on a task of its own; a second handle on the socket is how
-    // this one ends it when the client stalls.
-    let Ok((socket, plug)) = with_plug(socket) else {
-        return;
-    };
-    let grace = shared.login_grace.as_secs_f32();
-    let started = russh::server::run_stream(config, socket, client);
-    let running = match tokio::time::timeout_at(deadline, started).await {
-        Ok(Ok(running)) => running,
-        Ok(Err(e)) => {
-            tracing::info!(%peer, "connection failed: {e}");
-            return;
-        }
-        Err(_) => {
-            tracing::info!(%peer, "dropped: no login within {grace} s");
-            return;
-        }
-    };
-    let handle = running.handle();
-    let mut running = std::pin::pin!(running);
-    let mut shutdown = shared.shutdown.subscribe();
-    let mut watching = true;
-    loop {
-        tokio::select! {
-            result = &mut running => {
-                if let Err(e) = result {
-                    tracing::debug!(%peer, "connection ended with an error: {e}");
-                }
-                break;
-            }
-            _ = shutdown.recv() => {
-                // Sessions say goodbye on their channel first; then the connection goes.
-                tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-                let _ = handle
-                    .disconnect(Disconnect::ByApplication, "server shutting down".into(), String::new())
-                    .await;
-                break;
-            }
-            () = tokio::time::sleep_until(deadline), if watching => {
-                if authenticated.load(Ordering::SeqCst) {
-                    watching = false;
-                    continue;
-                }
-                tracing::info!(%peer, "dropped: no login within {grace} s");
-                // Say why if the client is still listening; the connection goes either way.
-                let bye = handle.disconnect(
-                    Disconnect::ByApplication,
-                    "authentication took too long".into(),
-                    String::new(),
-                );
-                let _ = tokio::time::timeout(std::time::Duration::from_secs(1), bye).await;
-                let _ = plug.shutdown(std::net::Shutdown::Both);
-                break;
-            }
-        }
-    }
-    tracing::info!(%peer, "disconnect");
-}
-
-/// The socket again, with a second handle on it that can shut it down from outside.
-fn with_plug(socket: TcpStream) -> std::io::Result<(TcpStream, std::net::TcpStream)> {
-    let socket = socket.into_std()?;
-    let plug = socket.try_clone()?;
-    Ok((TcpStream::from_std(socket)?, plug))
-}
-
 /// The russh handler of one connection.
-struct Client {
+pub struct Client {
     shared: Arc<Shared>,
     peer: SocketAddr,
+    /// Its place among the connections waiting to log in.
+    ticket: u64,
     authenticated: Arc<AtomicBool>,
+    /// The key it logged in with: its session ends if SIGHUP finds the key gone.
+    key: Option<PublicKey>,
     /// The pty requested on the session channel.
     pty: Option<session::Pty>,
     /// The running TUI session's inbox, once the shell started.
@@ -113,18 +30,46 @@ struct Client {
 }
 
 impl Client {
-    fn check(&self, user: &str, key: &PublicKey, offered: bool) -> Auth {
+    /// The handler of a new connection from `peer`, holding `ticket` in the waiting room
+    /// until it logs in; `authenticated` is set then.
+    pub fn new(
+        shared: Arc<Shared>,
+        peer: SocketAddr,
+        ticket: u64,
+        authenticated: Arc<AtomicBool>,
+    ) -> Self {
+        Self {
+            shared,
+            peer,
+            ticket,
+            authenticated,
+            key: None,
+            pty: None,
+            session: None,
+        }
+    }
+
+    /// Every result names the client's address as `addr=` (and its port), for fail2ban.
+    fn check(&mut self, user: &str, key: &PublicKey, offered: bool) -> Auth {
         let fingerprint = key.fingerprint(HashAlg::Sha256);
-        if self.shared.authorized.allows(key) {
+        let (addr, port) = (self.peer.ip(), self.peer.port());
+        if self.shared.allows(key) {
             if !offered {
-                tracing::info!(peer = %self.peer, user, %fingerprint, "auth accepted");
+                tracing::info!(%addr, port, user, %fingerprint, "auth accepted");
                 self.authenticated.store(true, Ordering::SeqCst);
+                self.shared.leave(self.ticket);
+                self.key = Some(key.clone());
             }
             Auth::Accept
         } else {
-            tracing::info!(peer = %self.peer, user, %fingerprint, "auth rejected: key not authorized");
+            tracing::info!(%addr, port, user, %fingerprint, "auth rejected: key not authorized");
             Auth::reject()
         }
+    }
+
+    /// Logs a refused request, as subsystems are.
+    fn refused(&self, what: &str, target: &str) {
+        tracing::info!(peer = %self.peer, target, "{what} refused");
     }
 
     /// Writes `line` to the channel and closes it.
@@ -140,6 +85,7 @@ impl Client {
         self.session = Some(inbox);
         let shared = Arc::clone(&self.shared);
         let shutdown = shared.shutdown.subscribe();
+        let key = self.key.clone();
         let peer = self.peer;
         shared.sessions.fetch_add(1, Ordering::SeqCst);
         tokio::spawn(async move {
@@ -150,6 +96,7 @@ impl Client {
                 pty,
                 receiver,
                 shutdown,
+                key,
             )
             .await;
             let left = shared.sessions.fetch_sub(1, Ordering::SeqCst) - 1;
@@ -174,7 +121,8 @@ impl russh::server::Handler for Client {
     }
 
     async fn auth_password(&mut self, user: &str, _password: &str) -> Result<Auth, Self::Error> {
-        tracing::info!(peer = %self.peer, user, "auth rejected: passwords are not accepted");
+        let (addr, port) = (self.peer.ip(), self.peer.port());
+        tracing::info!(%addr, port, user, "auth rejected: passwords are not accepted");
         Ok(Auth::reject())
     }
 
@@ -263,6 +211,73 @@ impl russh::server::Handler for Client {
         tracing::info!(peer = %self.peer, name, "subsystem refused");
         session.channel_failure(channel)?;
         session.close(channel)
+    }
+
+    async fn tcpip_forward(
+        &mut self,
+        address: &str,
+        port: &mut u32,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        self.refused("remote port forward", &format!("{address}:{port}"));
+        Ok(false)
+    }
+
+    async fn streamlocal_forward(
+        &mut self,
+        socket_path: &str,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        self.refused("remote socket forward", socket_path);
+        Ok(false)
+    }
+
+    async fn channel_open_direct_tcpip(
+        &mut self,
+        _channel: Channel<Msg>,
+        host: &str,
+        port: u32,
+        _originator_address: &str,
+        _originator_port: u32,
+        _reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        // Dropping the reply refuses the channel.
+        self.refused("local port forward", &format!("{host}:{port}"));
+        Ok(())
+    }
+
+    async fn channel_open_direct_streamlocal(
+        &mut self,
+        _channel: Channel<Msg>,
+        socket_path: &str,
+        _reply: ChannelOpenHandle,
+        _session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refused("local socket forward", socket_path);
+        Ok(())
+    }
+
+    async fn agent_request(
+        &mut self,
+        _channel: ChannelId,
+        _session: &mut Session,
+    ) -> Result<bool, Self::Error> {
+        self.refused("agent forward", "");
+        Ok(false)
+    }
+
+    async fn x11_request(
+        &mut self,
+        channel: ChannelId,
+        _single_connection: bool,
+        _x11_auth_protocol: &str,
+        _x11_auth_cookie: &str,
+        _x11_screen_number: u32,
+        session: &mut Session,
+    ) -> Result<(), Self::Error> {
+        self.refused("X11 forward", "");
+        session.channel_failure(channel)
     }
 
     async fn env_request(

@@ -20,6 +20,7 @@ use ratatui::crossterm::terminal::{
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use russh::ChannelId;
+use russh::keys::PublicKey;
 use russh::server::Handle;
 use tokio::sync::{broadcast, mpsc};
 
@@ -90,10 +91,13 @@ pub enum Ending {
     Idle,
     /// The server is stopping.
     Shutdown,
+    /// The key the session logged in with was taken out of `authorized_keys` (SIGHUP).
+    Revoked,
 }
 
-/// Runs one session until the user quits, the client goes, it idles out or the server stops.
-/// Returns how it ended and how many bytes it sent.
+/// Runs one session until the user quits, the client goes, it idles out, its `key` is taken
+/// out of `authorized_keys` or the server stops. Returns how it ended and how many bytes it
+/// sent.
 pub async fn run(
     shared: Arc<Shared>,
     handle: Handle,
@@ -101,7 +105,9 @@ pub async fn run(
     pty: Pty,
     mut inbox: mpsc::UnboundedReceiver<Input>,
     mut shutdown: broadcast::Receiver<()>,
+    key: Option<PublicKey>,
 ) -> (Ending, u64) {
+    let mut keys_changed = shared.keys_changed.subscribe();
     let (width, height) = screen_size(pty.size.0, pty.size.1);
     let outbox = Outbox::default();
     let options = TerminalOptions {
@@ -180,6 +186,11 @@ pub async fn run(
                 None => break Ending::Gone,
             },
             _ = shutdown.recv() => break Ending::Shutdown,
+            _ = keys_changed.recv() => {
+                if key.as_ref().is_some_and(|key| !shared.allows(key)) {
+                    break Ending::Revoked;
+                }
+            }
             () = tokio::time::sleep(tick.min(idle_left)) => {}
         }
         for event in parser.flush(Instant::now()) {
@@ -227,6 +238,10 @@ fn farewell(ending: Ending, idle: Duration) -> String {
             idle.as_secs()
         ),
         Ending::Shutdown => "spotlight: server shutting down\r\n".to_string(),
+        Ending::Revoked => {
+            "spotlight: your key was removed from the server's authorized keys; session closed\r\n"
+                .to_string()
+        }
     }
 }
 
