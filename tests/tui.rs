@@ -560,3 +560,35 @@ fn key_by_key_frames_match_a_full_redraw() {
         before = redrawn;
     }
 }
+
+#[test]
+fn a_10_kb_burst_is_read_to_its_last_byte() {
+    let Some(t) = Tmux::start("burst", 80, 24, &[]) else {
+        return;
+    };
+    t.wait_for("/10", WAIT);
+    // The search ignores the spaces, so `5/10` shows only once the last bytes were read.
+    t.type_text(&format!("{}ameri", " ".repeat(10_000)));
+    let screen = t.wait_for("5/10", WAIT);
+    assert!(screen.contains("Hadi al-Ameri"), "{screen}");
+}
+
+#[test]
+fn a_paste_that_never_ends_does_not_swallow_the_keys_after_it() {
+    let Some(t) = Tmux::start("stuck-paste", 80, 24, &[]) else {
+        return;
+    };
+    t.wait_for("/10", WAIT);
+    // The start marker of a bracketed paste, and no end marker ever.
+    t.type_text("\u{1b}[200~ameri");
+    // The paste ends after a pause: what it held is in the query, and typing goes on.
+    t.wait_for("5/10", WAIT);
+    t.type_text(" al");
+    t.wait_for("> ameri al", WAIT);
+    // Ctrl-C goes through a paste at once.
+    t.type_text("\u{1b}[200~stuck");
+    t.send_keys(&["C-c"]);
+    let exit = t.wait_exit(WAIT);
+    assert_eq!(exit.code, 0);
+    assert_restored(&t, &exit);
+}

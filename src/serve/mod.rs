@@ -8,7 +8,6 @@
 mod connection;
 pub mod gate;
 mod handler;
-pub mod input;
 pub mod keys;
 pub mod session;
 

@@ -25,8 +25,8 @@ use russh::server::Handle;
 use tokio::sync::{broadcast, mpsc};
 
 use super::Shared;
-use super::input::InputParser;
 use crate::app::{Action, App, Effect};
+use crate::tui::input::InputParser;
 use crate::tui::outbox::Outbox;
 use crate::tui::wire::WireBackend;
 use crate::tui::{action_of, effects};

@@ -3,24 +3,28 @@
 
 pub mod config;
 pub mod effects;
+pub mod input;
 pub mod keymap;
 pub mod outbox;
+pub mod source;
 pub mod terminal;
 pub mod wire;
 
 use std::io::{self, Write};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
-use std::time::Duration;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{self, Event, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{cursor::MoveTo, queue};
 
 pub use self::config::Settings;
+use self::input::InputParser;
 use self::keymap::Keymap;
+use self::source::Input;
 use self::terminal::LocalTerminal;
 use crate::app::{Action, App, Effect};
 use crate::index::Index;
@@ -35,7 +39,8 @@ const IDLE_TICK: Duration = Duration::from_millis(250);
 pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
     let mut session = terminal::Session::start()?;
     let size = session.terminal.size()?;
-    let events = spawn_input();
+    let inputs = source::spawn()?;
+    let mut parser = InputParser::new();
     let mut app = App::new(index, size.width, size.height);
     app.keys_help = settings.keymap.help();
     let mut dirty = true;
@@ -44,21 +49,35 @@ pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
             draw(&mut session.terminal, &app, settings)?;
             dirty = false;
         }
-        let tick = if app.searching { BUSY_TICK } else { IDLE_TICK };
-        match events.recv_timeout(tick) {
+        let mut tick = if app.searching { BUSY_TICK } else { IDLE_TICK };
+        if let Some(due) = parser.deadline() {
+            tick = tick.min(due.saturating_duration_since(Instant::now()));
+        }
+        let mut events = Vec::new();
+        match inputs.recv_timeout(tick) {
             Ok(first) => {
-                // Take every event already waiting before drawing again: a paste or fast
+                // Take everything already waiting before drawing again: a paste or fast
                 // typing costs one frame, not one per key.
-                for event in std::iter::once(first).chain(events.try_iter()) {
-                    if let Some(action) = action_of(event, &app, &settings.keymap) {
-                        app.update(action);
-                        dirty = true;
+                for input in std::iter::once(first).chain(inputs.try_iter()) {
+                    match input {
+                        Input::Bytes(bytes) => events.extend(parser.feed(&bytes, Instant::now())),
+                        Input::Resize => {
+                            let size = ratatui::crossterm::terminal::size()?;
+                            events.push(Event::Resize(size.0, size.1));
+                        }
                     }
                 }
             }
             Err(RecvTimeoutError::Timeout) => {}
             // The terminal is gone (read error): nobody is left to draw for.
             Err(RecvTimeoutError::Disconnected) => break,
+        }
+        events.extend(parser.flush(Instant::now()));
+        for event in events {
+            if let Some(action) = action_of(event, &app, &settings.keymap) {
+                app.update(action);
+                dirty = true;
+            }
         }
         dirty |= app.poll();
         for effect in app.take_effects() {
@@ -73,24 +92,6 @@ pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
     let signal = session.stop.load(Ordering::Relaxed);
     drop(session);
     Ok(u8::try_from(signal).ok().filter(|&s| s > 0))
-}
-
-/// Reads terminal events on a thread of their own, so the loop above keeps its own pace and
-/// notices signals even when reading blocks. When the terminal hangs up, crossterm's reader
-/// never returns (it retries the failing read); the loop, fed by this channel, still sees the
-/// SIGHUP and ends the process.
-fn spawn_input() -> Receiver<Event> {
-    let (sender, events) = mpsc::channel();
-    let _ = std::thread::Builder::new()
-        .name("spotlight-input".into())
-        .spawn(move || {
-            while let Ok(event) = event::read() {
-                if sender.send(event).is_err() {
-                    break;
-                }
-            }
-        });
-    events
 }
 
 /// Draws one frame inside a synchronized update, so slow links never show half a frame, and

@@ -1,15 +1,17 @@
-//! Client input over SSH: the raw bytes a client's terminal sends, turned into crossterm events.
+//! Terminal input: the raw bytes a terminal sends, turned into crossterm events.
 //!
-//! Locally crossterm reads the terminal and hands the TUI [`Event`]s; over SSH the session only
-//! gets the bytes the client's terminal wrote. [`InputParser`] decodes those bytes (UTF-8 text,
-//! control keys, Alt prefixes, CSI and SS3 key sequences, SGR and X10 mouse reports, bracketed
-//! paste, focus reports) into the same events, following crossterm's own unix parser, so the
-//! keymap and event handling behave alike locally and remotely.
+//! Both front-ends read bytes, not events: the local TUI from its terminal, an SSH session from
+//! its channel. [`InputParser`] decodes them (UTF-8 text, control keys, Alt prefixes, CSI and
+//! SS3 key sequences, SGR and X10 mouse reports, bracketed paste, focus reports) into the events
+//! crossterm's own unix parser gives, so the keymap and event handling behave alike locally and
+//! remotely — and no byte waits unread for the next key.
 //!
 //! It is a byte-at-a-time state machine, so any split of the stream between [`InputParser::feed`]
 //! calls gives the same events. The one ambiguity, a lone ESC (the Esc key, or the start of a
-//! sequence?), is settled by time: see [`ESC_TIMEOUT`] and [`InputParser::flush`]. Every buffer is
-//! capped, unknown sequences are dropped whole, and nothing panics.
+//! sequence?), is settled by time: see [`ESC_TIMEOUT`] and [`InputParser::flush`]. A bracketed
+//! paste whose end marker never comes ends after [`PASTE_IDLE`] without bytes, and Ctrl-C ends it
+//! at once, so a broken paste never swallows the keys after it. Every buffer is capped, unknown
+//! sequences are dropped whole, and nothing panics.
 
 use std::time::{Duration, Instant};
 
@@ -23,6 +25,10 @@ use ratatui::crossterm::event::{
 /// so the rest normally arrives with the ESC; 50 ms leaves room for a client that splits a write,
 /// yet is too short for anyone to notice on an Esc press.
 pub const ESC_TIMEOUT: Duration = Duration::from_millis(50);
+
+/// How long a bracketed paste may go without a byte before it is taken as ended: a terminal
+/// sends a paste in one burst, so a pause this long means its end marker was lost.
+pub const PASTE_IDLE: Duration = Duration::from_millis(500);
 
 /// Parameter and intermediate bytes kept for one CSI sequence; longer ones are dropped whole.
 const CSI_CAP: usize = 64;
@@ -59,6 +65,8 @@ pub struct InputParser {
     state: State,
     /// When the ESC that began the pending sequence arrived.
     esc_at: Option<Instant>,
+    /// When the last byte of a pending bracketed paste arrived.
+    paste_at: Option<Instant>,
 }
 
 impl InputParser {
@@ -84,7 +92,7 @@ impl InputParser {
     /// settled, so a lone Esc press is not held back until the next key.
     ///
     /// A lone ESC becomes Esc, ESC [ becomes Alt-[, ESC O becomes Alt-O; a sequence cut off
-    /// midway is dropped.
+    /// midway is dropped; a paste idle for [`PASTE_IDLE`] ends with what it holds.
     pub fn flush(&mut self, now: Instant) -> Vec<Event> {
         let mut out = Vec::new();
         if self.deadline().is_some_and(|due| now >= due) {
@@ -94,9 +102,11 @@ impl InputParser {
                 State::Csi { body, .. } if body.is_empty() => {
                     out.push(char_key('[', KeyModifiers::ALT));
                 }
+                State::Paste { buf, matched } => out.push(pasted(buf, matched)),
                 _ => {}
             }
             self.esc_at = None;
+            self.paste_at = None;
         }
         out
     }
@@ -104,14 +114,15 @@ impl InputParser {
     /// When `flush` next has something to do (None when nothing is pending), so the session
     /// loop can sleep until then.
     ///
-    /// Only sequences begun by ESC wait on time; an unfinished UTF-8 character or paste waits
-    /// for bytes instead, so it gives None too.
+    /// Sequences begun by ESC wait [`ESC_TIMEOUT`], a paste [`PASTE_IDLE`] after its last byte;
+    /// an unfinished UTF-8 character waits for bytes instead, so it gives None.
     #[must_use]
     pub fn deadline(&self) -> Option<Instant> {
         match self.state {
             State::Esc | State::Ss3 | State::Csi { .. } | State::X10 { .. } => {
                 self.esc_at.map(|at| at + ESC_TIMEOUT)
             }
+            State::Paste { .. } => self.paste_at.map(|at| at + PASTE_IDLE),
             _ => None,
         }
     }
@@ -125,7 +136,10 @@ impl InputParser {
             State::Ss3 => self.ss3(byte, now, out),
             State::Csi { body, overflow } => self.csi(body, overflow, byte, now, out),
             State::X10 { bytes, len } => self.x10(bytes, len, byte, out),
-            State::Paste { buf, matched } => self.paste(buf, matched, byte, out),
+            State::Paste { buf, matched } => {
+                self.paste_at = Some(now);
+                self.paste(buf, matched, byte, out);
+            }
         }
     }
 
@@ -243,6 +257,7 @@ impl InputParser {
             }
             0x40..=0x7e if overflow => {}
             0x40..=0x7e if byte == b'~' && body == b"200" => {
+                self.paste_at = Some(now);
                 self.state = State::Paste {
                     buf: Vec::new(),
                     matched: 0,
@@ -268,7 +283,13 @@ impl InputParser {
     }
 
     /// A byte inside a bracketed paste: kept (up to the cap) until the end marker completes.
+    /// Ctrl-C ends the paste and goes through as a key: a way out of a paste that never ends.
     fn paste(&mut self, mut buf: Vec<u8>, matched: usize, byte: u8, out: &mut Vec<Event>) {
+        if byte == 0x03 {
+            out.push(pasted(buf, matched));
+            out.push(char_key('c', KeyModifiers::CONTROL));
+            return;
+        }
         let matched = if byte == PASTE_END[matched] {
             matched + 1
         } else {
@@ -286,6 +307,12 @@ impl InputParser {
             self.state = State::Paste { buf, matched };
         }
     }
+}
+
+/// The paste of `buf`, without the first `matched` bytes of an end marker it was cut inside.
+fn pasted(mut buf: Vec<u8>, matched: usize) -> Event {
+    buf.truncate((buf.len().saturating_sub(matched)).min(PASTE_CAP));
+    Event::Paste(String::from_utf8_lossy(&buf).into_owned())
 }
 
 /// A key press event.

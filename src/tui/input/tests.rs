@@ -321,6 +321,38 @@ fn endless_paste_is_capped_and_still_ends() {
 }
 
 #[test]
+fn a_paste_whose_end_never_comes_ends_after_a_pause_and_keys_go_through_again() {
+    let now = Instant::now();
+    let mut parser = InputParser::new();
+    assert!(parser.feed(b"\x1b[200~half a paste\x1b[20", now).is_empty());
+    assert_eq!(parser.deadline(), Some(now + PASTE_IDLE));
+    let soon = now + PASTE_IDLE / 2;
+    assert!(parser.feed(b"", soon).is_empty());
+    let later = now + PASTE_IDLE;
+    assert_eq!(
+        parser.flush(later),
+        vec![Event::Paste("half a paste".into())]
+    );
+    assert_eq!(parser.feed(b"q", later), vec![ch('q')]);
+    // Bytes keep a paste open: the pause counts from the last one.
+    assert!(parser.feed(b"\x1b[200~a", now).is_empty());
+    assert!(parser.feed(b"b", now + PASTE_IDLE / 2).is_empty());
+    assert!(parser.flush(now + PASTE_IDLE).is_empty());
+}
+
+#[test]
+fn ctrl_c_ends_a_paste_and_goes_through() {
+    assert_eq!(
+        parse(b"\x1b[200~stuck\x03x"),
+        vec![
+            Event::Paste("stuck".into()),
+            k(KeyCode::Char('c'), CTRL),
+            ch('x')
+        ]
+    );
+}
+
+#[test]
 fn focus_reports() {
     assert_each(&[
         (b"\x1b[I", Event::FocusGained),
