@@ -138,3 +138,19 @@ fn no_size_panics_or_draws_outside_the_screen() {
         }
     }
 }
+
+#[test]
+fn a_list_that_holds_only_the_best_matches_says_so_at_its_end() {
+    let mut app = app(80, 11, &[Action::FocusNext]);
+    // As if 50 quotes matched and the list kept the best 6, more than the rows on screen.
+    assert_eq!(app.results.hits.len(), 6);
+    app.results.total = 50;
+    let note = "the best 6 of 50 matches: narrow the query";
+    let first = render(&app).backend().to_string();
+    assert!(!first.contains(note), "{first}");
+    app.update(Action::Last);
+    let screen = render(&app).backend().to_string();
+    assert!(screen.contains(note), "{screen}");
+    assert_eq!(app.selected, 5);
+    assert!(screen.contains("│▌"), "the selection stays in view: {screen}");
+}

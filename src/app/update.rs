@@ -171,7 +171,14 @@ impl App {
         };
         let full = matches!(self.layout(), Layout::Full(_));
         let rows = usize::from(panes.list_rows(full)).max(1);
-        self.offset = visible_offset(self.offset, self.selected, rows);
+        // On the last row of a capped list, the note under it (see `ui::results`) shows too.
+        let last = self.results.hits.len().saturating_sub(1);
+        let target = if self.results.is_capped() && self.selected == last && rows > 1 {
+            self.selected + 1
+        } else {
+            self.selected
+        };
+        self.offset = visible_offset(self.offset, target, rows);
         if let Some(side) = panes.sidebar {
             // The sidebar shows a filter line and, under the list, the actor's details.
             let rows = usize::from(side.inner().height.saturating_sub(1)) / 2;

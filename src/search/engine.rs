@@ -60,6 +60,14 @@ pub struct Results {
     pub messages: Vec<String>,
 }
 
+impl Results {
+    /// Whether more quotes matched than the list holds (the best are kept).
+    #[must_use]
+    pub fn is_capped(&self) -> bool {
+        self.total > self.hits.len()
+    }
+}
+
 /// How much of the ranking to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Stage {

@@ -33,7 +33,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full:
     };
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height);
-    let lines: Vec<Line<'static>> = if app.results.hits.is_empty() {
+    let mut lines: Vec<Line<'static>> = if app.results.hits.is_empty() {
         vec![Line::styled(empty_message(app), theme.dim)]
     } else {
         app.results
@@ -45,7 +45,24 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full:
             .map(|(i, hit)| row(app, hit, i == app.selected, width, theme))
             .collect()
     };
+    let end_in_view = app.offset + lines.len() == app.results.hits.len();
+    if app.results.is_capped() && end_in_view && lines.len() < rows {
+        lines.push(Line::styled(
+            text::fit(&capped_note(app), width),
+            theme.dim,
+        ));
+    }
     frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// Under the last row of a list that holds only the best matches: how many, and how to see
+/// the rest.
+fn capped_note(app: &App) -> String {
+    format!(
+        "\u{2026} the best {} of {} matches: narrow the query (@actor, date:, piece:) for the rest",
+        app.results.hits.len(),
+        app.results.total
+    )
 }
 
 fn empty_message(app: &App) -> &'static str {
