@@ -152,5 +152,8 @@ fn a_list_that_holds_only_the_best_matches_says_so_at_its_end() {
     let screen = render(&app).backend().to_string();
     assert!(screen.contains(note), "{screen}");
     assert_eq!(app.selected, 5);
-    assert!(screen.contains("│▌"), "the selection stays in view: {screen}");
+    assert!(
+        screen.contains("│▌"),
+        "the selection stays in view: {screen}"
+    );
 }

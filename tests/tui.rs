@@ -592,3 +592,46 @@ fn a_paste_that_never_ends_does_not_swallow_the_keys_after_it() {
     assert_eq!(exit.code, 0);
     assert_restored(&t, &exit);
 }
+
+/// Waits until tmux reports `format` as `want`.
+fn wait_display(t: &Tmux, format: &str, want: &str) {
+    let deadline = std::time::Instant::now() + WAIT;
+    while t.display(format) != want {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "{format} never became {want}:\n{}",
+            t.capture()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn ctrl_z_and_sigtstp_give_the_terminal_back_and_fg_takes_it_again() {
+    let Some(t) = Tmux::start("suspend", 80, 24, &[]) else {
+        return;
+    };
+    t.wait_for("/10", WAIT);
+    for stop in ["ctrl-z", "SIGTSTP"] {
+        if stop == "ctrl-z" {
+            t.send_keys(&["C-z"]);
+        } else {
+            t.signal("TSTP");
+        }
+        // Stopped: the main screen is back and the mouse is the terminal's again.
+        wait_display(&t, "#{alternate_on}", "0");
+        assert_eq!(t.display("#{mouse_any_flag}"), "0", "after {stop}");
+        // What `fg` sends: the program takes the terminal again and draws it whole.
+        t.signal("CONT");
+        wait_display(&t, "#{alternate_on}", "1");
+        t.wait_for("/10", WAIT);
+        assert_eq!(t.display("#{mouse_any_flag}"), "1", "after {stop}");
+    }
+    // Keys are read raw again (no echo of `^[[B`): typing still searches.
+    t.type_text("ameri");
+    t.wait_for("5/10", WAIT);
+    t.send_keys(&["Tab", "q"]);
+    let exit = t.wait_exit(WAIT);
+    assert_eq!(exit.code, 0);
+    assert_restored(&t, &exit);
+}

@@ -8,6 +8,8 @@
 pub enum Action {
     /// Leave spotlight.
     Quit,
+    /// Stop the program and give the terminal back, as Ctrl-Z does in a shell (`fg` resumes).
+    Suspend,
     /// Select the previous result, actor or line.
     Up,
     /// Select the next result, actor or line.
@@ -94,6 +96,7 @@ impl Action {
     pub fn name(&self) -> Option<&'static str> {
         Some(match self {
             Self::Quit => "quit",
+            Self::Suspend => "suspend",
             Self::Up => "up",
             Self::Down => "down",
             Self::PageUp => "page-up",
@@ -132,6 +135,7 @@ impl Action {
     pub fn describe(&self) -> &'static str {
         match self {
             Self::Quit => "quit",
+            Self::Suspend => "suspend (fg resumes)",
             Self::Up => "previous item",
             Self::Down => "next item",
             Self::PageUp => "page up",
@@ -166,7 +170,7 @@ impl Action {
     }
 
     /// Every action a key can be bound to, in help-overlay order.
-    pub const BINDABLE: [Self; 26] = [
+    pub const BINDABLE: [Self; 27] = [
         Self::Up,
         Self::Down,
         Self::PageUp,
@@ -186,6 +190,7 @@ impl Action {
         Self::PrevQuote,
         Self::Help,
         Self::Quit,
+        Self::Suspend,
         Self::Backspace,
         Self::Delete,
         Self::DeleteWord,

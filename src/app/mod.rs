@@ -52,6 +52,8 @@ pub enum Effect {
     Copy(String),
     /// Open this link in a local browser, where there is one.
     OpenLink(String),
+    /// Stop the program and give the terminal back until `fg` (a local terminal only).
+    Suspend,
 }
 
 /// A one-line message in the status line.

@@ -23,6 +23,7 @@ impl App {
         match action {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Quit => self.quit = true,
+            Action::Suspend => self.effects.push(Effect::Suspend),
             _ if self.help.is_some() => self.update_help(&action),
             _ if self.reader.is_some() => self.update_reader(action),
             _ => self.update_browse(action),
@@ -98,7 +99,11 @@ impl App {
             }
             Action::Click { column, row } => self.click(column, row),
             Action::Scroll { up, column, row } => self.wheel(up, column, row),
-            Action::NextQuote | Action::PrevQuote | Action::Quit | Action::Resize { .. } => {}
+            Action::NextQuote
+            | Action::PrevQuote
+            | Action::Quit
+            | Action::Suspend
+            | Action::Resize { .. } => {}
         }
     }
 

@@ -148,7 +148,7 @@ impl fmt::Display for Key {
 }
 
 /// The default bindings, by action.
-const DEFAULTS: [(&str, &[&str]); 26] = [
+const DEFAULTS: [(&str, &[&str]); 27] = [
     ("up", &["up", "ctrl-p", "k"]),
     ("down", &["down", "ctrl-n", "j"]),
     ("page-up", &["pgup"]),
@@ -168,6 +168,7 @@ const DEFAULTS: [(&str, &[&str]); 26] = [
     ("prev-quote", &["N"]),
     ("help", &["?", "F1"]),
     ("quit", &["q", "ctrl-c"]),
+    ("suspend", &["ctrl-z"]),
     ("backspace", &["backspace", "ctrl-h"]),
     ("delete", &["delete"]),
     ("delete-word", &["ctrl-w", "alt-backspace"]),

@@ -54,6 +54,7 @@ pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
             tick = tick.min(due.saturating_duration_since(Instant::now()));
         }
         let mut events = Vec::new();
+        let mut suspend = false;
         match inputs.recv_timeout(tick) {
             Ok(first) => {
                 // Take everything already waiting before drawing again: a paste or fast
@@ -65,6 +66,7 @@ pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
                             let size = ratatui::crossterm::terminal::size()?;
                             events.push(Event::Resize(size.0, size.1));
                         }
+                        Input::Suspend => suspend = true,
                     }
                 }
             }
@@ -86,7 +88,18 @@ pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
                 Effect::OpenLink(url) => {
                     effects::open_in_browser(&url);
                 }
+                Effect::Suspend => suspend = true,
             }
+        }
+        if suspend {
+            session.suspend()?;
+            // The window may have changed while the program was stopped.
+            let size = session.terminal.size()?;
+            app.update(Action::Resize {
+                width: size.width,
+                height: size.height,
+            });
+            dirty = true;
         }
     }
     let signal = session.stop.load(Ordering::Relaxed);

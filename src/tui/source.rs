@@ -1,5 +1,6 @@
 //! Where the local terminal's input comes from: the bytes it sends, read from `/dev/tty` (or
-//! stdin) on a thread of their own, and its size changes (SIGWINCH) from another.
+//! stdin) on a thread of their own, and on another the signals about it: size changes
+//! (SIGWINCH), a stop asked from outside (SIGTSTP) and the continue after one (SIGCONT).
 //!
 //! The bytes go through the same [`super::input::InputParser`] as an SSH session's. Reading
 //! them here, rather than through crossterm's event reader, is what keeps a burst of input
@@ -16,8 +17,11 @@ use std::time::Duration;
 pub enum Input {
     /// Bytes typed, pasted or reported (mouse, focus).
     Bytes(Vec<u8>),
-    /// The window changed size: ask the terminal for the new one.
+    /// The window changed size, or the program was continued after a stop: ask the terminal
+    /// for its size and draw it all again.
     Resize,
+    /// Something asked the program to stop (SIGTSTP): give the terminal back first.
+    Suspend,
 }
 
 /// How long the reader waits, once the terminal is gone, before it lets the loop know: a hangup
@@ -36,12 +40,18 @@ pub fn spawn() -> io::Result<Receiver<Input>> {
             Some(tty) => read_all(tty, &reader),
             None => read_all(io::stdin(), &reader),
         })?;
-    let mut signals = signal_hook::iterator::Signals::new([signal_hook::consts::SIGWINCH])?;
+    use signal_hook::consts::{SIGCONT, SIGTSTP, SIGWINCH};
+    let mut signals = signal_hook::iterator::Signals::new([SIGWINCH, SIGTSTP, SIGCONT])?;
     std::thread::Builder::new()
-        .name("spotlight-resize".into())
+        .name("spotlight-signals".into())
         .spawn(move || {
-            for _ in signals.forever() {
-                if sender.send(Input::Resize).is_err() {
+            for signal in signals.forever() {
+                let input = if signal == SIGTSTP {
+                    Input::Suspend
+                } else {
+                    Input::Resize
+                };
+                if sender.send(input).is_err() {
                     break;
                 }
             }
@@ -81,7 +91,7 @@ mod tests {
             .iter()
             .flat_map(|input| match input {
                 Input::Bytes(bytes) => bytes,
-                Input::Resize => Vec::new(),
+                Input::Resize | Input::Suspend => Vec::new(),
             })
             .collect();
         assert_eq!(got, burst);

@@ -1,6 +1,7 @@
 //! Taking over the terminal and giving it back: raw mode, the alternate screen, mouse and
 //! paste reporting on the way in; all of it undone exactly once on the way out, whatever the
-//! way out is (return, error, panic, SIGTERM/SIGHUP/SIGINT).
+//! way out is (return, error, panic, SIGTERM/SIGHUP/SIGINT) — and for the time of a suspend
+//! (Ctrl-Z, SIGTSTP), taken again on `fg`.
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -50,15 +51,7 @@ impl Session {
             restore();
             hook(info);
         }));
-        enable_raw_mode()?;
-        TAKEN.store(true, Ordering::SeqCst);
-        let taken = execute!(
-            io::stdout(),
-            EnterAlternateScreen,
-            EnableMouseCapture,
-            EnableBracketedPaste
-        )
-        .and_then(|()| Terminal::new(WireBackend::local(io::stdout())));
+        let taken = take().and_then(|()| Terminal::new(WireBackend::local(io::stdout())));
         match taken {
             Ok(terminal) => Ok(Self { terminal, stop }),
             Err(e) => {
@@ -69,10 +62,34 @@ impl Session {
     }
 }
 
+impl Session {
+    /// Gives the terminal back and stops the process, as a shell's Ctrl-Z would; once it is
+    /// continued (`fg`), takes the terminal again and clears it so the next frame is whole.
+    pub fn suspend(&mut self) -> io::Result<()> {
+        restore();
+        // Stops here until SIGCONT.
+        signal_hook::low_level::emulate_default_handler(signal_hook::consts::SIGTSTP)?;
+        take()?;
+        self.terminal.clear()
+    }
+}
+
 impl Drop for Session {
     fn drop(&mut self) {
         restore();
     }
+}
+
+/// Raw mode, the alternate screen, mouse and paste reporting.
+fn take() -> io::Result<()> {
+    enable_raw_mode()?;
+    TAKEN.store(true, Ordering::SeqCst);
+    execute!(
+        io::stdout(),
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    )
 }
 
 /// Gives the terminal back if it is still taken: reporting off, cursor shown, then raw mode

@@ -47,10 +47,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full:
     };
     let end_in_view = app.offset + lines.len() == app.results.hits.len();
     if app.results.is_capped() && end_in_view && lines.len() < rows {
-        lines.push(Line::styled(
-            text::fit(&capped_note(app), width),
-            theme.dim,
-        ));
+        lines.push(Line::styled(text::fit(&capped_note(app), width), theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
