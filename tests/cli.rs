@@ -435,3 +435,51 @@ fn text_output_shows_escape_sequences_from_the_corpus_instead_of_sending_them() 
         }
     }
 }
+
+#[test]
+fn synth_refuses_a_directory_that_is_not_empty_unless_forced() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("actors.json"), "[]").expect("a real corpus");
+    let data = dir.path().to_str().expect("path");
+    let refused = spotlight(&["synth", "--pieces", "2", "--out", data]);
+    assert_eq!(refused.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&refused.stderr);
+    assert!(
+        stderr.contains("is not empty (it holds actors.json)"),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("actors.json")).expect("kept"),
+        "[]"
+    );
+    let forced = spotlight(&["synth", "--pieces", "2", "--out", data, "--force"]);
+    assert_eq!(forced.status.code(), Some(0));
+}
+
+#[test]
+fn a_directory_that_is_no_corpus_is_an_error_with_a_hint() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pieces = dir.path().join("big").join("pieces");
+    std::fs::create_dir_all(&pieces).expect("pieces");
+    std::fs::write(pieces.join("a.md"), "# A\n").expect("a page");
+    let cases = [
+        (pieces.clone(), "did you mean"),
+        (dir.path().join("big").join("pieces"), "big/?"),
+        (
+            dir.path().to_path_buf(),
+            "a corpus holds actors.json and pieces/*.md",
+        ),
+    ];
+    for (data, says) in cases {
+        let data = data.to_str().expect("path");
+        for command in ["pieces", "check"] {
+            let output = spotlight(&[command, "--data", data]);
+            assert_eq!(output.status.code(), Some(2), "{command} --data {data}");
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert!(
+                stderr.contains("is not a corpus") && stderr.contains(says),
+                "{command} --data {data}: {stderr}"
+            );
+        }
+    }
+}

@@ -251,7 +251,11 @@ pub struct SynthArgs {
     /// Random seed; the same seed writes the same corpus.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
-    /// Directory to write (`actors.json` and `pieces/`).
+    /// Directory to write (`actors.json` and `pieces/`): a new or empty one.
     #[arg(long, value_name = "DIR")]
     pub out: PathBuf,
+    /// Write into a directory that is not empty, replacing its `actors.json` and mixing
+    /// fictional pieces in with what `pieces/` holds.
+    #[arg(long)]
+    pub force: bool,
 }

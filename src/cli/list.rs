@@ -171,13 +171,39 @@ fn keep(quote: &Quote, args: &QuotesArgs) -> bool {
     kind && actor && piece && since && until
 }
 
-/// Writes a fictional corpus and says what it wrote.
+/// A fictional corpus is never written over a real one by mistake: `dir` must be new or empty.
+fn refuse_non_empty(dir: &std::path::Path) -> anyhow::Result<()> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Ok(());
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    if names.is_empty() {
+        return Ok(());
+    }
+    names.sort();
+    let shown = names.iter().take(3).cloned().collect::<Vec<_>>().join(", ");
+    let more = if names.len() > 3 { ", …" } else { "" };
+    anyhow::bail!(
+        "{} is not empty (it holds {shown}{more}): synth would replace its actors.json and mix \
+         fictional pieces in with its own; give a new or empty directory, or --force",
+        dir.display()
+    )
+}
+
+/// `spotlight synth`: writes a fictional corpus for benchmarks and demos, and says what it
+/// wrote.
 pub fn synth(out: &mut impl Write, args: &SynthArgs) -> anyhow::Result<Outcome> {
     let options = SynthOptions {
         pieces: args.pieces,
         quotes_per_piece: args.quotes_per_piece,
         seed: args.seed,
     };
+    if !args.force {
+        refuse_non_empty(&args.out)?;
+    }
     let summary = write_corpus(&options, &args.out)
         .with_context(|| format!("writing {}", args.out.display()))?;
     writeln!(

@@ -43,6 +43,46 @@ pub enum LoadError {
         /// The underlying error.
         source: std::io::Error,
     },
+    /// The directory has neither `pieces/` nor `actors.json`, so it is no corpus (a mistyped
+    /// `--data`).
+    #[error("{path} is not a corpus: it has no pieces/ directory{hint}")]
+    NotACorpus {
+        /// The directory.
+        path: PathBuf,
+        /// What was probably meant (`; did you mean big/?`), or nothing.
+        hint: String,
+    },
+}
+
+/// Checks that `dir` looks like a corpus (it has `pieces/` or `actors.json`), with a hint when
+/// it does not: a `pieces/` folder itself, or a folder of saved pages.
+fn ensure_corpus(dir: &Path) -> Result<(), LoadError> {
+    if dir.join(PIECES_DIR).is_dir() || dir.join(ACTORS_FILE).is_file() {
+        return Ok(());
+    }
+    let pages = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| is_piece_file(&e.path()))
+                .count()
+        })
+        .unwrap_or(0);
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let hint = if dir.file_name().is_some_and(|n| n == PIECES_DIR) {
+        format!("; did you mean {}/?", parent.display())
+    } else if pages > 0 {
+        format!("; it holds {pages} saved pages itself: a corpus keeps them in pieces/")
+    } else {
+        "; a corpus holds actors.json and pieces/*.md".to_string()
+    };
+    Err(LoadError::NotACorpus {
+        path: dir.to_path_buf(),
+        hint,
+    })
 }
 
 /// How much of each piece a load keeps.
@@ -114,6 +154,9 @@ impl Corpus {
         manifest: Option<super::cache::Manifest>,
         extent: Extent,
     ) -> Result<Self, LoadError> {
+        if std::fs::metadata(dir).is_ok() {
+            ensure_corpus(dir)?;
+        }
         let path = manifest.as_ref().and_then(super::cache::path_for);
         let (Some(manifest), Some(path)) = (manifest, path) else {
             return Ok(Self::load_dir(dir)?.cut_to(extent));
@@ -152,6 +195,7 @@ impl Corpus {
             source,
         };
         std::fs::metadata(dir).map_err(dir_error)?;
+        ensure_corpus(dir)?;
         let actors_path = dir.join(ACTORS_FILE);
         let actors = std::fs::read(&actors_path).ok().map(|bytes| SourceFile {
             name: actors_path.display().to_string(),
