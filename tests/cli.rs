@@ -483,3 +483,38 @@ fn a_directory_that_is_no_corpus_is_an_error_with_a_hint() {
         }
     }
 }
+
+#[test]
+fn the_config_files_corpus_is_every_commands_corpus() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    let corpus = fixture("fictional");
+    std::fs::write(
+        &config,
+        format!("data = {:?}\n", corpus.display().to_string()),
+    )
+    .expect("config");
+    let config = config.to_str().expect("path");
+    for command in [
+        &["pieces"][..],
+        &["quotes"],
+        &["search", "fictional"],
+        &["check"],
+    ] {
+        let mut args = command.to_vec();
+        args.extend(["--config", config]);
+        let output = spotlight(&args);
+        let text = stdout(&output) + &String::from_utf8_lossy(&output.stderr);
+        assert!(
+            text.contains("fictional") && !text.contains("Khamenei"),
+            "{command:?} searched another corpus:\n{text}"
+        );
+    }
+    // --data still wins over the config.
+    let bundled = spotlight(&["pieces", "--config", config, "--data", "data"]);
+    assert!(
+        stdout(&bundled).contains("Khamenei"),
+        "{}",
+        stdout(&bundled)
+    );
+}

@@ -6,10 +6,11 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 /// Find, read and cite what Iran-backed militias said, from Militia Spotlight pieces.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 #[command(name = "spotlight", version, about, propagate_version = true)]
 pub struct Args {
-    /// Corpus directory (`actors.json` and `pieces/*.md`); the bundled corpus when not given.
+    /// Corpus directory (`actors.json` and `pieces/*.md`); when not given, the config file's
+    /// `data`, else the bundled corpus.
     #[arg(long, global = true, env = "SPOTLIGHT_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
 
@@ -18,7 +19,7 @@ pub struct Args {
     #[arg(long, global = true, env = "SPOTLIGHT_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
     pub no_cache: bool,
 
-    /// Config file for the TUI (theme, keys, default corpus) instead of
+    /// Config file (the default corpus for every command; the TUI's theme and keys) instead of
     /// `$XDG_CONFIG_HOME/spotlight/config.toml`.
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
@@ -29,7 +30,7 @@ pub struct Args {
 }
 
 /// The subcommands.
-#[derive(Debug, Subcommand)]
+#[derive(Debug, Clone, Subcommand)]
 pub enum Command {
     /// List pieces: date, quote count, id and title.
     Pieces {
@@ -71,7 +72,7 @@ pub enum Command {
 }
 
 /// Filters for `spotlight quotes`.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 pub struct QuotesArgs {
     /// Only quotes by this actor id (see `spotlight actors`).
     #[arg(long, value_name = "ID")]
@@ -94,7 +95,7 @@ pub struct QuotesArgs {
 }
 
 /// Arguments of `spotlight search`.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 pub struct SearchArgs {
     /// The query (quote it in the shell when it has spaces).
     pub query: String,
@@ -149,7 +150,7 @@ pub enum KindArg {
 }
 
 /// Arguments of `spotlight eval`.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 pub struct EvalArgs {
     /// Annotated sets: directories with `pieces/*.md` and `truth.json`.
     #[arg(required = true, value_name = "DIR")]
@@ -160,7 +161,7 @@ pub struct EvalArgs {
 }
 
 /// Arguments of `spotlight import`.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 pub struct ImportArgs {
     /// Saved pages (Markdown) to import.
     #[arg(required = true, value_name = "FILE")]
@@ -171,7 +172,7 @@ pub struct ImportArgs {
 }
 
 /// Arguments of `spotlight serve`.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 pub struct ServeArgs {
     /// Host (a name or an address) and port to listen on, on every address the name resolves
     /// to; a public address is the operator's explicit choice. Port 0 picks a free port, which
@@ -240,7 +241,7 @@ fn parse_listen(text: &str) -> Result<String, String> {
 }
 
 /// Arguments of `spotlight synth`.
-#[derive(Debug, Parser)]
+#[derive(Debug, Clone, Parser)]
 pub struct SynthArgs {
     /// How many pieces to write.
     #[arg(long, default_value_t = 100)]

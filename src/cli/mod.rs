@@ -81,6 +81,17 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 /// Runs parsed arguments, writing to stdout.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
+    let configured;
+    let args = if args.data.is_some() || matches!(args.command, Some(Command::Completions { .. })) {
+        args
+    } else {
+        // One rule for every command: --data, else SPOTLIGHT_DATA, else the config's `data`.
+        configured = Args {
+            data: crate::tui::config::configured_data(args.config.as_deref())?,
+            ..args.clone()
+        };
+        &configured
+    };
     if args.command.is_none() {
         return interactive(args);
     }

@@ -2,7 +2,7 @@
 //!
 //! ```toml
 //! theme = "light"                  # dark (default), light or mono
-//! data = "/srv/spotlight/corpus"   # the corpus when --data and SPOTLIGHT_DATA are not given
+//! data = "/srv/spotlight/corpus"   # every command's corpus without --data or SPOTLIGHT_DATA
 //!
 //! [keys]                           # action = [keys]; see the help overlay for the names
 //! down = ["ctrl-j", "down"]
@@ -13,6 +13,7 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use toml::Spanned;
 
 use super::keymap::Keymap;
 use crate::ui::Theme;
@@ -21,13 +22,26 @@ use crate::ui::Theme;
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Config {
-    /// `dark`, `light` or `mono`.
-    pub theme: Option<String>,
+    /// `dark`, `light` or `mono`, and where it is written.
+    pub theme: Option<Spanned<String>>,
     /// The default corpus directory.
     pub data: Option<PathBuf>,
-    /// Action name → the keys that do it.
+    /// Action name → the keys that do it, and where they are written.
     #[serde(default)]
-    pub keys: BTreeMap<String, Vec<String>>,
+    pub keys: BTreeMap<String, Spanned<Vec<String>>>,
+    /// Where each line of the text starts, so a value's position gives its line.
+    #[serde(skip)]
+    line_starts: Vec<usize>,
+}
+
+impl Config {
+    /// The line (1-based) of a byte offset in the text parsed; 0 when not parsed from text.
+    fn line_of(&self, offset: usize) -> usize {
+        if self.line_starts.is_empty() {
+            return 0;
+        }
+        self.line_starts.partition_point(|&start| start <= offset)
+    }
 }
 
 /// A config file that could not be used.
@@ -70,20 +84,36 @@ impl Settings {
 
     /// The settings of a parsed config; `path` names the file in errors.
     pub fn from_config(config: &Config, path: &str, no_color: bool) -> Result<Self, ConfigError> {
-        let error = |message: String| ConfigError {
+        let error = |at: usize, message: String| ConfigError {
             path: path.to_string(),
-            line: 0,
+            line: config.line_of(at),
             message,
         };
-        let name = config.theme.as_deref().unwrap_or("dark");
+        let (name, at) = config
+            .theme
+            .as_ref()
+            .map_or(("dark", 0), |t| (t.get_ref().as_str(), t.span().start));
         let theme = Theme::named(name).ok_or_else(|| {
-            error(format!(
-                "unknown theme `{name}`: use {}",
-                Theme::NAMES.join(", ")
-            ))
+            error(
+                at,
+                format!("unknown theme `{name}`: use {}", Theme::NAMES.join(", ")),
+            )
         })?;
-        let keymap =
-            Keymap::with_overrides(&config.keys).map_err(|m| error(format!("[keys]: {m}")))?;
+        let overrides: BTreeMap<String, Vec<String>> = config
+            .keys
+            .iter()
+            .map(|(name, keys)| (name.clone(), keys.get_ref().clone()))
+            .collect();
+        let line_of_action = |name: &str| config.keys.get(name).map_or(0, |k| k.span().start);
+        let keymap = Keymap::with_overrides(&overrides)
+            .map_err(|(name, m)| error(line_of_action(&name), format!("[keys] {name}: {m}")))?;
+        if keymap.keys_of(&crate::app::Action::Quit) == 0 {
+            return Err(error(
+                line_of_action("quit"),
+                "[keys] quit: no key would be left to quit with; keep at least one (q, ctrl-c)"
+                    .to_string(),
+            ));
+        }
         Ok(Self {
             theme: if no_color { Theme::mono() } else { theme },
             keymap,
@@ -115,9 +145,19 @@ pub fn read(path: &Path) -> Result<Config, ConfigError> {
     parse(&text, &shown)
 }
 
+/// The corpus directory the config file names (`data`), if any: every command's corpus when
+/// neither `--data` nor `SPOTLIGHT_DATA` is given. A config file given explicitly must exist.
+pub fn configured_data(explicit: Option<&Path>) -> Result<Option<PathBuf>, ConfigError> {
+    let path = explicit.map(Path::to_path_buf).or_else(default_path);
+    match path {
+        Some(p) if explicit.is_some() || p.exists() => Ok(read(&p)?.data),
+        _ => Ok(None),
+    }
+}
+
 /// Parses config text; `path` names the file in errors.
 pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
-    toml::from_str(text).map_err(|e| {
+    let mut config: Config = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(0, |s| {
             text[..s.start.min(text.len())].matches('\n').count() + 1
         });
@@ -126,7 +166,11 @@ pub fn parse(text: &str, path: &str) -> Result<Config, ConfigError> {
             line,
             message: e.message().trim().to_string(),
         }
-    })
+    })?;
+    config.line_starts = std::iter::once(0)
+        .chain(text.match_indices('\n').map(|(at, _)| at + 1))
+        .collect();
+    Ok(config)
 }
 
 #[cfg(test)]
@@ -169,6 +213,36 @@ mod tests {
         let config = parse("[keys]\ndown = [\"hyper-j\"]\n", "c.toml").expect("parses");
         let err = Settings::from_config(&config, "c.toml", false).expect_err("bad key");
         assert!(err.message.contains("hyper-j"), "{err}");
+    }
+
+    #[test]
+    fn bad_values_name_their_line() {
+        let at = |text: &str| {
+            let config = parse(text, "c.toml").expect("parses");
+            let err = Settings::from_config(&config, "c.toml", false).expect_err("refused");
+            (err.line, err.message)
+        };
+        let (line, message) = at("data = \"/x\"\n\ntheme = \"purple\"\n");
+        assert_eq!(line, 3, "{message}");
+        let (line, message) = at("theme = \"dark\"\n[keys]\nup = [\"k\"]\ndown = [\"ctrl-jj\"]\n");
+        assert_eq!(line, 4, "{message}");
+        assert!(
+            message.contains("down") && message.contains("ctrl-jj"),
+            "{message}"
+        );
+        let (line, message) = at("[keys]\nfly = [\"f\"]\n");
+        assert_eq!(line, 2, "{message}");
+    }
+
+    #[test]
+    fn a_keymap_without_a_way_out_is_refused() {
+        let config = parse("[keys]\nquit = []\n", "c.toml").expect("parses");
+        let err = Settings::from_config(&config, "c.toml", false).expect_err("no way out");
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("quit"), "{err}");
+        // Taking quit's keys for other actions leaves none either.
+        let config = parse("[keys]\ncopy = [\"q\", \"ctrl-c\"]\n", "c.toml").expect("parses");
+        assert!(Settings::from_config(&config, "c.toml", false).is_err());
     }
 
     #[test]

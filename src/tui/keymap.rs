@@ -205,18 +205,32 @@ impl Default for Keymap {
 impl Keymap {
     /// The default keymap with `overrides` (action name → keys) applied: each named action
     /// gets exactly the keys given, which are taken from whatever action had them.
-    pub fn with_overrides(overrides: &BTreeMap<String, Vec<String>>) -> Result<Self, String> {
+    ///
+    /// An error names the action whose entry is wrong, and what is wrong with it.
+    pub fn with_overrides(
+        overrides: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Self, (String, String)> {
         let mut map = Self::default();
         for (name, keys) in overrides {
             let action = Action::from_name(name).ok_or_else(|| {
-                format!("unknown action `{name}` (the help overlay, `?`, lists them)")
+                (
+                    name.clone(),
+                    "unknown action (the help overlay, `?`, lists them)".to_string(),
+                )
             })?;
             map.bindings.retain(|(_, a)| *a != action);
             for key in keys {
-                map.bind(Key::parse(key)?, action.clone());
+                let key = Key::parse(key).map_err(|m| (name.clone(), m))?;
+                map.bind(key, action.clone());
             }
         }
         Ok(map)
+    }
+
+    /// How many keys do `action`.
+    #[must_use]
+    pub fn keys_of(&self, action: &Action) -> usize {
+        self.bindings.iter().filter(|(_, a)| a == action).count()
     }
 
     fn bind(&mut self, key: Key, action: Action) {
@@ -331,8 +345,8 @@ mod tests {
         assert_eq!(map.action(key("j"), false), Some(Action::Insert('j')));
         assert_eq!(map.action(key("ctrl-n"), true), None);
         o.insert("fly".to_string(), vec!["f".to_string()]);
-        let err = Keymap::with_overrides(&o).expect_err("unknown action");
-        assert!(err.contains("fly"), "{err}");
+        let (name, err) = Keymap::with_overrides(&o).expect_err("unknown action");
+        assert_eq!(name, "fly", "{err}");
     }
 
     #[test]
