@@ -518,3 +518,35 @@ fn the_config_files_corpus_is_every_commands_corpus() {
         stdout(&bundled)
     );
 }
+
+#[test]
+fn a_malformed_query_or_date_in_a_script_is_an_error_not_a_result() {
+    for (args, says) in [
+        (
+            &["search", "ameri date:2023-13"][..],
+            "month 13 does not exist",
+        ),
+        (
+            &["search", "date:2023-02-30"],
+            "February 2023 has only 28 days",
+        ),
+        (
+            &["quotes", "--since", "2023-13-01"],
+            "month 13 does not exist",
+        ),
+        (
+            &["quotes", "--since", "2023-11-01", "--until", "2023-10-01"],
+            "is after --until",
+        ),
+    ] {
+        let output = spotlight(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(stdout(&output).is_empty(), "{args:?} printed results");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+    }
+    let month = spotlight(&[
+        "quotes", "--since", "2023-10", "--until", "2023-10", "--json",
+    ]);
+    assert_eq!(json_lines(&month).len(), 5);
+}

@@ -80,11 +80,11 @@ pub struct QuotesArgs {
     /// Only quotes from this piece id (see `spotlight pieces`).
     #[arg(long, value_name = "ID")]
     pub piece: Option<String>,
-    /// Only quotes dated on or after this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// Only quotes dated on or after this day (YYYY-MM-DD; YYYY-MM and YYYY mean their first).
+    #[arg(long, value_name = "DATE", value_parser = crate::search::query::first_day)]
     pub since: Option<Date>,
-    /// Only quotes dated on or before this day (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    /// Only quotes dated on or before this day (YYYY-MM-DD; YYYY-MM and YYYY mean their last).
+    #[arg(long, value_name = "DATE", value_parser = crate::search::query::last_day)]
     pub until: Option<Date>,
     /// Only statements or only terms.
     #[arg(long, value_enum)]

@@ -95,6 +95,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if args.command.is_none() {
         return interactive(args);
     }
+    check_arguments(args)?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let loading = loading_of(args, args.command.as_ref().map_or(Extent::Lean, extent_of));
@@ -134,6 +135,28 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     out.flush()?;
     Ok(outcome)
+}
+
+/// Refuses, before any loading, what a script would otherwise get silently wrong results for:
+/// a malformed query (exit 2 with the query language's message), or `--since` after
+/// `--until`.
+fn check_arguments(args: &Args) -> anyhow::Result<()> {
+    match &args.command {
+        Some(Command::Search(search)) => {
+            if let Some(errors) = crate::search::query::parse(&search.query).error_summary() {
+                anyhow::bail!("query: {errors}");
+            }
+        }
+        Some(Command::Quotes(quotes)) => {
+            if let (Some(since), Some(until)) = (quotes.since, quotes.until)
+                && since > until
+            {
+                anyhow::bail!("--since {since} is after --until {until}: no day is in both");
+            }
+        }
+        _ => {}
+    }
+    Ok(())
 }
 
 /// `spotlight search`: from the corpus's index image when the output needs nothing else (see

@@ -174,6 +174,17 @@ fn single(value: &str) -> Result<(Date, Date), String> {
     days(value)
 }
 
+/// The first day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`, with the query language's messages:
+/// what `--since` takes.
+pub fn first_day(text: &str) -> Result<Date, String> {
+    days(text).map(|(first, _)| first)
+}
+
+/// The last day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: what `--until` takes.
+pub fn last_day(text: &str) -> Result<Date, String> {
+    days(text).map(|(_, last)| last)
+}
+
 /// The first and last day of `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
 fn days(text: &str) -> Result<(Date, Date), String> {
     let mut parts = text.split('-');

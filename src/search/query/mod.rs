@@ -8,6 +8,8 @@
 mod fields;
 mod lex;
 mod parser;
+
+pub use fields::{first_day, last_day};
 #[cfg(test)]
 mod tests;
 
