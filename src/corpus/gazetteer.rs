@@ -214,14 +214,32 @@ fn spotting_names(actors: &[Actor]) -> Vec<(String, usize)> {
 /// duplicate ids, empty names, relations and affiliations to missing actors — all run, and
 /// the actors are returned with the bad references dropped.
 pub fn parse_actors(text: &str) -> (Vec<Actor>, Vec<PageIssue>) {
-    let mut actors: Vec<Actor> = match serde_json::from_str(text) {
-        Ok(actors) => actors,
+    let entries: Vec<&serde_json::value::RawValue> = match serde_json::from_str(text) {
+        Ok(entries) => entries,
         Err(e) => {
             let line = u32::try_from(e.line()).unwrap_or(u32::MAX).max(1);
             let message = format!("column {}: {}", e.column(), strip_position(&e.to_string()));
             return (Vec::new(), vec![PageIssue { line, message }]);
         }
     };
+    let mut issues = Vec::new();
+    // One bad entry (an unknown field, a wrong type) is skipped on its own: the others stay.
+    let mut actors: Vec<Actor> = Vec::with_capacity(entries.len());
+    for entry in entries {
+        match serde_json::from_str::<Actor>(entry.get()) {
+            Ok(actor) => actors.push(actor),
+            Err(e) => {
+                // The entry is a slice of `text`: where it starts gives its first line.
+                let start = (entry.get().as_ptr() as usize).saturating_sub(text.as_ptr() as usize);
+                let first = text
+                    .get(..start)
+                    .map_or(0, |before| before.matches('\n').count());
+                let line = u32::try_from(first + e.line()).unwrap_or(u32::MAX).max(1);
+                let message = format!("{}; this entry is skipped", strip_position(&e.to_string()));
+                issues.push(PageIssue { line, message });
+            }
+        }
+    }
     let lines = id_lines(text);
     let id_line = |id: &str, nth: usize| {
         lines
@@ -230,7 +248,6 @@ pub fn parse_actors(text: &str) -> (Vec<Actor>, Vec<PageIssue>) {
             .copied()
             .unwrap_or(1)
     };
-    let mut issues = Vec::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     actors.retain(|actor| {
         let count = seen.entry(actor.id.clone()).or_default();
@@ -254,19 +271,19 @@ pub fn parse_actors(text: &str) -> (Vec<Actor>, Vec<PageIssue>) {
     let known: std::collections::HashSet<String> = actors.iter().map(|a| a.id.clone()).collect();
     for actor in &mut actors {
         let line = id_line(&actor.id, 1);
-        let mut missing = |id: &String| {
+        let mut missing = |field: &str, id: &String| {
             let ok = known.contains(id);
             if !ok {
                 let message = format!(
-                    "actor `{}` refers to `{id}`, which is not in the gazetteer",
+                    "actor `{}` refers to `{id}` in its {field}, which is not in the gazetteer",
                     actor.id
                 );
                 issues.push(PageIssue { line, message });
             }
             ok
         };
-        actor.affiliations.retain(&mut missing);
-        actor.relations.retain(|r| missing(&r.to));
+        actor.affiliations.retain(|id| missing("affiliations", id));
+        actor.relations.retain(|r| missing("relations", &r.to));
     }
     (actors, issues)
 }
@@ -327,6 +344,29 @@ mod tests {
             "{}",
             issues[0].message
         );
+    }
+
+    #[test]
+    fn one_bad_entry_is_skipped_and_the_others_kept() {
+        let text = r#"[
+  {"id": "a", "name": "A", "kind": "militia"},
+  {"id": "b", "name": "B",
+   "kind": "militia", "colour": "red"},
+  {"id": "c", "name": "C", "kind": "person",
+   "affiliations": ["ghost"], "relations": [{"to": "ghost", "relation": "leads"}]}
+]"#;
+        let (actors, issues) = parse_actors(text);
+        let ids: Vec<&str> = actors.iter().map(|a| a.id.as_str()).collect();
+        assert_eq!(ids, ["a", "c"]);
+        assert_eq!(issues[0].line, 4, "{}", issues[0].message);
+        assert!(
+            issues[0].message.contains("colour") && issues[0].message.contains("skipped"),
+            "{}",
+            issues[0].message
+        );
+        let messages: Vec<&str> = issues[1..].iter().map(|i| i.message.as_str()).collect();
+        assert!(messages[0].contains("in its affiliations"), "{messages:?}");
+        assert!(messages[1].contains("in its relations"), "{messages:?}");
     }
 
     #[test]
