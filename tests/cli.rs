@@ -550,3 +550,39 @@ fn a_malformed_query_or_date_in_a_script_is_an_error_not_a_result() {
     ]);
     assert_eq!(json_lines(&month).len(), 5);
 }
+
+#[test]
+fn a_fifo_among_the_pieces_is_skipped_with_a_warning_not_waited_on() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (data, cache) = synthetic_corpus(dir.path(), "5");
+    let fifo = std::path::Path::new(&data).join("pieces").join("stuck.md");
+    let made = Command::new("mkfifo").arg(&fifo).status().expect("mkfifo");
+    assert!(made.success());
+    for command in ["check", "pieces"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+            .args([command, "--data", &data])
+            .env("XDG_CACHE_HOME", &cache)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while child.try_wait().expect("wait").is_none() {
+            if std::time::Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("`{command}` hung on a FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let output = child.wait_with_output().expect("output");
+        assert_eq!(output.status.code(), Some(0), "{command}");
+        if command == "check" {
+            let text = stdout(&output);
+            assert!(
+                text.contains("stuck.md:1: warning: not a regular file"),
+                "{text}"
+            );
+        }
+    }
+}

@@ -7,8 +7,9 @@ use anyhow::{Context, bail};
 
 use super::Outcome;
 use super::args::ImportArgs;
-use crate::corpus::load::{PIECES_DIR, decode};
+use crate::corpus::files::PIECES_DIR;
 use crate::corpus::page::read_page;
+use crate::corpus::read::decode;
 
 /// Imports every file; a bad file is reported and skipped, and the exit code says so.
 pub fn run(

@@ -330,7 +330,7 @@ fn evaluate(
 ) -> anyhow::Result<Outcome> {
     let actors = match data {
         Some(dir) => {
-            let path = dir.join(crate::corpus::load::ACTORS_FILE);
+            let path = dir.join(crate::corpus::files::ACTORS_FILE);
             let bytes =
                 std::fs::read(&path).with_context(|| format!("cannot read {}", path.display()))?;
             Some(crate::corpus::SourceFile {

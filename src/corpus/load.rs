@@ -1,19 +1,17 @@
 //! Loading a corpus directory (or the bundled one): the gazetteer, every saved piece, and the
 //! quotes extracted from them. Bad files are reported and skipped; the good ones load.
 
-use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 
 use foldhash::{HashMap, HashMapExt};
 use include_dir::{Dir, include_dir};
 use rayon::prelude::*;
 
-use super::extract::{Cast, extract};
-use super::gazetteer::{Gazetteer, parse_actors};
-use super::mentions::annotate;
+use super::files::{ACTORS_FILE, PIECES_DIR, ensure_corpus, is_piece_file, piece_paths};
+use super::gazetteer::Gazetteer;
 use super::model::{Actor, Piece, Quote};
-use super::page::{PageIssue, read_page};
 use super::problem::{Problem, Severity};
+use super::read::{PieceResult, SourceFile, gazetteer_from, load_piece};
 
 /// The corpus shipped inside the binary: `data/` at build time.
 static BUNDLED: Dir<'_> = include_dir!("$CARGO_MANIFEST_DIR/data");
@@ -26,11 +24,6 @@ pub fn bundled_actors() -> Option<SourceFile> {
         bytes: f.contents().to_vec(),
     })
 }
-
-/// The gazetteer's file name inside a corpus directory.
-pub const ACTORS_FILE: &str = "actors.json";
-/// The folder of saved pieces inside a corpus directory.
-pub const PIECES_DIR: &str = "pieces";
 
 /// Why a corpus could not be loaded at all.
 #[derive(Debug, thiserror::Error)]
@@ -52,37 +45,6 @@ pub enum LoadError {
         /// What was probably meant (`; did you mean big/?`), or nothing.
         hint: String,
     },
-}
-
-/// Checks that `dir` looks like a corpus (it has `pieces/` or `actors.json`), with a hint when
-/// it does not: a `pieces/` folder itself, or a folder of saved pages.
-fn ensure_corpus(dir: &Path) -> Result<(), LoadError> {
-    if dir.join(PIECES_DIR).is_dir() || dir.join(ACTORS_FILE).is_file() {
-        return Ok(());
-    }
-    let pages = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .filter(|e| is_piece_file(&e.path()))
-                .count()
-        })
-        .unwrap_or(0);
-    let parent = dir
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let hint = if dir.file_name().is_some_and(|n| n == PIECES_DIR) {
-        format!("; did you mean {}/?", parent.display())
-    } else if pages > 0 {
-        format!("; it holds {pages} saved pages itself: a corpus keeps them in pieces/")
-    } else {
-        "; a corpus holds actors.json and pieces/*.md".to_string()
-    };
-    Err(LoadError::NotACorpus {
-        path: dir.to_path_buf(),
-        hint,
-    })
 }
 
 /// How much of each piece a load keeps.
@@ -109,15 +71,6 @@ pub struct Corpus {
     pub quotes: Vec<Quote>,
     /// Every problem found while loading.
     pub problems: Vec<Problem>,
-}
-
-/// A file to load: its display name and its bytes.
-#[derive(Debug, Clone)]
-pub struct SourceFile {
-    /// The path shown in messages.
-    pub name: String,
-    /// The raw contents.
-    pub bytes: Vec<u8>,
 }
 
 impl Corpus {
@@ -165,8 +118,11 @@ impl Corpus {
             return Ok(corpus);
         }
         let corpus = Self::load_dir(dir)?;
-        if let Err(error) = super::cache::write(&path, &manifest, &corpus) {
-            tracing::debug!(%error, cache = %path.display(), "corpus cache not written");
+        match super::cache::write(&path, &manifest, &corpus) {
+            Ok(()) => super::cache::prune(&path),
+            Err(error) => {
+                tracing::debug!(%error, cache = %path.display(), "corpus cache not written");
+            }
         }
         Ok(corpus.cut_to(extent))
     }
@@ -202,8 +158,9 @@ impl Corpus {
             bytes,
         });
         // Listing thousands of files and building the gazetteer's matcher overlap.
-        let (paths, (gazetteer, problems)) =
+        let ((paths, skipped), (gazetteer, mut problems)) =
             rayon::join(|| piece_paths(dir), || gazetteer_from(actors));
+        problems.extend(skipped);
         // Reading and parsing in one pass, so one thread's file reads overlap the other's parsing.
         let results = paths
             .par_iter()
@@ -336,155 +293,4 @@ fn fill_unknown(known: &mut Actor, other: &Actor) {
     if known.role.is_empty() {
         known.role.clone_from(&other.role);
     }
-}
-
-/// The saved pieces in `dir/pieces`, in byte order of their paths (none when it is missing).
-fn piece_paths(dir: &Path) -> Vec<PathBuf> {
-    let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
-        Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| is_piece_file(p))
-            .collect(),
-        Err(_) => Vec::new(),
-    };
-    // By bytes: the paths share their folder, and a byte compare is cheaper than comparing
-    // path components 10,000 times over.
-    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    paths
-}
-
-/// Whether a path is a saved piece (`.md` or `.markdown`).
-#[must_use]
-pub fn is_piece_file(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
-}
-
-fn load_actors(file: &SourceFile, problems: &mut Vec<Problem>) -> Vec<Actor> {
-    let text = match decode(&file.bytes) {
-        Ok(text) => text,
-        Err(issue) => {
-            problems.push(problem(&file.name, issue, Severity::Error));
-            return Vec::new();
-        }
-    };
-    let (actors, issues) = parse_actors(&text);
-    problems.extend(
-        issues
-            .into_iter()
-            .map(|i| problem(&file.name, i, Severity::Error)),
-    );
-    actors
-}
-
-struct PieceResult {
-    loaded: Option<(Piece, Vec<Quote>, Vec<Actor>)>,
-    problems: Vec<Problem>,
-}
-
-impl PieceResult {
-    /// A file that could not be read at all (permissions, a vanished file).
-    fn unreadable(file: String, error: &std::io::Error) -> Self {
-        let message = format!("cannot read the file: {error}");
-        let problems = vec![Problem {
-            file,
-            line: 1,
-            message,
-            severity: Severity::Error,
-        }];
-        Self {
-            loaded: None,
-            problems,
-        }
-    }
-}
-
-/// Loads the gazetteer file (if any), reporting its problems.
-fn gazetteer_from(actors: Option<SourceFile>) -> (Gazetteer, Vec<Problem>) {
-    let mut problems = Vec::new();
-    let actors = actors
-        .map(|file| load_actors(&file, &mut problems))
-        .unwrap_or_default();
-    (Gazetteer::new(actors), problems)
-}
-
-/// Reads, annotates and extracts one piece.
-fn load_piece(file: &SourceFile, gazetteer: &Gazetteer) -> PieceResult {
-    let parsed = decode(&file.bytes).and_then(|text| read_page(&text, &file.name));
-    match parsed {
-        Ok((mut piece, issues)) => {
-            let problems = issues
-                .into_iter()
-                .map(|i| problem(&file.name, i, Severity::Warning))
-                .collect();
-            let unknown = annotate(&mut piece, gazetteer);
-            let mut quotes = extract(
-                &piece,
-                Cast {
-                    gazetteer,
-                    unknown: &unknown,
-                },
-            );
-            // Reading order; stable, so quotes at one place keep the order they were found in.
-            quotes.sort_by_key(|q| (q.paragraph, q.range.0));
-            PieceResult {
-                loaded: Some((piece, quotes, unknown)),
-                problems,
-            }
-        }
-        Err(issue) => PieceResult {
-            loaded: None,
-            problems: vec![problem(&file.name, issue, Severity::Error)],
-        },
-    }
-}
-
-fn problem(file: &str, issue: PageIssue, severity: Severity) -> Problem {
-    Problem {
-        file: file.to_string(),
-        line: issue.line,
-        message: issue.message,
-        severity,
-    }
-}
-
-/// Turns file bytes into text: UTF-8 only, no NUL bytes, BOM dropped, CRLF and CR made LF.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, PageIssue> {
-    let line_of = |at: usize| {
-        u32::try_from(bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1).unwrap_or(u32::MAX)
-    };
-    if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(PageIssue {
-            line: 1,
-            message: "the file is empty".into(),
-        });
-    }
-    // `contains` is a memchr; the position is only needed for the message.
-    if let Some(at) = bytes
-        .contains(&0)
-        .then(|| bytes.iter().position(|&b| b == 0))
-        .flatten()
-    {
-        return Err(PageIssue {
-            line: line_of(at),
-            message: "the file holds NUL bytes: it looks binary, not a saved page".into(),
-        });
-    }
-    let text = std::str::from_utf8(bytes).map_err(|e| {
-        let message = format!(
-            "not valid UTF-8 (byte {} of the file); save the page as UTF-8",
-            e.valid_up_to() + 1
-        );
-        PageIssue {
-            line: line_of(e.valid_up_to()),
-            message,
-        }
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    Ok(if text.contains('\r') {
-        Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n"))
-    } else {
-        Cow::Borrowed(text)
-    })
 }

@@ -16,7 +16,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 
 pub use self::report::Report;
-use crate::corpus::load::PIECES_DIR;
+use crate::corpus::files::PIECES_DIR;
 use crate::corpus::{Corpus, Quote, QuoteKind, SourceFile};
 
 /// The annotations of a set: every statement and every term of its pieces.
@@ -106,7 +106,7 @@ pub fn read_set(dir: &Path) -> Result<(Truth, Vec<SourceFile>), EvalError> {
     })?;
     let mut paths: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| crate::corpus::load::is_piece_file(p))
+        .filter(|p| crate::corpus::files::is_piece_file(p))
         .collect();
     paths.sort();
     let mut files = Vec::with_capacity(paths.len());

@@ -715,12 +715,12 @@ mod tests {
         };
         let other = tempfile::tempdir().expect("tempdir");
         write_corpus(&options, other.path()).expect("synthetic corpus");
-        let pieces = other.path().join(crate::corpus::load::PIECES_DIR);
+        let pieces = other.path().join(crate::corpus::files::PIECES_DIR);
         for entry in std::fs::read_dir(&pieces).expect("pieces").flatten() {
             let name = format!("extra-{}", entry.file_name().to_string_lossy());
             std::fs::copy(
                 entry.path(),
-                dir.path().join(crate::corpus::load::PIECES_DIR).join(name),
+                dir.path().join(crate::corpus::files::PIECES_DIR).join(name),
             )
             .expect("copied");
         }

@@ -1,6 +1,7 @@
-//! The manifest of a corpus directory: the program, the directory as given, and the size,
-//! times and inode of every file a loaded corpus depends on. A cache is used only when its
-//! manifest equals the directory's.
+//! The manifest of a corpus directory: the program, the directory, and the size, times and
+//! inode of every file a loaded corpus depends on. A cache is used only when its manifest
+//! equals the directory's. The path the directory was given by (`./big`, `/x/big`, `big/`) is
+//! kept but does not count: every path to one directory shares its cache.
 
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -9,7 +10,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::FORMAT;
-use crate::corpus::load::{ACTORS_FILE, PIECES_DIR, is_piece_file};
+use crate::corpus::files::{ACTORS_FILE, PIECES_DIR, is_piece_file};
 
 /// What a file looked like when the cache was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -26,11 +27,12 @@ impl Stamp {
     }
 
     /// The stamp of a directory entry, read relative to the open directory (no walk down the
-    /// whole path per file); through a symbolic link, of the file it points to.
+    /// whole path per file); through a symbolic link, of the file it points to, or of the link
+    /// itself when it points nowhere (the load reports it; the cache still works).
     fn of_entry(entry: &std::fs::DirEntry) -> Option<Self> {
         let meta = entry.metadata().ok()?;
         if meta.file_type().is_symlink() {
-            Self::of(&entry.path())
+            Self::of(&entry.path()).or(Some(Self::from_metadata(&meta)))
         } else {
             Some(Self::from_metadata(&meta))
         }
@@ -69,10 +71,39 @@ pub struct Manifest {
     program: Option<Stamp>,
     /// The directory as found, and as given: messages and piece sources use the path given.
     pub(super) dir: PathBuf,
-    given: PathBuf,
+    pub(crate) given: Given,
     actors: Option<Stamp>,
     corrections: Option<Stamp>,
     pieces: Vec<(String, Stamp)>,
+}
+
+/// The path a directory was given by: kept, so what a cache or image says about its files can
+/// be told in the user's own terms, but never part of a manifest's equality or digest.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Given(pub PathBuf);
+
+impl PartialEq for Given {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Given {}
+
+impl std::hash::Hash for Given {
+    fn hash<H: std::hash::Hasher>(&self, _: &mut H) {}
+}
+
+impl Given {
+    /// `text` (a file path written from the path this was given by) written from `to`
+    /// instead: `big/pieces/a.md` → `/x/big/pieces/a.md`. Other text is returned unchanged.
+    #[must_use]
+    pub fn rebase(&self, text: &str, to: &Self) -> String {
+        match Path::new(text).strip_prefix(&self.0) {
+            Ok(rest) => to.0.join(rest).display().to_string(),
+            Err(_) => text.to_string(),
+        }
+    }
 }
 
 /// A 128-bit digest of a [`Manifest`]: what an index image keeps of the manifest it was
@@ -128,7 +159,7 @@ impl Manifest {
             version: env!("CARGO_PKG_VERSION").to_string(),
             program,
             dir,
-            given: given.to_path_buf(),
+            given: Given(given.to_path_buf()),
             actors,
             corrections,
             pieces,

@@ -16,6 +16,7 @@
 use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
@@ -28,7 +29,7 @@ use super::problem::Problem;
 
 mod manifest;
 
-pub use self::manifest::{Digest, Manifest, Stamp};
+pub use self::manifest::{Digest, Given, Manifest, Stamp};
 
 /// Changes whenever the layout of the cache file changes, or what a full load gives for the
 /// same files (the extraction, the gazetteer's checks): an older cache is then a miss.
@@ -68,6 +69,52 @@ pub fn path_for_dir(dir: &Path) -> Option<PathBuf> {
     dir.hash(&mut hasher);
     let file = format!("corpus-{:016x}.bin", hasher.finish());
     crate::xdg::spotlight_file("XDG_CACHE_HOME", ".cache", &file)
+}
+
+/// How many corpus directories keep their cache files: the ones used last.
+pub const KEEP: usize = 8;
+
+/// Removes the cache files (cache and index image) of all but the [`KEEP`] corpus directories
+/// used last, next to `written` (a cache just written): a cache directory does not grow with
+/// every corpus ever opened.
+pub fn prune(written: &Path) {
+    let Some(dir) = written.parent() else {
+        return;
+    };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    // Each corpus's files by the name they share (`corpus-<hash>`), with the newest time.
+    let mut corpora: std::collections::HashMap<String, (SystemTime, Vec<PathBuf>)> =
+        std::collections::HashMap::new();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(stem) = name
+            .strip_suffix(".bin")
+            .or_else(|| name.strip_suffix(".index"))
+            .filter(|stem| stem.starts_with("corpus-"))
+            .map(str::to_string)
+        else {
+            continue;
+        };
+        let modified = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .unwrap_or(SystemTime::UNIX_EPOCH);
+        let slot = corpora
+            .entry(stem)
+            .or_insert((SystemTime::UNIX_EPOCH, Vec::new()));
+        slot.0 = slot.0.max(modified);
+        slot.1.push(path);
+    }
+    let mut corpora: Vec<(SystemTime, Vec<PathBuf>)> = corpora.into_values().collect();
+    corpora.sort_by_key(|c| std::cmp::Reverse(c.0));
+    for (_, files) in corpora.into_iter().skip(KEEP) {
+        for file in files.iter().filter(|f| f.as_path() != written) {
+            let _ = std::fs::remove_file(file);
+        }
+    }
 }
 
 /// The corpus cached at `path` when it was written for exactly `manifest`, with what `extent`
@@ -170,11 +217,22 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
             quote.context = context;
         }
     }
+    let mut problems = head.problems;
+    // Written through another path to the same directory: name files by the path given now.
+    let (from, to) = (&head.manifest.given, &manifest.given);
+    if from.0 != to.0 {
+        for piece in &mut pieces {
+            piece.source = from.rebase(&piece.source, to);
+        }
+        for problem in &mut problems {
+            problem.file = from.rebase(&problem.file, to);
+        }
+    }
     Some(Corpus {
         pieces,
         actors,
         quotes,
-        problems: head.problems,
+        problems,
     })
 }
 
@@ -299,7 +357,7 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::load::PIECES_DIR;
+    use crate::corpus::files::PIECES_DIR;
     use crate::corpus::synth::{SynthOptions, write_corpus};
 
     /// A small synthetic corpus in `dir`, loaded, and its cache written to `dir/cache.bin`.
@@ -359,9 +417,59 @@ mod tests {
         std::fs::remove_file(pieces.join("new.md")).expect("removed");
         std::fs::remove_file(&first).expect("removed");
         assert_ne!(Manifest::of(dir.path()).expect("manifest"), edited);
-        // The same directory by another path is told apart (messages name the path given).
+        // The same directory by another path is the same directory.
         let other = dir.path().join(PIECES_DIR).join("..");
-        assert_ne!(Manifest::of(&other), Manifest::of(dir.path()));
+        assert_eq!(Manifest::of(&other), Manifest::of(dir.path()));
+    }
+
+    #[test]
+    fn another_path_to_the_directory_reads_the_cache_in_its_own_terms() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (_, _, cache) = cached(dir.path());
+        let other = dir.path().join(PIECES_DIR).join("..");
+        let manifest = Manifest::of(&other).expect("manifest");
+        let corpus = read(&cache, &manifest, Extent::Lean).expect("a hit");
+        assert!(
+            corpus
+                .pieces
+                .iter()
+                .all(|p| p.source.starts_with(&other.display().to_string())),
+            "{:?}",
+            corpus.pieces.first().map(|p| &p.source)
+        );
+    }
+
+    #[test]
+    fn a_dangling_link_among_the_pieces_keeps_the_cache() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let pieces = dir.path().join(PIECES_DIR);
+        std::fs::create_dir_all(&pieces).expect("pieces");
+        std::os::unix::fs::symlink(dir.path().join("nowhere.md"), pieces.join("gone.md"))
+            .expect("link");
+        assert!(Manifest::of(dir.path()).is_some());
+    }
+
+    #[test]
+    fn only_the_corpora_used_last_keep_their_cache_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut last = PathBuf::new();
+        for n in 0..KEEP + 3 {
+            for extension in ["bin", "index"] {
+                last = dir.path().join(format!("corpus-{n:04}.{extension}"));
+                std::fs::write(&last, b"x").expect("cache file");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(5));
+        }
+        std::fs::write(dir.path().join("unrelated.txt"), b"x").expect("other file");
+        prune(&last);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .expect("dir")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left.len(), KEEP * 2 + 1, "{left:?}");
+        assert!(!left.contains(&"corpus-0000.bin".to_string()), "{left:?}");
+        assert!(left.contains(&"unrelated.txt".to_string()), "{left:?}");
     }
 
     #[test]

@@ -1,0 +1,90 @@
+//! Which files in a directory make a corpus: the gazetteer, the folder of saved pieces and
+//! the pages in it — and a clear error when `--data` points somewhere else.
+
+use std::path::{Path, PathBuf};
+
+use super::load::LoadError;
+use super::problem::{Problem, Severity};
+
+/// The gazetteer's file name inside a corpus directory.
+pub const ACTORS_FILE: &str = "actors.json";
+/// The folder of saved pieces inside a corpus directory.
+pub const PIECES_DIR: &str = "pieces";
+
+/// Checks that `dir` looks like a corpus (it has `pieces/` or `actors.json`), with a hint when
+/// it does not: a `pieces/` folder itself, or a folder of saved pages.
+pub fn ensure_corpus(dir: &Path) -> Result<(), LoadError> {
+    if dir.join(PIECES_DIR).is_dir() || dir.join(ACTORS_FILE).is_file() {
+        return Ok(());
+    }
+    let pages = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .filter(|e| is_piece_file(&e.path()))
+                .count()
+        })
+        .unwrap_or(0);
+    let parent = dir
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let hint = if dir.file_name().is_some_and(|n| n == PIECES_DIR) {
+        format!("; did you mean {}/?", parent.display())
+    } else if pages > 0 {
+        format!("; it holds {pages} saved pages itself: a corpus keeps them in pieces/")
+    } else {
+        "; a corpus holds actors.json and pieces/*.md".to_string()
+    };
+    Err(LoadError::NotACorpus {
+        path: dir.to_path_buf(),
+        hint,
+    })
+}
+
+/// The saved pieces in `dir/pieces`, in byte order of their paths (none when it is missing),
+/// and a warning for each `.md` entry that is not a regular file (a FIFO would block the
+/// load forever; a dangling link cannot be read): those are skipped.
+pub fn piece_paths(dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
+    let mut problems = Vec::new();
+    let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| is_piece_file(p))
+            .filter(|p| match std::fs::metadata(p) {
+                Ok(meta) if meta.is_file() => true,
+                Ok(_) => {
+                    problems.push(skipped(p, "not a regular file (a FIFO, socket or device)"));
+                    false
+                }
+                Err(e) => {
+                    problems.push(skipped(p, &format!("cannot be read ({e})")));
+                    false
+                }
+            })
+            .collect(),
+        Err(_) => Vec::new(),
+    };
+    // By bytes: the paths share their folder, and a byte compare is cheaper than comparing
+    // path components 10,000 times over.
+    paths.sort_unstable_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
+    problems.sort_by(|a, b| a.file.cmp(&b.file));
+    (paths, problems)
+}
+
+fn skipped(path: &Path, why: &str) -> Problem {
+    Problem {
+        file: path.display().to_string(),
+        line: 1,
+        message: format!("{why}; skipped"),
+        severity: Severity::Warning,
+    }
+}
+
+/// Whether a path is a saved piece (`.md` or `.markdown`).
+#[must_use]
+pub fn is_piece_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"))
+}
