@@ -398,11 +398,20 @@ fn import_rejects_a_broken_page_and_names_it() {
 fn an_unreadable_piece_is_reported_with_the_io_error() {
     let dir = tempfile::tempdir().expect("tempdir");
     std::fs::create_dir_all(dir.path().join("pieces/a-folder.md")).expect("dir");
+    std::os::unix::fs::symlink(
+        dir.path().join("nowhere"),
+        dir.path().join("pieces/gone.md"),
+    )
+    .expect("link");
     let output = spotlight(&["check", "--data", dir.path().to_str().expect("path")]);
     assert_eq!(output.status.code(), Some(2));
     let text = stdout(&output);
     assert!(
-        text.contains("a-folder.md:1: error: cannot read the file"),
+        text.contains("gone.md:1: error: cannot read the file"),
+        "{text}"
+    );
+    assert!(
+        text.contains("a-folder.md:1: warning: not a regular file"),
         "{text}"
     );
     assert!(text.contains("no actors.json"), "{text}");

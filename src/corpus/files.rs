@@ -44,7 +44,8 @@ pub fn ensure_corpus(dir: &Path) -> Result<(), LoadError> {
 
 /// The saved pieces in `dir/pieces`, in byte order of their paths (none when it is missing),
 /// and a warning for each `.md` entry that is not a regular file (a FIFO would block the
-/// load forever; a dangling link cannot be read): those are skipped.
+/// load forever, a folder holds no page): those are skipped. A file that cannot even be
+/// looked at (a dangling link) stays, for the load to report as unreadable.
 pub fn piece_paths(dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
@@ -54,13 +55,10 @@ pub fn piece_paths(dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
             .filter(|p| match std::fs::metadata(p) {
                 Ok(meta) if meta.is_file() => true,
                 Ok(_) => {
-                    problems.push(skipped(p, "not a regular file (a FIFO, socket or device)"));
+                    problems.push(skipped(p, "not a regular file (a folder, FIFO or device)"));
                     false
                 }
-                Err(e) => {
-                    problems.push(skipped(p, &format!("cannot be read ({e})")));
-                    false
-                }
+                Err(_) => true,
             })
             .collect(),
         Err(_) => Vec::new(),
