@@ -17,6 +17,25 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(text.chars().map(placeholder).collect())
 }
 
+/// `text` safe to paste into a document: [`sanitize`]d, and without the invisible characters
+/// the screen drops — bidi embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+/// which could reorder what the reader sees, and zero-width spaces and no-breaks (U+200B,
+/// U+2060, U+FEFF). Joiners (U+200C, U+200D) stay: Persian words and emoji need them.
+#[must_use]
+pub fn for_copy(text: &str) -> String {
+    sanitize(text)
+        .chars()
+        .filter(|&c| !is_invisible_control(c))
+        .collect()
+}
+
+fn is_invisible_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 fn placeholder(c: char) -> char {
     match u32::from(c) {
         // Control Pictures: U+2400 + code for C0, U+2421 for DEL.
@@ -39,5 +58,14 @@ mod tests {
         );
         assert_eq!(sanitize("\u{9b}31m\u{7f}"), "\u{fffd}31m\u{2421}");
         assert!(matches!(sanitize("plain العامري"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn copies_drop_bidi_overrides_and_zero_width_spaces() {
+        assert_eq!(
+            for_copy("a\u{202E}evil\u{202C} b\u{200B}c\u{1b}"),
+            "aevil bc\u{241b}"
+        );
+        assert_eq!(for_copy("می\u{200C}خواهم"), "می\u{200C}خواهم");
     }
 }

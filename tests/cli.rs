@@ -595,3 +595,33 @@ fn a_fifo_among_the_pieces_is_skipped_with_a_warning_not_waited_on() {
         }
     }
 }
+
+#[test]
+fn the_pieces_count_column_stays_aligned_past_three_digits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().to_str().expect("path");
+    let synth = spotlight(&[
+        "synth",
+        "--pieces",
+        "1",
+        "--quotes-per-piece",
+        "1000",
+        "--out",
+        data,
+    ]);
+    assert_eq!(synth.status.code(), Some(0));
+    let small = fixture("fictional/pieces/fictional-patterns.md");
+    std::fs::copy(&small, dir.path().join("pieces/small.md")).expect("a small piece");
+    let output = spotlight(&["pieces", "--data", data]);
+    let text = stdout(&output);
+    let columns: Vec<usize> = text
+        .lines()
+        .map(|line| {
+            line.find("  synthetic-")
+                .or(line.find("  fictional-"))
+                .expect("an id")
+        })
+        .collect();
+    assert_eq!(columns.len(), 2, "{text}");
+    assert_eq!(columns[0], columns[1], "{text}");
+}

@@ -4,7 +4,7 @@ use jiff::civil::Date;
 
 use crate::index::Index;
 use crate::index::quotes::QuoteId;
-use crate::text::sanitize;
+use crate::text::for_copy;
 
 /// The institute that publishes *Militia Spotlight*.
 const INSTITUTE: &str = "The Washington Institute for Near East Policy";
@@ -56,7 +56,7 @@ pub fn citation(index: &Index, quote: QuoteId) -> Option<String> {
         }
     }
     // A citation is pasted into documents and terminals: no control character may ride along.
-    Some(sanitize(&out).into_owned())
+    Some(for_copy(&out))
 }
 
 fn long_date(date: Date) -> String {

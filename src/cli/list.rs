@@ -49,6 +49,12 @@ fn found(any: bool) -> Outcome {
 
 fn pieces(out: &mut impl Write, corpus: &Corpus, json: bool) -> anyhow::Result<Outcome> {
     let (_, by_piece) = counts(corpus);
+    // The count column is as wide as the largest count (at least three), so it stays aligned.
+    let width = by_piece
+        .values()
+        .max()
+        .map_or(1, |n| n.to_string().len())
+        .max(3);
     for piece in &corpus.pieces {
         let count = by_piece.get(piece.id.as_str()).copied().unwrap_or(0);
         if json {
@@ -60,7 +66,7 @@ fn pieces(out: &mut impl Write, corpus: &Corpus, json: bool) -> anyhow::Result<O
                 .map_or_else(|| "----------".to_string(), |d| d.to_string());
             writeln!(
                 out,
-                "{date}  {count:>3}  {}  {}",
+                "{date}  {count:>width$}  {}  {}",
                 sanitize(&piece.id),
                 sanitize(&piece.title)
             )?;

@@ -178,4 +178,17 @@ mod tests {
             "{texts:?}"
         );
     }
+
+    #[test]
+    fn an_escape_glued_to_an_author_link_stays_in_the_name() {
+        let page = "# Title\n\nby [\u{1b}[31mTest Author \\(/experts/t\\)](#)\n\nMar 12, 2024\n\n## Brief Analysis\n\nText.\n";
+        let (piece, _) = read_page(page, "test.md").unwrap_or_else(|e| panic!("{e:?}"));
+        let names: Vec<&str> = piece.authors.iter().map(|a| a.name.as_str()).collect();
+        assert!(
+            names
+                .first()
+                .is_some_and(|n| n.contains('\u{1b}') && n.ends_with("31mTest Author")),
+            "{names:?}"
+        );
+    }
 }

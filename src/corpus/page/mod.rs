@@ -151,7 +151,15 @@ impl Reader {
 
     fn byline(&mut self, block: &Block, rest: &str) {
         for run in &block.runs {
-            let name = block.text[run.start..run.end].trim().to_string();
+            // What is glued to the link's front belongs to the name: in `by ESC[[31mName](…)`
+            // the Markdown link starts at the second bracket, and the ESC must not vanish.
+            let glued = block.text[..run.start]
+                .char_indices()
+                .rev()
+                .take_while(|(_, c)| !c.is_whitespace() && *c != ',')
+                .last()
+                .map_or(run.start, |(at, _)| at);
+            let name = block.text[glued..run.end].trim().to_string();
             let slug = run
                 .target
                 .as_deref()
