@@ -625,3 +625,28 @@ fn the_pieces_count_column_stays_aligned_past_three_digits() {
     assert_eq!(columns.len(), 2, "{text}");
     assert_eq!(columns[0], columns[1], "{text}");
 }
+
+#[test]
+fn helps_and_completions_fit_each_command() {
+    let synth = stdout(&spotlight(&["synth", "--help"]));
+    assert!(
+        !synth.contains("--data") && !synth.contains("--no-cache"),
+        "{synth}"
+    );
+    let search = stdout(&spotlight(&["search", "--help"]));
+    assert!(search.contains("Global options:\n      --data"), "{search}");
+    // Still accepted where it means nothing: scripts pass --data everywhere.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = dir.path().join("corpus");
+    let out = out.to_str().expect("path");
+    let synth = spotlight(&["synth", "--pieces", "1", "--out", out, "--data", "x"]);
+    assert_eq!(synth.status.code(), Some(0));
+    let bash = stdout(&spotlight(&["completions", "bash"]));
+    let actor = bash.find("--actor)").expect("an --actor case");
+    assert!(
+        bash[actor..]
+            .lines()
+            .nth(1)
+            .is_some_and(|l| l.contains("hadi-al-ameri"))
+    );
+}

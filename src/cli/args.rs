@@ -5,23 +5,26 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+/// The help heading of the options every command takes.
+const GLOBAL: &str = "Global options";
+
 /// Find, read and cite what Iran-backed militias said, from Militia Spotlight pieces.
 #[derive(Debug, Clone, Parser)]
 #[command(name = "spotlight", version, about, propagate_version = true)]
 pub struct Args {
     /// Corpus directory (`actors.json` and `pieces/*.md`); when not given, the config file's
     /// `data`, else the bundled corpus.
-    #[arg(long, global = true, env = "SPOTLIGHT_DATA", value_name = "DIR")]
+    #[arg(long, global = true, env = "SPOTLIGHT_DATA", value_name = "DIR", help_heading = GLOBAL)]
     pub data: Option<PathBuf>,
 
     /// Read every piece again instead of the cache of the corpus directory (kept in
     /// `$XDG_CACHE_HOME/spotlight/`, used only when no file changed since it was written).
-    #[arg(long, global = true, env = "SPOTLIGHT_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new())]
+    #[arg(long, global = true, env = "SPOTLIGHT_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new(), help_heading = GLOBAL)]
     pub no_cache: bool,
 
     /// Config file (the default corpus for every command; the TUI's theme and keys) instead of
     /// `$XDG_CONFIG_HOME/spotlight/config.toml`.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = GLOBAL)]
     pub config: Option<PathBuf>,
 
     /// What to do; without one, opens the full-screen browser (TUI).
@@ -68,6 +71,9 @@ pub enum Command {
     Completions {
         /// The shell.
         shell: clap_complete::Shell,
+        /// The global options, which mean nothing here.
+        #[command(flatten)]
+        ignored: Ignored,
     },
 }
 
@@ -259,4 +265,19 @@ pub struct SynthArgs {
     /// fictional pieces in with what `pieces/` holds.
     #[arg(long)]
     pub force: bool,
+    /// The global options mean nothing here: accepted (scripts pass them everywhere), not
+    /// listed in `--help`.
+    #[command(flatten)]
+    pub ignored: Ignored,
+}
+
+/// The global options, taken by a command they mean nothing to: accepted and hidden.
+#[derive(Debug, Clone, clap::Args)]
+pub struct Ignored {
+    #[arg(long, hide = true, value_name = "DIR")]
+    data: Option<PathBuf>,
+    #[arg(long, hide = true)]
+    no_cache: bool,
+    #[arg(long, hide = true, value_name = "PATH")]
+    config: Option<PathBuf>,
 }

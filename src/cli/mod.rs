@@ -82,7 +82,7 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 /// Runs parsed arguments, writing to stdout.
 pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     let configured;
-    let args = if args.data.is_some() || matches!(args.command, Some(Command::Completions { .. })) {
+    let args = if args.data.is_some() {
         args
     } else {
         // One rule for every command: --data, else SPOTLIGHT_DATA, else the config's `data`.
@@ -105,8 +105,19 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Import(import)) => import::run(&mut out, import, args.data.as_deref())?,
         Some(Command::Synth(synth)) => list::synth(&mut out, synth)?,
         Some(Command::Eval(eval)) => evaluate(&mut out, eval, args.data.as_deref())?,
-        Some(Command::Completions { shell }) => {
-            clap_complete::generate(*shell, &mut Args::command(), "spotlight", &mut out);
+        Some(Command::Completions { shell, .. }) => {
+            let corpus = load(args.data.as_deref(), loading_of(args, Extent::Bare))?;
+            let actors: Vec<String> = corpus.actors.iter().map(|a| a.id.clone()).collect();
+            let pieces: Vec<String> = corpus.pieces.iter().map(|p| p.id.clone()).collect();
+            // Ids are offered where an id goes, not file names: those of the corpus the script
+            // was written for (--data, else the default corpus).
+            let offer = |ids: Vec<String>| clap::builder::PossibleValuesParser::new(ids);
+            let mut command = Args::command().mut_subcommand("quotes", |quotes| {
+                quotes
+                    .mut_arg("actor", |arg| arg.value_parser(offer(actors)))
+                    .mut_arg("piece", |arg| arg.value_parser(offer(pieces)))
+            });
+            clap_complete::generate(*shell, &mut command, "spotlight", &mut out);
             Outcome::Found
         }
         Some(Command::Serve(serve)) => {
