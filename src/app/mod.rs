@@ -8,6 +8,7 @@ mod action;
 mod citation;
 mod editor;
 mod geometry;
+pub mod help;
 mod reader;
 mod sidebar;
 mod update;

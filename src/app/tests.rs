@@ -466,3 +466,23 @@ fn settle_gives_up_after_its_timeout() {
     let _ = app.settle(Duration::ZERO);
     assert!(app.settle(PATIENCE));
 }
+
+#[test]
+fn the_help_overlay_pages_and_stops_at_its_end() {
+    let mut app = app(80, 24);
+    app.keys_help = crate::tui::keymap::Keymap::default().help();
+    act(&mut app, [Action::Help]);
+    act(&mut app, [Action::PageDown]);
+    let page = app.help.expect("open");
+    assert!(page > 1, "PgDn moves a page, not a line: {page}");
+    act(&mut app, [Action::Last]);
+    let end = app.help.expect("open");
+    act(&mut app, std::iter::repeat_n(Action::Down, 100));
+    assert_eq!(app.help, Some(end), "Down stops at the end");
+    act(&mut app, [Action::Up]);
+    assert_eq!(app.help, Some(end - 1), "Up moves at once after the end");
+    act(&mut app, [Action::PageUp, Action::PageUp, Action::PageUp]);
+    assert_eq!(app.help, Some(0));
+    act(&mut app, [Action::Last, Action::First]);
+    assert_eq!(app.help, Some(0));
+}

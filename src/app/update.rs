@@ -5,9 +5,6 @@ mod reader;
 
 use super::{Action, App, Effect, Focus, Layout, Notice, citation};
 
-/// Rows the help overlay shows beyond the keys (query syntax, markers): the scroll limit.
-const HELP_EXTRA_ROWS: usize = 20;
-
 /// Rows the mouse wheel moves.
 const WHEEL: usize = 3;
 
@@ -41,22 +38,6 @@ impl App {
         }
         self.layout_reader();
         self.keep_selection_visible();
-    }
-
-    fn update_help(&mut self, action: &Action) {
-        let Some(scroll) = self.help.as_mut() else {
-            return;
-        };
-        match action {
-            Action::Help | Action::Back | Action::Open => self.help = None,
-            Action::Up | Action::Scroll { up: true, .. } => *scroll = scroll.saturating_sub(1),
-            Action::Down | Action::Scroll { up: false, .. } => {
-                // The overlay also lists the query syntax; it stops at its own end.
-                *scroll = (*scroll + 1).min(self.keys_help.len() + HELP_EXTRA_ROWS);
-            }
-            Action::First => *scroll = 0,
-            _ => {}
-        }
     }
 
     fn update_browse(&mut self, action: Action) {

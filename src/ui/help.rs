@@ -7,30 +7,11 @@ use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
 use super::{Theme, overlay, text};
 use crate::app::App;
-
-/// The query language in one screen.
-const SYNTAX: [(&str, &str); 12] = [
-    ("word", "fuzzy match, through romanizations"),
-    ("'word", "exact word"),
-    ("^start end$", "prefix, suffix"),
-    ("!word", "without"),
-    ("a | b", "either"),
-    ("@name", "quotes by an actor (any spelling)"),
-    ("@name+", "... and its members, fronts, channels"),
-    ("date:2023-10", "a year, month, day or a..b range"),
-    ("since: until:", "open-ended dates"),
-    ("piece:words", "from pieces with these title words"),
-    ("fig: via:telegram", "shown in a figure; by platform"),
-    ("kind:term", "quoted terms instead of statements"),
-];
-
-/// The sidebar's kind markers.
-const MARKERS: &str = "P person  M militia  F front group  C channel  S state body  B party  \
-                       T think tank  O other  ? unknown";
+use crate::app::help::{self, MARKERS, SYNTAX};
 
 /// Draws the overlay over `area`, scrolled down `scroll` rows.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, theme: &Theme) {
-    let width = area.width.min(72);
+    let width = area.width.min(help::WIDTH);
     let height = area.height;
     let popup = Rect::new(area.x + (area.width - width) / 2, area.y, width, height);
     let block = Block::new()
@@ -40,12 +21,15 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, theme
         .title(Line::styled(" Keys \u{2014} Esc closes ", theme.title));
     let inner = overlay(frame, popup, block);
     let inner_width = usize::from(inner.width);
-    let key_width = 20.min(inner_width / 2);
+    // The key column is as wide as the widest keys and a space: a key never runs into its
+    // description.
+    let key_width = help::key_width(&app.keys_help, inner_width);
     let row = |key: &str, what: &str, key_style| {
         Line::from(vec![
-            Span::styled(text::fit(key, key_width), key_style),
+            Span::styled(text::fit(key, key_width.saturating_sub(1)), key_style),
+            Span::raw(" "),
             Span::styled(
-                text::fit(what, inner_width.saturating_sub(key_width + 1)),
+                text::fit(what, inner_width.saturating_sub(key_width)),
                 theme.dim,
             ),
         ])
