@@ -635,3 +635,28 @@ fn ctrl_z_and_sigtstp_give_the_terminal_back_and_fg_takes_it_again() {
     assert_eq!(exit.code, 0);
     assert_restored(&t, &exit);
 }
+
+#[test]
+fn term_dumb_gets_no_colour_locally_too() {
+    let bin = env!("CARGO_BIN_EXE_spotlight");
+    let Some(t) = Tmux::start_program("dumb", 80, 24, "env", &["TERM=dumb", bin]) else {
+        return;
+    };
+    t.wait_for("/10", WAIT);
+    let styled = t.capture_styled();
+    // Colours are SGR 30–37, 90–97 (and 38;…) for the foreground, 40–47, 100–107 (48;…) behind.
+    let coloured = styled.split('\u{1b}').any(|sequence| {
+        sequence
+            .strip_prefix('[')
+            .and_then(|s| s.split_once('m'))
+            .is_some_and(|(params, _)| {
+                params.split(';').any(|p| {
+                    p.parse::<u16>()
+                        .is_ok_and(|n| matches!(n, 30..=38 | 40..=48 | 90..=97 | 100..=107))
+                })
+            })
+    });
+    assert!(!coloured, "{styled}");
+    t.send_keys(&["Tab", "q"]);
+    assert_eq!(t.wait_exit(WAIT).code, 0);
+}

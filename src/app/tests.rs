@@ -486,3 +486,13 @@ fn the_help_overlay_pages_and_stops_at_its_end() {
     act(&mut app, [Action::Last, Action::First]);
     assert_eq!(app.help, Some(0));
 }
+
+#[test]
+fn open_link_with_nothing_selected_says_so() {
+    let mut app = app(80, 24);
+    act(&mut app, typed("zzzzqqqxxx"));
+    assert_eq!(app.results.total, 0);
+    act(&mut app, [Action::FocusNext, Action::OpenLink]);
+    let notice = app.notice.as_ref().map(|n| n.text.as_str()).unwrap_or("");
+    assert!(notice.contains("no quote selected"), "{notice}");
+}

@@ -255,8 +255,14 @@ impl App {
     }
 
     fn open_link(&mut self, piece: Option<usize>) {
-        let piece = piece.and_then(|p| self.index.corpus.pieces.get(p));
-        match piece.and_then(|p| p.url.clone()) {
+        let Some(piece) = piece.and_then(|p| self.index.corpus.pieces.get(p)) else {
+            self.notice = Some(Notice {
+                text: "no quote selected: nothing to link to".into(),
+                error: false,
+            });
+            return;
+        };
+        match piece.url.clone() {
             Some(url) => {
                 self.effects.push(Effect::OpenLink(url.clone()));
                 self.link = Some(url);

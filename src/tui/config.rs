@@ -79,7 +79,7 @@ impl Settings {
         let shown = path
             .as_deref()
             .map_or_else(String::new, |p| p.display().to_string());
-        Self::from_config(&config, &shown, no_color())
+        Self::from_config(&config, &shown, no_color() || dumb_terminal())
     }
 
     /// The settings of a parsed config; `path` names the file in errors.
@@ -126,6 +126,12 @@ impl Settings {
 #[must_use]
 pub fn default_path() -> Option<PathBuf> {
     crate::xdg::spotlight_file("XDG_CONFIG_HOME", ".config", "config.toml")
+}
+
+/// Whether `TERM` names a terminal without colour (`dumb`), as `serve` honours for its clients.
+#[must_use]
+pub fn dumb_terminal() -> bool {
+    std::env::var("TERM").is_ok_and(|term| term == "dumb")
 }
 
 /// Whether `NO_COLOR` asks for no colour (set and not empty).
