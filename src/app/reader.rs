@@ -100,9 +100,24 @@ impl Reader {
         }
     }
 
-    /// Wraps the blocks to `width` columns, keeping the cursor's line in view on `height` rows.
+    /// Wraps the blocks to `width` columns, keeping the cursor's line in view on `height` rows
+    /// when the piece was just opened. Wrapped again at another width, the reader keeps its
+    /// place: the text that was at the top of the screen stays there.
     pub fn layout(&mut self, width: usize, height: usize) {
+        let first_layout = self.width == 0;
         if width != self.width {
+            // The top line's place in the text: its block and where in it the line starts
+            // (for a blank line, the block after it).
+            let anchor = self.lines.get(self.scroll).map(|line| match line.block {
+                Some(block) => (block, line.range.start),
+                None => (
+                    self.lines[self.scroll..]
+                        .iter()
+                        .find_map(|l| l.block)
+                        .unwrap_or(0),
+                    0,
+                ),
+            });
             self.width = width;
             self.lines.clear();
             for (i, block) in self.blocks.iter().enumerate() {
@@ -121,8 +136,19 @@ impl Reader {
                         }),
                 );
             }
+            if let Some((block, at)) = anchor.filter(|_| !first_layout) {
+                self.scroll = self
+                    .lines
+                    .iter()
+                    .rposition(|l| l.block == Some(block) && l.range.start <= at)
+                    .unwrap_or(0);
+            }
         }
-        self.reveal_cursor(height);
+        if first_layout {
+            self.reveal_cursor(height);
+        } else {
+            self.clamp(height);
+        }
     }
 
     /// Scrolls so the cursor's mark is on screen, a third of the way down when it was not.

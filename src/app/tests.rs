@@ -317,6 +317,7 @@ fn open_link_shows_the_source_or_says_there_is_none() {
 #[test]
 fn back_closes_help_then_leaves_panes_then_clears_the_query() {
     let mut app = app(80, 24);
+    app.keys_help = crate::tui::keymap::Keymap::default().help();
     act(&mut app, typed("ameri"));
     act(&mut app, [Action::FocusNext, Action::Help]);
     assert_eq!(app.help, Some(0));
@@ -495,4 +496,55 @@ fn open_link_with_nothing_selected_says_so() {
     act(&mut app, [Action::FocusNext, Action::OpenLink]);
     let notice = app.notice.as_ref().map(|n| n.text.as_str()).unwrap_or("");
     assert!(notice.contains("no quote selected"), "{notice}");
+}
+
+#[test]
+fn resizing_the_reader_keeps_its_place_in_the_text() {
+    let mut app = app(80, 24);
+    act(&mut app, [Action::Open, Action::First]);
+    act(&mut app, [Action::PageDown]);
+    while app
+        .reader
+        .as_ref()
+        .is_some_and(|r| r.lines[r.scroll].block.is_none())
+    {
+        act(&mut app, [Action::Down]);
+    }
+    let top = |app: &App| {
+        let r = app.reader.as_ref().expect("reader");
+        let line = &r.lines[r.scroll];
+        let block = line.block.expect("a text line at the top");
+        r.blocks[block].text[line.range.clone()].to_string()
+    };
+    let before = top(&app);
+    let block_before = app.reader.as_ref().and_then(|r| r.lines[r.scroll].block);
+    act(
+        &mut app,
+        [Action::Resize {
+            width: 100,
+            height: 24,
+        }],
+    );
+    let r = app.reader.as_ref().expect("reader");
+    assert_eq!(
+        r.lines[r.scroll].block,
+        block_before,
+        "{before:?} → {:?}",
+        top(&app)
+    );
+    let after = top(&app);
+    // The new top line holds the start of the old one.
+    assert!(
+        after.contains(before.split(' ').next().unwrap_or_default()),
+        "{before:?} → {after:?}"
+    );
+    act(
+        &mut app,
+        [Action::Resize {
+            width: 80,
+            height: 20,
+        }],
+    );
+    let r = app.reader.as_ref().expect("reader");
+    assert_eq!(r.lines[r.scroll].block, block_before);
 }
