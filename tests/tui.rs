@@ -660,3 +660,25 @@ fn term_dumb_gets_no_colour_locally_too() {
     t.send_keys(&["Tab", "q"]);
     assert_eq!(t.wait_exit(WAIT).code, 0);
 }
+
+#[test]
+fn a_large_corpus_shows_a_loading_frame_at_once_then_the_browser() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("corpus");
+    let data = data.to_str().expect("path");
+    let synth = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(["synth", "--pieces", "400", "--seed", "4", "--out", data])
+        .output()
+        .expect("synth");
+    assert!(synth.status.success());
+    let Some(t) = Tmux::start("loading", 80, 24, &["--data", data, "--no-cache"]) else {
+        return;
+    };
+    t.wait_for("loading 400 pieces", WAIT);
+    // Then the browser, and once the ranking is whole, its count.
+    t.wait_until("the browser with its count", WAIT, |s| {
+        s.contains(" of ") && s.contains("quotes") && !s.contains("counting")
+    });
+    t.send_keys(&["Tab", "q"]);
+    assert_eq!(t.wait_exit(WAIT).code, 0);
+}

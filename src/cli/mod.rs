@@ -266,9 +266,23 @@ fn interactive(args: &Args) -> anyhow::Result<Outcome> {
         );
     }
     let settings = crate::tui::Settings::load(args.config.as_deref())?;
-    let data = args.data.as_deref().or(settings.data.as_deref());
-    let index = Index::build(load(data, loading_of(args, Extent::Whole))?);
-    Ok(match crate::tui::run(index, &settings)? {
+    let data = args.data.clone().or_else(|| settings.data.clone());
+    // A directory that is no corpus is said before the screen is taken over; the load itself
+    // runs behind a `loading` frame.
+    let pieces = match data.as_deref() {
+        Some(dir) => {
+            Corpus::check_dir(dir)?;
+            crate::corpus::files::piece_paths(dir).0.len()
+        }
+        None => 1,
+    };
+    let loading = loading_of(args, Extent::Whole);
+    let load = move || load(data.as_deref(), loading).map(Index::build);
+    let message = format!(
+        "loading {pieces} piece{}\u{2026}",
+        if pieces == 1 { "" } else { "s" }
+    );
+    Ok(match crate::tui::run(load, &message, &settings)? {
         None => Outcome::Found,
         Some(signal) => Outcome::Signalled(signal),
     })

@@ -127,6 +127,15 @@ impl Corpus {
         Ok(corpus.cut_to(extent))
     }
 
+    /// Checks, without loading it, that `dir` can be read and looks like a corpus.
+    pub fn check_dir(dir: &Path) -> Result<(), LoadError> {
+        std::fs::metadata(dir).map_err(|source| LoadError::Dir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+        ensure_corpus(dir)
+    }
+
     /// The corpus with only what `extent` keeps.
     #[must_use]
     pub fn cut_to(mut self, extent: Extent) -> Self {

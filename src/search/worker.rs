@@ -120,17 +120,19 @@ fn serve(
         let (generation, text) = request;
         let query = parse(&text);
         let cancelled = || latest.load(Ordering::Relaxed) != generation;
-        for (stage, complete) in [(Stage::First(SCREENFUL), false), (Stage::Full(limit), true)] {
+        for stage in [Stage::First(SCREENFUL), Stage::Full(limit)] {
             let Some(results) = run(index, &query, stage, &cancelled) else {
                 break;
             };
+            // A first screenful that is not full already holds every match, ranked.
+            let complete = matches!(stage, Stage::Full(_)) || results.total < SCREENFUL;
             let response = Response {
                 generation,
                 query: text.clone(),
                 results,
                 complete,
             };
-            if cancelled() || outbox.send(response).is_err() {
+            if cancelled() || outbox.send(response).is_err() || complete {
                 break;
             }
         }

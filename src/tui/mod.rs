@@ -35,12 +35,21 @@ const BUSY_TICK: Duration = Duration::from_millis(8);
 /// How long to wait for input when idle; signals are noticed at this pace.
 const IDLE_TICK: Duration = Duration::from_millis(250);
 
-/// Runs the TUI over `index` until the user quits (`None`) or a signal arrives (its number).
-pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
+/// Loads the index on a thread of its own while the screen says `loading` (so a large corpus
+/// never leaves the terminal blank), then runs the TUI over it until the user quits (`None`)
+/// or a signal arrives (its number). A failed load gives the terminal back, then its error.
+pub fn run<F>(load: F, loading: &str, settings: &Settings) -> io::Result<Option<u8>>
+where
+    F: FnOnce() -> anyhow::Result<Arc<Index>> + Send + 'static,
+{
     let mut session = terminal::Session::start()?;
-    let size = session.terminal.size()?;
     let inputs = source::spawn()?;
     let mut parser = InputParser::new();
+    let Some(index) = wait_for(load, loading, &mut session, &inputs, &mut parser, settings)? else {
+        let signal = session.stop.load(Ordering::Relaxed);
+        return Ok(u8::try_from(signal).ok().filter(|&s| s > 0));
+    };
+    let size = session.terminal.size()?;
     let mut app = App::new(index, size.width, size.height);
     app.keys_help = settings.keymap.help();
     let mut dirty = true;
@@ -105,6 +114,75 @@ pub fn run(index: Arc<Index>, settings: &Settings) -> io::Result<Option<u8>> {
     let signal = session.stop.load(Ordering::Relaxed);
     drop(session);
     Ok(u8::try_from(signal).ok().filter(|&s| s > 0))
+}
+
+/// Runs `load` on a thread while the loading frame shows; `None` when the user stopped it (q,
+/// ctrl-c) or a signal came first.
+fn wait_for<F>(
+    load: F,
+    message: &str,
+    session: &mut terminal::Session,
+    inputs: &std::sync::mpsc::Receiver<Input>,
+    parser: &mut InputParser,
+    settings: &Settings,
+) -> io::Result<Option<Arc<Index>>>
+where
+    F: FnOnce() -> anyhow::Result<Arc<Index>> + Send + 'static,
+{
+    let (sender, loaded) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("spotlight-load".into())
+        .spawn(move || {
+            let _ = sender.send(load());
+        })?;
+    let draw_loading = |session: &mut terminal::Session| {
+        session
+            .terminal
+            .draw(|frame| ui::draw_loading(frame, message, &settings.theme))
+            .map(drop)
+    };
+    // A small corpus is ready before anyone could read the frame: no flash of it.
+    let mut wait = Duration::from_millis(50);
+    let mut shown = false;
+    loop {
+        match loaded.recv_timeout(wait) {
+            Ok(Ok(index)) => return Ok(Some(index)),
+            Ok(Err(error)) => return Err(io::Error::other(format!("{error:#}"))),
+            Err(RecvTimeoutError::Timeout) if !shown => {
+                draw_loading(session)?;
+                (shown, wait) = (true, Duration::from_millis(20));
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            Err(RecvTimeoutError::Disconnected) => {
+                return Err(io::Error::other("the corpus could not be loaded"));
+            }
+        }
+        if session.stop.load(Ordering::Relaxed) != 0 {
+            return Ok(None);
+        }
+        for input in inputs.try_iter() {
+            let events = match input {
+                Input::Bytes(bytes) => parser.feed(&bytes, Instant::now()),
+                Input::Resize => {
+                    draw_loading(session)?;
+                    Vec::new()
+                }
+                Input::Suspend => {
+                    session.suspend()?;
+                    draw_loading(session)?;
+                    Vec::new()
+                }
+            };
+            // Only quitting means anything before there is something to browse.
+            let stop = events.into_iter().any(|event| match event {
+                Event::Key(key) => settings.keymap.action(key, false) == Some(Action::Quit),
+                _ => false,
+            });
+            if stop {
+                return Ok(None);
+            }
+        }
+    }
 }
 
 /// Draws one frame inside a synchronized update, so slow links never show half a frame, and

@@ -19,7 +19,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 pub use self::theme::Theme;
-use crate::app::{App, Area, Focus, Layout};
+use crate::app::{App, Area, Focus, Layout, display_width};
 
 /// What the status line says when the screen is too small for anything else.
 pub const TOO_SMALL: &str = "terminal too small";
@@ -53,6 +53,27 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     if let Some(scroll) = app.help {
         help::render(frame, rect(panes.body), app, scroll, theme);
     }
+}
+
+/// The frame shown while the corpus loads: at once, so a large corpus never leaves the
+/// terminal blank.
+pub fn draw_loading(frame: &mut Frame<'_>, message: &str, theme: &Theme) {
+    let area = frame.area();
+    let width = usize::from(area.width);
+    let mut lines = vec![Line::default(); usize::from(area.height / 2).saturating_sub(1)];
+    let centred = |text: &str| {
+        let pad = width.saturating_sub(display_width(text)) / 2;
+        format!("{}{text}", " ".repeat(pad))
+    };
+    lines.push(Line::styled(
+        text::fit(&centred(message), width),
+        theme.title,
+    ));
+    lines.push(Line::styled(
+        text::fit(&centred("q or ctrl-c stops"), width),
+        theme.dim,
+    ));
+    frame.render_widget(Paragraph::new(lines), area);
 }
 
 /// The cell where the terminal cursor belongs: in the query line or the sidebar filter when

@@ -33,7 +33,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let all = app.index.corpus.quotes.len();
     let problems = app.index.corpus.problems.len();
     let mut parts = vec![format!("{help_key} help")];
-    parts.insert(0, format!("{} of {all} quotes", app.results.total));
+    // A first screenful is not a count: say so until the whole ranking is in.
+    let count = if app.complete {
+        format!("{} of {all} quotes", app.results.total)
+    } else {
+        format!("counting\u{2026} of {all} quotes")
+    };
+    parts.insert(0, count);
     if problems > 0 {
         parts.insert(
             0,
