@@ -157,3 +157,29 @@ fn a_list_that_holds_only_the_best_matches_says_so_at_its_end() {
         "the selection stays in view: {screen}"
     );
 }
+
+#[test]
+fn the_corpus_problems_are_one_key_away() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/broken");
+    let corpus = Corpus::load_dir(&dir).expect("loads with problems");
+    let count = corpus.problems.len();
+    let mut app = App::new(Index::build(corpus), 80, 24);
+    assert!(app.settle(PATIENCE));
+    let status = render(&app).backend().to_string();
+    assert!(
+        status.contains(&format!("corpus: {count} problems")) && status.contains("F3 lists them"),
+        "{status}"
+    );
+    app.update(Action::Problems);
+    let screen = render(&app).backend().to_string();
+    assert!(
+        screen.contains(&format!("{count} corpus problems")),
+        "{screen}"
+    );
+    assert!(
+        screen.contains("empty.md:1: error: the file is empty"),
+        "{screen}"
+    );
+    app.update(Action::Back);
+    assert_eq!(app.problems, None);
+}

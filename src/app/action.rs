@@ -8,6 +8,8 @@
 pub enum Action {
     /// Leave spotlight.
     Quit,
+    /// List the corpus's problems (files and entries skipped, warnings), file and line each.
+    Problems,
     /// Stop the program and give the terminal back, as Ctrl-Z does in a shell (`fg` resumes).
     Suspend,
     /// Select the previous result, actor or line.
@@ -97,6 +99,7 @@ impl Action {
         Some(match self {
             Self::Quit => "quit",
             Self::Suspend => "suspend",
+            Self::Problems => "problems",
             Self::Up => "up",
             Self::Down => "down",
             Self::PageUp => "page-up",
@@ -136,6 +139,7 @@ impl Action {
         match self {
             Self::Quit => "quit",
             Self::Suspend => "suspend (fg resumes)",
+            Self::Problems => "the corpus's problems",
             Self::Up => "previous item",
             Self::Down => "next item",
             Self::PageUp => "page up",
@@ -170,7 +174,7 @@ impl Action {
     }
 
     /// Every action a key can be bound to, in help-overlay order.
-    pub const BINDABLE: [Self; 27] = [
+    pub const BINDABLE: [Self; 28] = [
         Self::Up,
         Self::Down,
         Self::PageUp,
@@ -189,6 +193,7 @@ impl Action {
         Self::NextQuote,
         Self::PrevQuote,
         Self::Help,
+        Self::Problems,
         Self::Quit,
         Self::Suspend,
         Self::Backspace,

@@ -54,41 +54,62 @@ pub fn rows(keys: usize, inner_width: usize) -> usize {
     keys + 2 + SYNTAX.len() + 2 + wrap(MARKERS, inner_width).len()
 }
 
+/// An overlay's scroll after `action`, within `0..=max`, `page` rows a page; `None` when the
+/// action closes it (Esc, Enter, or `closer`, the key that opened it).
+fn scrolled(
+    scroll: usize,
+    action: &Action,
+    closer: &Action,
+    page: usize,
+    max: usize,
+) -> Option<usize> {
+    let next = match action {
+        Action::Back | Action::Open => return None,
+        _ if action == closer => return None,
+        Action::Up | Action::Scroll { up: true, .. } => scroll.saturating_sub(1),
+        Action::Down | Action::Scroll { up: false, .. } => scroll + 1,
+        Action::PageUp => scroll.saturating_sub(page),
+        Action::PageDown => scroll + page,
+        Action::First => 0,
+        Action::Last => max,
+        _ => scroll,
+    };
+    Some(next.min(max))
+}
+
 impl App {
-    /// The overlay's scroll limit: its last row at the bottom of the overlay.
-    fn help_max_scroll(&self) -> usize {
+    /// The overlays' inner size on this screen.
+    fn overlay_size(&self) -> (usize, usize) {
         let (width, height) = self
             .layout()
             .panes()
             .map_or((self.size.0, 0), |p| (p.body.width, p.body.height));
-        let (inner_width, inner_height) = inner_size(width, height);
-        rows(self.keys_help.len(), inner_width).saturating_sub(inner_height)
+        inner_size(width, height)
     }
 
-    /// Keys while the overlay is open: it scrolls by line, page and to either end, within
-    /// its content; Esc, Enter or the help key close it.
+    /// Keys while the help overlay is open: it scrolls by line, page and to either end,
+    /// within its content; Esc, Enter or the help key close it.
     pub(super) fn update_help(&mut self, action: &Action) {
-        let max = self.help_max_scroll();
-        let page = self
-            .layout()
-            .panes()
-            .map_or(1, |p| usize::from(p.body.height.saturating_sub(3)).max(1));
-        let Some(scroll) = self.help.as_mut() else {
-            return;
-        };
-        *scroll = match action {
-            Action::Help | Action::Back | Action::Open => {
-                self.help = None;
-                return;
-            }
-            Action::Up | Action::Scroll { up: true, .. } => scroll.saturating_sub(1),
-            Action::Down | Action::Scroll { up: false, .. } => *scroll + 1,
-            Action::PageUp => scroll.saturating_sub(page),
-            Action::PageDown => *scroll + page,
-            Action::First => 0,
-            Action::Last => max,
-            _ => *scroll,
-        }
-        .min(max);
+        let (inner_width, inner_height) = self.overlay_size();
+        let max = rows(self.keys_help.len(), inner_width).saturating_sub(inner_height);
+        let page = inner_height.saturating_sub(1).max(1);
+        self.help = self
+            .help
+            .and_then(|scroll| scrolled(scroll, action, &Action::Help, page, max));
+    }
+
+    /// Keys while the corpus problems are listed, as for the help overlay.
+    pub(super) fn update_problems(&mut self, action: &Action) {
+        let (_, inner_height) = self.overlay_size();
+        let max = self
+            .index
+            .corpus
+            .problems
+            .len()
+            .saturating_sub(inner_height);
+        let page = inner_height.saturating_sub(1).max(1);
+        self.problems = self
+            .problems
+            .and_then(|scroll| scrolled(scroll, action, &Action::Problems, page, max));
     }
 }

@@ -96,6 +96,8 @@ pub struct App {
     pub reader: Option<Reader>,
     /// The help overlay's scroll, when open.
     pub help: Option<usize>,
+    /// The corpus problems overlay's scroll, when open.
+    pub problems: Option<usize>,
     /// The link shown by [`Action::OpenLink`], until the next action.
     pub link: Option<String>,
     /// The latest message for the status line.
@@ -134,6 +136,7 @@ impl App {
             sidebar,
             reader: None,
             help: None,
+            problems: None,
             link: None,
             notice,
             size: (width, height),
@@ -241,14 +244,26 @@ impl App {
     }
 }
 
+/// The corpus's problems in one short line: the count (and how many are errors), or the one
+/// problem by its file name; the list is one key away (F3).
 fn corpus_notice(index: &Index) -> Option<Notice> {
     let problems = &index.corpus.problems;
     let first = problems.first()?;
-    let more = problems.len() - 1;
-    let text = if more == 0 {
-        format!("corpus: {first}")
+    let errors = problems
+        .iter()
+        .filter(|p| p.severity == crate::corpus::Severity::Error)
+        .count();
+    let text = if problems.len() == 1 {
+        let file = std::path::Path::new(&first.file)
+            .file_name()
+            .map_or_else(|| first.file.clone(), |n| n.to_string_lossy().into_owned());
+        format!("corpus: {file}:{}: {}", first.line, first.message)
     } else {
-        format!("corpus: {first} (+{more} more; run `spotlight check`)")
+        format!(
+            "corpus: {} problems, {errors} error{}: F3 lists them",
+            problems.len(),
+            if errors == 1 { "" } else { "s" }
+        )
     };
     Some(Notice {
         text,

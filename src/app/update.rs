@@ -22,6 +22,7 @@ impl App {
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
             _ if self.help.is_some() => self.update_help(&action),
+            _ if self.problems.is_some() => self.update_problems(&action),
             _ if self.reader.is_some() => self.update_reader(action),
             _ => self.update_browse(action),
         }
@@ -65,6 +66,7 @@ impl App {
             Action::Back => self.back(),
             Action::ClearQuery => self.set_query(""),
             Action::Help => self.help = Some(0),
+            Action::Problems => self.problems = Some(0),
             Action::Copy => self.copy(self.selected_quote()),
             Action::OpenLink => self.open_link(self.selected_quote().and_then(|q| {
                 let piece = self.index.piece.get(q as usize)?;

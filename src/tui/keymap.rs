@@ -148,7 +148,7 @@ impl fmt::Display for Key {
 }
 
 /// The default bindings, by action.
-const DEFAULTS: [(&str, &[&str]); 27] = [
+const DEFAULTS: [(&str, &[&str]); 28] = [
     ("up", &["up", "ctrl-p", "k"]),
     ("down", &["down", "ctrl-n", "j"]),
     ("page-up", &["pgup"]),
@@ -167,6 +167,7 @@ const DEFAULTS: [(&str, &[&str]); 27] = [
     ("next-quote", &["n"]),
     ("prev-quote", &["N"]),
     ("help", &["?", "F1"]),
+    ("problems", &["!", "F3"]),
     ("quit", &["q", "ctrl-c"]),
     ("suspend", &["ctrl-z"]),
     ("backspace", &["backspace", "ctrl-h"]),

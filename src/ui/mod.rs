@@ -4,6 +4,7 @@
 //! is ever drawn outside the screen whatever size the terminal reports.
 
 mod help;
+mod problems;
 mod query;
 mod reader;
 mod results;
@@ -52,6 +53,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     status::render(frame, rect(panes.status), app, theme);
     if let Some(scroll) = app.help {
         help::render(frame, rect(panes.body), app, scroll, theme);
+    } else if let Some(scroll) = app.problems {
+        problems::render(frame, rect(panes.body), app, scroll, theme);
     }
 }
 

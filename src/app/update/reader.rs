@@ -83,6 +83,7 @@ impl App {
                 return;
             }
             Action::Help => self.help = Some(0),
+            Action::Problems => self.problems = Some(0),
             _ => {}
         }
         if let Some(reader) = self.reader.as_mut() {
