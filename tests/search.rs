@@ -293,3 +293,18 @@ fn search_highlights_matches_only_when_asked() {
         "{always}"
     );
 }
+
+#[test]
+fn dotted_acronyms_are_found_by_their_letters() {
+    let index = bundled();
+    let results = search(&index, &parse("attack all us targets"), 10);
+    let texts: Vec<&str> = results
+        .hits
+        .iter()
+        .filter_map(|h| index.quote(h.quote).map(|q| q.text.as_str()))
+        .collect();
+    assert!(
+        texts.first().is_some_and(|t| t.contains("U.S. targets")),
+        "{texts:?}"
+    );
+}

@@ -349,7 +349,7 @@ mod tests {
             "ary-gen",
             "short-term",
             "rt-te",
-            "u.s.",
+            "u.s.-led",
             "x-y-z",
         ] {
             let prepared = PreparedTerm::new(&index, &term(text));

@@ -53,14 +53,19 @@ impl Offsets for () {
 }
 
 fn fold_with(s: &str, out: &mut String, offsets: &mut impl Offsets) {
-    if s.is_ascii() && !s.bytes().any(|b| b == b'\'' || b == b'`') {
+    let dots = acronym_dots(s);
+    if dots.is_empty() && s.is_ascii() && !s.bytes().any(|b| b == b'\'' || b == b'`') {
         let start = out.len();
         out.push_str(s);
         out[start..].make_ascii_lowercase();
         offsets.copied(0..s.len());
         return;
     }
+    let mut dots = dots.into_iter().peekable();
     for (i, c) in s.char_indices() {
+        if dots.next_if_eq(&i).is_some() {
+            continue;
+        }
         if c.is_ascii() {
             if c != '\'' && c != '`' {
                 out.push(c.to_ascii_lowercase());
@@ -70,6 +75,41 @@ fn fold_with(s: &str, out: &mut String, offsets: &mut impl Offsets) {
             fold_char(c, i, out, offsets);
         }
     }
+}
+
+/// Byte offsets of the dots inside dotted acronyms (`U.S.`, `U.N.`, `U.S.-led`), which folding
+/// drops so they read as their letters (`us`, `un`, `us-led`): two or more single letters, each
+/// followed by a dot, the first not preceded by a letter or digit.
+fn acronym_dots(s: &str) -> Vec<usize> {
+    let bytes = s.as_bytes();
+    let mut dots = Vec::new();
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'.', &bytes[at..]) {
+        let dot = at + found;
+        at = dot + 1;
+        let starts = dot >= 1
+            && bytes[dot - 1].is_ascii_alphabetic()
+            && (dot < 2 || !bytes[dot - 2].is_ascii_alphanumeric());
+        if !starts || dots.last().is_some_and(|&d| d >= dot) {
+            continue;
+        }
+        // Letter-dot pairs from here on.
+        let mut run = vec![dot];
+        let mut next = dot + 1;
+        while next + 1 < bytes.len()
+            && bytes[next].is_ascii_alphabetic()
+            && bytes[next + 1] == b'.'
+            && (next + 2 >= bytes.len() || !bytes[next + 2].is_ascii_alphabetic())
+        {
+            run.push(next + 1);
+            next += 2;
+        }
+        if run.len() >= 2 {
+            at = next;
+            dots.extend(run);
+        }
+    }
+    dots
 }
 
 /// Folds one non-ASCII character of [`fold_text`], recording `at` for every byte written.
@@ -115,6 +155,22 @@ mod tests {
         let start = offsets[range.start];
         let end = offsets.get(range.end).copied().unwrap_or(original.len());
         &original[start..end]
+    }
+
+    #[test]
+    fn dotted_acronyms_fold_to_their_letters() {
+        let fold = |s: &str| fold_text(s).0;
+        assert_eq!(fold("attack all U.S. targets"), "attack all us targets");
+        assert_eq!(
+            fold("the U.S.-led coalition and the U.N."),
+            "the us-led coalition and the un"
+        );
+        assert_eq!(fold("Plan B. Then e.g. this"), "plan b. then eg this");
+        assert_eq!(fold("version 2.5. A.B"), "version 2.5. a.b");
+        let (folded, offsets) = fold_text("U.S. bases");
+        assert_eq!(source("U.S. bases", &offsets, 0..2), "U.S.");
+        assert_eq!(source("U.S. bases", &offsets, 3..8), "bases");
+        assert_eq!(folded, "us bases");
     }
 
     #[test]
