@@ -308,3 +308,11 @@ fn dotted_acronyms_are_found_by_their_letters() {
         "{texts:?}"
     );
 }
+
+#[test]
+fn a_name_in_a_pieces_title_is_no_match_without_piece() {
+    let index = bundled();
+    assert_eq!(speakers(&index, "khamenei"), ["ali-khamenei"]);
+    let all = search(&index, &parse("piece:khamenei"), 100);
+    assert_eq!(all.total, 6);
+}

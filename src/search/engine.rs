@@ -28,8 +28,6 @@ const CONTIGUOUS_PER_CHAR: i64 = 32;
 const WORD_START_BONUS: i64 = 30;
 /// Bonus when the whole query appears as a phrase.
 const PHRASE_BONUS: i64 = 60;
-/// Score of a term matched through the piece's title: as good as a word.
-const TITLE_SCORE: i64 = 120;
 /// Most a contiguous match gains for coming early in the quote.
 const EARLY_BONUS: i64 = 20;
 /// How far a term naming the speaker scores above the best place the term could have in
@@ -300,10 +298,9 @@ fn term_score(
         },
         mode => exact_match(text, t, mode).then(|| 100 + WORD_BONUS * i64::from(has_word(text, t))),
     };
-    let named = match term.names_speaker(id) {
-        Some(naming) => Some(speaker_score(t, naming)),
-        None => term.in_title(id).then_some(TITLE_SCORE),
-    };
+    let named = term
+        .names_speaker(id)
+        .map(|naming| speaker_score(t, naming));
     match (found, named) {
         (Some(s), Some(n)) => Some(s.max(n)),
         (Some(s), None) | (None, Some(s)) => Some(s),

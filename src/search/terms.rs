@@ -30,9 +30,9 @@ pub struct PreparedTerm {
     /// part). `None` when not narrowed this way.
     pub within: Option<Vec<QuoteId>>,
     /// Quotes whose speaker the term names, sorted by quote, with how well it names them.
+    /// (A piece's title is no match: every quote of a piece titled after Khamenei is not about
+    /// him. `piece:` asks for the title.)
     pub by_speaker: Vec<(QuoteId, Naming)>,
-    /// Sorted quotes whose piece title holds the term.
-    pub by_title: Vec<QuoteId>,
 }
 
 /// How a term names a quote's speaker, weakest first.
@@ -50,13 +50,10 @@ impl PreparedTerm {
     #[must_use]
     pub fn new(index: &Index, term: &Term) -> Self {
         let folded = fold_text(&term.text).0.trim().to_string();
-        let (by_speaker, by_title) = if term.negated {
-            (Vec::new(), Vec::new())
+        let by_speaker = if term.negated {
+            Vec::new()
         } else {
-            (
-                speaker_matches(index, &term.text, &folded),
-                title_matches(index, &folded),
-            )
+            speaker_matches(index, &term.text, &folded)
         };
         let candidates = if term.negated {
             None
@@ -75,7 +72,6 @@ impl PreparedTerm {
             candidates,
             within,
             by_speaker,
-            by_title,
         }
     }
 
@@ -96,12 +92,6 @@ impl PreparedTerm {
         self.candidates.as_deref().or(self.within.as_deref())
     }
 
-    /// Whether the term is in the title of the piece `quote` comes from.
-    #[must_use]
-    pub fn in_title(&self, quote: QuoteId) -> bool {
-        self.by_title.binary_search(&quote).is_ok()
-    }
-
     /// Whether the text of `quote` holds a word the term reaches (by prefix, misspelling or
     /// romanization), so that its letters scattered in the text count as a match.
     #[must_use]
@@ -111,10 +101,9 @@ impl PreparedTerm {
             .is_some_and(|c| c.binary_search(&quote).is_ok())
     }
 
-    /// The quotes the term matches through names rather than text (unsorted, maybe twice).
+    /// The quotes the term matches through their speaker's name rather than text.
     pub fn named_quotes(&self) -> impl Iterator<Item = QuoteId> + '_ {
-        let speakers = self.by_speaker.iter().map(|&(id, _)| id);
-        speakers.chain(self.by_title.iter().copied())
+        self.by_speaker.iter().map(|&(id, _)| id)
     }
 
     /// Whether the quote may match (before scoring).
@@ -124,7 +113,6 @@ impl PreparedTerm {
             .as_ref()
             .is_none_or(|c| c.binary_search(&quote).is_ok())
             || self.names_speaker(quote).is_some()
-            || self.in_title(quote)
     }
 }
 
@@ -159,20 +147,6 @@ fn speaker_matches(index: &Index, text: &str, folded: &str) -> Vec<(QuoteId, Nam
     found.reverse();
     found.dedup_by_key(|&mut (id, _)| id);
     found.reverse();
-    found
-}
-
-/// Sorted quotes whose piece title holds the folded term (of three letters or more).
-fn title_matches(index: &Index, folded: &str) -> Vec<QuoteId> {
-    if folded.chars().count() < 3 {
-        return Vec::new();
-    }
-    let mut found: Vec<QuoteId> = Vec::new();
-    for piece in index.piece_titles.containing(folded) {
-        found.extend(index.by_piece.get(piece as usize).into_iter().flatten());
-    }
-    found.sort_unstable();
-    found.dedup();
     found
 }
 
