@@ -96,8 +96,10 @@ pub enum MatchHow {
     Strict,
     /// Same consonant skeleton, close spelling (*Kadhemi* for *Kadhimi*).
     Loose,
-    /// The query is part of a longer name, such as a surname (*Khazali*).
+    /// The query ends a longer name: a surname (*Khazali*).
     Surname,
+    /// The query is another part of a longer name: a given name (*Hadi*), a middle word.
+    Part,
     /// An Arabic-script match, whole name or surname.
     Arabic,
     /// A misspelling or an unfinished word.
@@ -114,6 +116,7 @@ impl MatchHow {
             Self::Strict => "strict",
             Self::Loose => "loose",
             Self::Surname => "surname",
+            Self::Part => "part",
             Self::Arabic => "arabic",
             Self::Fuzzy => "fuzzy",
         }
@@ -198,7 +201,7 @@ impl ActorIndex {
                 ActorMatch {
                     actor: hit.actor,
                     alias: name.written.clone(),
-                    how: how(hit.tier, name.arabic),
+                    how: how(hit.tier, name.arabic, hit.at_end),
                     score: hit.score,
                 }
             })
@@ -300,14 +303,15 @@ impl ActorIndex {
 }
 
 /// The public label of a tier; Arabic-script matches above the fallbacks say so.
-fn how(tier: Tier, arabic: bool) -> MatchHow {
+fn how(tier: Tier, arabic: bool, at_end: bool) -> MatchHow {
     match tier {
         Tier::Exact => MatchHow::Exact,
         Tier::Acronym | Tier::LowerAcronym => MatchHow::Acronym,
         Tier::Strict | Tier::Loose | Tier::Run if arabic => MatchHow::Arabic,
         Tier::Strict => MatchHow::Strict,
         Tier::Loose => MatchHow::Loose,
-        Tier::Run => MatchHow::Surname,
+        Tier::Run if at_end => MatchHow::Surname,
+        Tier::Run => MatchHow::Part,
         Tier::Fuzzy | Tier::Prefix => MatchHow::Fuzzy,
     }
 }

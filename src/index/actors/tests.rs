@@ -489,3 +489,15 @@ proptest! {
         let _ = index.resolve(&query);
     }
 }
+
+#[test]
+fn a_given_name_is_a_part_not_a_surname() {
+    let (actors, index) = fixture();
+    let top = |query: &str| {
+        let found = index.lookup(query);
+        let first = found.first().expect("a match");
+        (actors[first.actor].id.clone(), first.how)
+    };
+    assert_eq!(top("Hadi"), ("hadi-al-ameri".to_string(), MatchHow::Part));
+    assert_eq!(top("Kaabi").1, MatchHow::Surname);
+}
