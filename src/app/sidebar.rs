@@ -53,7 +53,7 @@ impl Sidebar {
             self.visible.clone_from(&self.all);
             self.matched = vec![None; self.visible.len()];
         } else {
-            let matches = index.actors.lookup(filter);
+            let matches = index.actors.filter(filter);
             self.visible = matches.iter().map(|m| m.actor).collect();
             self.matched = matches
                 .into_iter()

@@ -194,8 +194,21 @@ impl ActorIndex {
     /// there scans the names for misspellings and prefixes.
     #[must_use]
     pub fn lookup(&self, query: &str) -> Vec<ActorMatch> {
-        self.hits(query)
-            .into_iter()
+        self.matches(self.hits(query, false))
+    }
+
+    /// Ranked matches for a list filtered as the user types (the sidebar): as [`lookup`], and
+    /// also every name with a word the query begins, from two letters (`kh`: Kataib Hezbollah
+    /// by its acronym first, then Khamenei, Khazali...).
+    ///
+    /// [`lookup`]: Self::lookup
+    #[must_use]
+    pub fn filter(&self, query: &str) -> Vec<ActorMatch> {
+        self.matches(self.hits(query, true))
+    }
+
+    fn matches(&self, hits: Vec<Hit>) -> Vec<ActorMatch> {
+        hits.into_iter()
             .map(|hit| {
                 let name = &self.names[hit.name];
                 ActorMatch {
@@ -218,7 +231,7 @@ impl ActorIndex {
     /// rather than to a misspelling of something else (*Kataib Sid*).
     #[must_use]
     pub fn resolve(&self, query: &str) -> Vec<usize> {
-        let mut hits = self.hits(query);
+        let mut hits = self.hits(query, false);
         if hits.first().is_none_or(|h| h.tier == Tier::Prefix) {
             return Vec::new();
         }
@@ -260,7 +273,7 @@ impl ActorIndex {
     }
 
     /// The best hit per actor, sorted best first (score, then kind, then name).
-    fn hits(&self, query: &str) -> Vec<Hit> {
+    fn hits(&self, query: &str, incremental: bool) -> Vec<Hit> {
         let q = Name::of(0, query);
         let mut best = Best::new(self.order.len());
         if q.sound.is_empty() && q.acronym.is_none() {
@@ -268,9 +281,9 @@ impl ActorIndex {
         }
         self.match_keys(&q, &mut best);
         self.match_runs(&q, &mut best);
-        if best.is_empty() {
+        if best.is_empty() || incremental {
             self.match_lower_acronym(query, &mut best);
-            self.match_fuzzy(&q, &mut best);
+            self.match_fuzzy(&q, &mut best, if incremental { 2 } else { 3 });
         }
         let mut hits = best.into_hits();
         hits.sort_by(|a, b| {
@@ -280,6 +293,20 @@ impl ActorIndex {
                 .then(a.actor.cmp(&b.actor))
         });
         hits
+    }
+
+    /// Whether name `name` is its actor's own name or a word of it (`Khazali` for Qais
+    /// al-Khazali), not a nickname or another alias (`al-Khal` for Abu Fadak al-Mohammedawi).
+    fn is_own_name(&self, name: usize) -> bool {
+        let Some(name) = self.names.get(name) else {
+            return false;
+        };
+        self.order.get(name.actor).is_some_and(|(_, own)| {
+            *own == name.exact
+                || own
+                    .split_whitespace()
+                    .any(|word| word == name.exact || word.strip_prefix("al-") == Some(&name.exact))
+        })
     }
 
     /// Whether `hit` is a person found by a bare surname, which every bearer shares.

@@ -94,6 +94,9 @@ impl Best {
     }
 }
 
+/// Bonus of a prefix of the actor's own name over the same prefix of one of its aliases.
+const OWN_NAME: u32 = 40;
+
 /// Converts a small count into a score term.
 fn points(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
@@ -209,9 +212,10 @@ impl ActorIndex {
     /// Misspellings and unfinished words, compared with every window of every name.
     ///
     /// A misspelling is within 2 edits for a query of 6+ letters and 1 edit for 5 letters
-    /// (never trading Abd for Abu); a prefix is an unfinished last word, the query having 3+
-    /// letters as typed.
-    pub(super) fn match_fuzzy(&self, q: &Name, best: &mut Best) {
+    /// (never trading Abd for Abu); a prefix is an unfinished last word, the query having
+    /// `min_prefix` or more letters as typed. A prefix of the actor's own name scores above
+    /// the same prefix of an alias (`kha`: Khamenei and Khazali before the nickname al-Khal).
+    pub(super) fn match_fuzzy(&self, q: &Name, best: &mut Best, min_prefix: usize) {
         let n = q.sound.len();
         let letters = q.letters();
         // Letters as typed: `kha` is three, though its sound (`ka`) is two.
@@ -248,14 +252,15 @@ impl ActorIndex {
                         ..self.hit(i, Tier::Fuzzy, score, dist)
                     });
                 }
-                if typed >= 3
+                if typed >= min_prefix
                     && is_prefix(&q.sound, window)
                     && let Some(spelled) =
                         prefix_spelling(q.spelled.last(), name.spelled.get(pos + n - 1))
                 {
                     let whole = name.lens[pos + n - 1].max(1);
                     let typed = q.lens.last().copied().unwrap_or(0);
-                    let score = PREFIX + points(40 * typed / whole) + cover + spelled;
+                    let own = if self.is_own_name(i) { OWN_NAME } else { 0 };
+                    let score = PREFIX + points(40 * typed / whole) + cover + spelled + own;
                     best.offer(Hit {
                         at_end,
                         ..self.hit(i, Tier::Prefix, score, 0)

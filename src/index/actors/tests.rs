@@ -501,3 +501,35 @@ fn a_given_name_is_a_part_not_a_surname() {
     assert_eq!(top("Hadi"), ("hadi-al-ameri".to_string(), MatchHow::Part));
     assert_eq!(top("Kaabi").1, MatchHow::Surname);
 }
+
+#[test]
+fn the_sidebar_filter_lists_word_prefixes_from_two_letters_own_names_first() {
+    let (actors, index) = fixture();
+    let listed = |query: &str| -> Vec<String> {
+        index
+            .filter(query)
+            .iter()
+            .map(|m| actors[m.actor].id.clone())
+            .collect()
+    };
+    let kh = listed("kh");
+    assert_eq!(
+        kh.first().map(String::as_str),
+        Some("kataib-hezbollah"),
+        "{kh:?}"
+    );
+    assert!(kh.iter().any(|id| id == "ali-khamenei"), "{kh:?}");
+    assert!(kh.iter().any(|id| id == "qais-al-khazali"), "{kh:?}");
+    let kha = listed("kha");
+    let at = |id: &str| kha.iter().position(|x| x == id).unwrap_or(usize::MAX);
+    assert!(
+        at("ali-khamenei") < at("abu-fadak-al-mohammedawi"),
+        "{kha:?}"
+    );
+    assert!(
+        at("qais-al-khazali") < at("abu-fadak-al-mohammedawi"),
+        "{kha:?}"
+    );
+    // What `@` resolves to is unchanged: a two-letter prefix resolves to nothing new.
+    assert_eq!(index.lookup("kh").len(), 1);
+}
