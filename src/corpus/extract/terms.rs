@@ -33,7 +33,7 @@ pub fn is_statement(unit: &Unit, lead: &str) -> bool {
         return true;
     }
     // Counted up to nine: a longer quote is neither a title nor a scare quote.
-    let words = text.split_whitespace().take(9).count();
+    let words = word_count(text).min(9);
     if words > 8 {
         return true;
     }
@@ -51,6 +51,29 @@ pub fn is_statement(unit: &Unit, lead: &str) -> bool {
         return true;
     }
     words > 1 && introduced_as_speech(lead)
+}
+
+/// Words in `text`: spaces part them, and in scripts written without spaces (Chinese,
+/// Japanese) every two characters count as one, so a long sentence is never one "word".
+fn word_count(text: &str) -> usize {
+    text.split_whitespace()
+        .map(|word| {
+            let unspaced = word.chars().filter(|&c| is_unspaced_script(c)).count();
+            1 + unspaced.saturating_sub(1) / 2
+        })
+        .sum()
+}
+
+/// Whether `c` belongs to a script written without spaces between words: CJK ideographs,
+/// Hiragana, Katakana, Thai.
+fn is_unspaced_script(c: char) -> bool {
+    matches!(c,
+        '\u{3040}'..='\u{30FF}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{0E00}'..='\u{0E7F}'
+        | '\u{20000}'..='\u{2FFFF}')
 }
 
 /// A title: two to eight words, the first and every word of four letters or more capitalized,
@@ -148,6 +171,15 @@ mod tests {
             "by the factions' "
         ));
         assert!(!is_statement(&unit("brand"), "he said the "));
+    }
+
+    #[test]
+    fn a_long_sentence_without_spaces_is_no_term() {
+        assert!(is_statement(
+            &unit("美国军队必须立即离开伊拉克，否则我们将攻击他们的基地。"),
+            "the channel's caption, "
+        ));
+        assert!(!is_statement(&unit("抵抗"), "what it called "));
     }
 
     #[test]
