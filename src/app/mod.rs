@@ -23,7 +23,7 @@ pub use self::editor::Editor;
 pub use self::geometry::{Area, Layout, Panes};
 pub use self::reader::{BlockStyle, Mark, MarkKind, Reader, ReaderBlock, ReaderLine};
 pub use self::sidebar::Sidebar;
-pub use self::wrap::{display_width, wrap};
+pub use self::wrap::{cluster_width, display_width, wrap};
 use crate::index::Index;
 use crate::index::quotes::QuoteId;
 use crate::search::engine::Results;

@@ -5,7 +5,8 @@
 
 use std::ops::Range;
 
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
+use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 /// Splits `text` into lines at most `width` columns wide, breaking at spaces where it can and
 /// inside a word only when the word alone is wider than a line. Spaces at a break are dropped.
@@ -18,9 +19,11 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     // Where the line may break: the end of the last word and the start of the next.
     let mut last_break: Option<(usize, usize)> = None;
     let mut used = 0;
-    let mut chars = text.char_indices().peekable();
-    while let Some((at, c)) = chars.next() {
-        let w = c.width().unwrap_or(1);
+    // By grapheme cluster, as the terminal draws them: a family emoji is one glyph.
+    let mut chars = text.grapheme_indices(true).peekable();
+    while let Some((at, cluster)) = chars.next() {
+        let c = cluster.chars().next().unwrap_or(' ');
+        let w = cluster_width(cluster);
         if c == '\n' {
             lines.push(start..at);
             start = at + 1;
@@ -62,11 +65,22 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     lines
 }
 
-/// Display width of `text` in terminal columns; a control character counts as the one-column
-/// placeholder the UI draws for it.
+/// Display width of `text` in terminal columns, cluster by cluster as the terminal draws it
+/// (an emoji sequence joined by ZWJ is one glyph); a control character counts as the
+/// one-column placeholder the UI draws for it.
 #[must_use]
 pub fn display_width(text: &str) -> usize {
-    text.chars().map(|c| c.width().unwrap_or(1)).sum()
+    text.graphemes(true).map(cluster_width).sum()
+}
+
+/// Columns of one grapheme cluster: a control character is its one-column placeholder.
+#[must_use]
+pub fn cluster_width(cluster: &str) -> usize {
+    let mut chars = cluster.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => c.width().unwrap_or(1),
+        _ => UnicodeWidthStr::width(cluster),
+    }
 }
 
 fn skip_spaces(text: &str, from: usize) -> usize {

@@ -4,9 +4,10 @@ use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
+use unicode_segmentation::UnicodeSegmentation;
 
 use super::{Theme, pane, text};
-use crate::app::{App, Focus, display_width};
+use crate::app::{App, Focus, cluster_width, display_width};
 
 const PROMPT: &str = "> ";
 
@@ -87,19 +88,26 @@ fn count(app: &App) -> String {
 fn visible_query(app: &App, room: usize) -> (&str, usize) {
     let text = app.query.text();
     let cursor = app.query.cursor();
-    let mut start = 0;
-    while display_width(&text[start..cursor]) >= room.max(1) {
-        match text[start..].chars().next() {
-            Some(c) => start += c.len_utf8(),
-            None => break,
+    let room = room.max(1);
+    // Back from the cursor while its column stays inside the room: one pass, whatever the
+    // length of the query (a 10 KB paste included).
+    let (mut start, mut column) = (cursor, 0);
+    for (at, cluster) in text[..cursor].grapheme_indices(true).rev() {
+        let width = cluster_width(cluster);
+        if column + width >= room {
+            break;
         }
+        column += width;
+        start = at;
     }
-    let mut end = text.len();
-    while display_width(&text[start..end]) > room && end > cursor {
-        match text[..end].chars().next_back() {
-            Some(c) => end -= c.len_utf8(),
-            None => break,
+    let (mut end, mut used) = (start, 0);
+    for (at, cluster) in text[start..].grapheme_indices(true) {
+        let width = cluster_width(cluster);
+        if used + width > room {
+            break;
         }
+        used += width;
+        end = start + at + cluster.len();
     }
-    (&text[start..end], display_width(&text[start..cursor]))
+    (&text[start..end.max(cursor)], column)
 }

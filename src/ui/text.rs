@@ -5,9 +5,9 @@ use std::ops::Range;
 
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use unicode_width::UnicodeWidthChar;
+use unicode_segmentation::UnicodeSegmentation;
 
-use crate::app::{display_width, wrap};
+use crate::app::{cluster_width, display_width, wrap};
 pub use crate::text::sanitize;
 
 /// Pieces of `text` styled `base`, with the bytes in `ranges` styled `marked` on top.
@@ -99,8 +99,8 @@ pub fn one_line(
     let mut cut = false;
     for (t, style) in pieces {
         let mut piece = String::new();
-        for c in sanitize(t).chars() {
-            let w = c.width().unwrap_or(1);
+        for c in sanitize(t).graphemes(true) {
+            let w = cluster_width(c);
             if skipped < skip {
                 skipped += w;
                 continue;
@@ -110,7 +110,7 @@ pub fn one_line(
                 break;
             }
             left -= w;
-            piece.push(c);
+            piece.push_str(c);
         }
         if !piece.is_empty() {
             spans.push(Span::styled(piece, *style));
@@ -132,13 +132,13 @@ pub fn fit(text: &str, width: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     let full = display_width(&text) <= width;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(1);
+    for c in text.graphemes(true) {
+        let w = cluster_width(c);
         if used + w > width || (!full && used + w + 1 > width) {
             break;
         }
         used += w;
-        out.push(c);
+        out.push_str(c);
     }
     if !full && used < width {
         out.push('\u{2026}');
@@ -151,6 +151,15 @@ pub fn fit(text: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_emoji_sequence_is_one_glyph_wide() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}";
+        assert_eq!(display_width(family), 2);
+        let fitted = fit(&format!("a{family}b"), 6);
+        assert_eq!(fitted, format!("a{family}b  "));
+        assert_eq!(display_width(&fitted), 6);
+    }
 
     fn plain(spans: &[Span<'_>]) -> String {
         spans.iter().map(|s| s.content.as_ref()).collect()
