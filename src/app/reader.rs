@@ -80,6 +80,8 @@ pub struct Reader {
     pub scroll: usize,
     /// The wrapped lines for the current width.
     pub lines: Vec<ReaderLine>,
+    /// The first line of each block.
+    starts: Vec<usize>,
     width: usize,
 }
 
@@ -96,6 +98,7 @@ impl Reader {
             cursor,
             scroll: 0,
             lines: Vec::new(),
+            starts: Vec::new(),
             width: 0,
         }
     }
@@ -120,6 +123,7 @@ impl Reader {
             });
             self.width = width;
             self.lines.clear();
+            self.starts.clear();
             for (i, block) in self.blocks.iter().enumerate() {
                 if i > 0 {
                     self.lines.push(ReaderLine {
@@ -127,6 +131,7 @@ impl Reader {
                         range: 0..0,
                     });
                 }
+                self.starts.push(self.lines.len());
                 self.lines.extend(
                     wrap(&block.text, width)
                         .into_iter()
@@ -195,11 +200,18 @@ impl Reader {
     #[must_use]
     pub fn line_of(&self, mark: usize) -> Option<usize> {
         let m = self.marks.get(mark)?;
-        self.lines.iter().position(|l| {
-            l.block == Some(m.block)
-                && l.range.start <= m.range.start
-                && m.range.start <= l.range.end
-        })
+        // Only the mark's block's lines are looked at: a long piece has tens of thousands.
+        let at = *self.starts.get(m.block)?;
+        self.lines
+            .get(at..)?
+            .iter()
+            .take_while(|l| l.block == Some(m.block))
+            .position(|l| {
+                l.block == Some(m.block)
+                    && l.range.start <= m.range.start
+                    && m.range.start <= l.range.end
+            })
+            .map(|i| at + i)
     }
 
     fn first_visible_mark(&self) -> Option<usize> {
@@ -235,13 +247,24 @@ fn blocks_of(index: &Index, piece_at: usize) -> (Vec<ReaderBlock>, Vec<Mark>) {
         }
     }
     let quotes = index.by_piece.get(piece_at).map_or(&[][..], Vec::as_slice);
+    // Each paragraph's quotes, found in one pass: a piece of thousands of paragraphs and
+    // quotes opens at once.
+    let mut by_paragraph: Vec<Vec<QuoteId>> = vec![Vec::new(); piece.paragraphs.len()];
+    for &q in quotes {
+        if let Some(list) = index
+            .quote(q)
+            .and_then(|quote| by_paragraph.get_mut(quote.paragraph))
+        {
+            list.push(q);
+        }
+    }
     for (p, paragraph) in piece.paragraphs.iter().enumerate() {
         let at = blocks.len();
-        let mut here: Vec<Mark> = quotes
+        let mut here: Vec<Mark> = by_paragraph[p]
             .iter()
             .filter_map(|&q| {
                 let quote = index.quote(q)?;
-                (quote.paragraph == p).then_some(Mark {
+                Some(Mark {
                     block: at,
                     range: quote.range.0..quote.range.1,
                     kind: MarkKind::Quote(q),
