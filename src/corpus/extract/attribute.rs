@@ -211,22 +211,26 @@ impl Attributor<'_> {
         from: usize,
         to: usize,
     ) -> impl DoubleEndedIterator<Item = &Candidate> {
-        self.resolver
-            .candidates
+        // The candidates are in reading order: the stretch is found by binary search, so a
+        // piece of thousands of quotes costs no more per quote than a short one.
+        let all = &self.resolver.candidates;
+        let begin = all.partition_point(|c| (c.para, c.start) < (para, from));
+        let end = begin + all[begin..].partition_point(|c| c.para == para && c.start < to);
+        all[begin..end]
             .iter()
-            .filter(move |c| c.para == para && c.start >= from && c.end <= to && !c.quoted)
+            .filter(move |c| c.end <= to && !c.quoted)
     }
 
     /// The last person mentioned before `(para, at)`, else the last actor.
     fn last_mentioned(&self, para: usize, at: usize) -> Option<Found> {
         use super::candidates::CandidateKind;
+        let all = &self.resolver.candidates;
+        let before = &all[..all.partition_point(|c| (c.para, c.start) < (para, at))];
         let mentions = || {
-            self.resolver
-                .candidates
+            before
                 .iter()
                 .rev()
-                .filter(move |c| !c.quoted && (c.para, c.start) < (para, at))
-                .filter(|c| matches!(c.what, CandidateKind::Mention(_)))
+                .filter(|c| !c.quoted && matches!(c.what, CandidateKind::Mention(_)))
         };
         mentions()
             .filter(|c| matches!(&c.what, CandidateKind::Mention(id) if self.resolver.cast.is_person(id)))
