@@ -32,6 +32,44 @@ pub struct Args {
     pub command: Option<Command>,
 }
 
+impl Args {
+    /// Refuses, before any loading, what a script would otherwise get silently wrong results
+    /// for: a malformed query (the query language's message), or `--since` after `--until`.
+    pub fn check(&self) -> anyhow::Result<()> {
+        match &self.command {
+            Some(Command::Search(search)) => {
+                if let Some(errors) = crate::search::query::parse(&search.query).error_summary() {
+                    anyhow::bail!("query: {errors}");
+                }
+            }
+            Some(Command::Quotes(quotes)) => {
+                if let (Some(since), Some(until)) = (quotes.since, quotes.until)
+                    && since > until
+                {
+                    anyhow::bail!("--since {since} is after --until {until}: no day is in both");
+                }
+            }
+            _ => {}
+        }
+        Ok(())
+    }
+
+    /// The interface as shell completions describe it: where an actor or piece id goes, the
+    /// ids of `corpus` are offered, not file names.
+    #[must_use]
+    pub fn completing(corpus: &crate::corpus::Corpus) -> clap::Command {
+        use clap::CommandFactory;
+        let actors: Vec<String> = corpus.actors.iter().map(|a| a.id.clone()).collect();
+        let pieces: Vec<String> = corpus.pieces.iter().map(|p| p.id.clone()).collect();
+        let offer = |ids: Vec<String>| clap::builder::PossibleValuesParser::new(ids);
+        Self::command().mut_subcommand("quotes", |quotes| {
+            quotes
+                .mut_arg("actor", |arg| arg.value_parser(offer(actors)))
+                .mut_arg("piece", |arg| arg.value_parser(offer(pieces)))
+        })
+    }
+}
+
 /// The subcommands.
 #[derive(Debug, Clone, Subcommand)]
 pub enum Command {

@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Context;
-use clap::{CommandFactory, Parser};
+use clap::Parser;
 
 pub use self::args::{Args, Command};
 use crate::corpus::cache::Manifest;
@@ -95,7 +95,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     if args.command.is_none() {
         return interactive(args);
     }
-    check_arguments(args)?;
+    args.check()?;
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let loading = loading_of(args, args.command.as_ref().map_or(Extent::Lean, extent_of));
@@ -107,16 +107,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Eval(eval)) => evaluate(&mut out, eval, args.data.as_deref())?,
         Some(Command::Completions { shell, .. }) => {
             let corpus = load(args.data.as_deref(), loading_of(args, Extent::Bare))?;
-            let actors: Vec<String> = corpus.actors.iter().map(|a| a.id.clone()).collect();
-            let pieces: Vec<String> = corpus.pieces.iter().map(|p| p.id.clone()).collect();
-            // Ids are offered where an id goes, not file names: those of the corpus the script
-            // was written for (--data, else the default corpus).
-            let offer = |ids: Vec<String>| clap::builder::PossibleValuesParser::new(ids);
-            let mut command = Args::command().mut_subcommand("quotes", |quotes| {
-                quotes
-                    .mut_arg("actor", |arg| arg.value_parser(offer(actors)))
-                    .mut_arg("piece", |arg| arg.value_parser(offer(pieces)))
-            });
+            let mut command = Args::completing(&corpus);
             clap_complete::generate(*shell, &mut command, "spotlight", &mut out);
             Outcome::Found
         }
@@ -146,28 +137,6 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     };
     out.flush()?;
     Ok(outcome)
-}
-
-/// Refuses, before any loading, what a script would otherwise get silently wrong results for:
-/// a malformed query (exit 2 with the query language's message), or `--since` after
-/// `--until`.
-fn check_arguments(args: &Args) -> anyhow::Result<()> {
-    match &args.command {
-        Some(Command::Search(search)) => {
-            if let Some(errors) = crate::search::query::parse(&search.query).error_summary() {
-                anyhow::bail!("query: {errors}");
-            }
-        }
-        Some(Command::Quotes(quotes)) => {
-            if let (Some(since), Some(until)) = (quotes.since, quotes.until)
-                && since > until
-            {
-                anyhow::bail!("--since {since} is after --until {until}: no day is in both");
-            }
-        }
-        _ => {}
-    }
-    Ok(())
 }
 
 /// `spotlight search`: from the corpus's index image when the output needs nothing else (see

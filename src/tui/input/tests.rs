@@ -1,6 +1,7 @@
 //! The input parser against every encoding it knows, and random bytes in random splits.
 use super::*;
 use proptest::prelude::*;
+use ratatui::crossterm::event::{MouseButton, MouseEvent, MouseEventKind};
 
 const ALT: KeyModifiers = KeyModifiers::ALT;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
