@@ -4,6 +4,7 @@
 //! Built once at start-up and shared read-only (`Arc<Index>`) by every view and session.
 
 pub mod actors;
+pub mod edits;
 pub mod fold;
 pub mod image;
 pub mod quotes;

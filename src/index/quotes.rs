@@ -6,6 +6,7 @@
 //! romanization keys of [`super::fold`], so `hizballah` reaches `hezbollah`), and only the quotes
 //! holding a matching word are scored.
 
+use super::edits::levenshtein_within;
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
@@ -315,11 +316,22 @@ impl QuoteIndex {
                 *counts.entry(word).or_default() += 1;
             }
         }
-        // Two thirds of the trigrams: one changed letter in a long name still passes.
+        // Two thirds of the trigrams: one changed letter in a long name still passes. A word
+        // sharing fewer is still near when one edit (two from seven letters) reaches it: a
+        // dropped letter breaks two or three trigrams (`scool` shares one with `school`).
         let needed = (grams.len() * 2).div_ceil(3);
+        let typed: Vec<char> = term.chars().collect();
+        let limit = if typed.len() >= 7 { 2 } else { 1 };
+        let (mut letters, mut row) = (Vec::new(), Vec::new());
         counts
             .into_iter()
-            .filter(|&(_, n)| n >= needed)
+            .filter(|&(word, n)| {
+                n >= needed || {
+                    letters.clear();
+                    letters.extend(self.word(word).chars());
+                    levenshtein_within(&typed, &letters, limit, &mut row).is_some()
+                }
+            })
             .map(|(w, _)| w)
             .collect()
     }

@@ -1,6 +1,7 @@
 //! The precomputed keys of one name (an actor's name, alias or Arabic spelling, or a query),
 //! and the edit distances that rank the candidates the loose keys find.
 
+use crate::index::edits::levenshtein;
 use crate::index::fold::NameKeys;
 
 /// One name with every key the lookup compares, computed once.
@@ -121,58 +122,6 @@ pub(super) fn sound_token(token: &str) -> String {
     out.into_iter().collect()
 }
 
-/// The Levenshtein distance between `a` and `b`, counted in characters.
-pub(super) fn levenshtein(a: &str, b: &str) -> usize {
-    let a: Vec<char> = a.chars().collect();
-    let b: Vec<char> = b.chars().collect();
-    let mut row: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            let cost = usize::from(ca != cb);
-            row[j + 1] = (diagonal + cost).min(above + 1).min(row[j] + 1);
-            diagonal = above;
-        }
-    }
-    row[b.len()]
-}
-
-/// The Levenshtein distance between `a` and `b` when it is at most `limit`, else `None`.
-///
-/// The fuzzy fallback compares the query with every window of every name on each keystroke, so
-/// this one reuses the caller's `row` and stops as soon as a whole row exceeds `limit`.
-pub(super) fn levenshtein_within(
-    a: &[char],
-    b: &[char],
-    limit: usize,
-    row: &mut Vec<usize>,
-) -> Option<usize> {
-    if a.len().abs_diff(b.len()) > limit {
-        return None;
-    }
-    row.clear();
-    row.extend(0..=b.len());
-    for (i, ca) in a.iter().enumerate() {
-        let mut diagonal = row[0];
-        row[0] = i + 1;
-        let mut lowest = row[0];
-        for (j, cb) in b.iter().enumerate() {
-            let above = row[j + 1];
-            row[j + 1] = (diagonal + usize::from(ca != cb))
-                .min(above + 1)
-                .min(row[j] + 1);
-            diagonal = above;
-            lowest = lowest.min(row[j + 1]);
-        }
-        if lowest > limit {
-            return None;
-        }
-    }
-    row.last().copied().filter(|&d| d <= limit)
-}
-
 /// The summed distance between two aligned token lists, or `None` when a token is too far.
 ///
 /// Candidates from the loose keys already share a consonant skeleton; a token further than a
@@ -245,36 +194,6 @@ mod tests {
         assert_eq!(levenshtein(&muhammad[0], &mahmud[0]), 3);
         assert_eq!(token_distance(&muhammad, &mahmud), None);
         assert_eq!(token_distance(&sound("Mohammed"), &muhammad), Some(1));
-    }
-
-    #[test]
-    fn bounded_levenshtein_agrees_within_the_limit() {
-        let mut row = Vec::new();
-        for (a, b) in [
-            ("kitten", "sitting"),
-            ("muhandid", "muhandis"),
-            ("", "ab"),
-            ("ab", "ab"),
-        ] {
-            let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
-            let full = levenshtein(a, b);
-            for limit in 0..5 {
-                let want = (full <= limit).then_some(full);
-                assert_eq!(
-                    levenshtein_within(&ca, &cb, limit, &mut row),
-                    want,
-                    "{a} {b} {limit}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn levenshtein_counts_characters() {
-        assert_eq!(levenshtein("", ""), 0);
-        assert_eq!(levenshtein("abc", ""), 3);
-        assert_eq!(levenshtein("kitten", "sitting"), 3);
-        assert_eq!(levenshtein("العامري", "عامري"), 2);
     }
 
     #[test]
