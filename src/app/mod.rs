@@ -254,10 +254,12 @@ fn corpus_notice(index: &Index) -> Option<Notice> {
         .filter(|p| p.severity == crate::corpus::Severity::Error)
         .count();
     let text = if problems.len() == 1 {
-        let file = std::path::Path::new(&first.file)
-            .file_name()
-            .map_or_else(|| first.file.clone(), |n| n.to_string_lossy().into_owned());
-        format!("corpus: {file}:{}: {}", first.line, first.message)
+        format!(
+            "corpus: {}:{}: {}",
+            first.file_name(),
+            first.line,
+            first.message
+        )
     } else {
         format!(
             "corpus: {} problems, {errors} error{}: F3 lists them",

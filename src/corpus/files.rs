@@ -50,15 +50,24 @@ pub fn piece_paths(dir: &Path) -> (Vec<PathBuf>, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut paths: Vec<PathBuf> = match std::fs::read_dir(dir.join(PIECES_DIR)) {
         Ok(entries) => entries
-            .filter_map(|e| e.ok().map(|e| e.path()))
-            .filter(|p| is_piece_file(p))
-            .filter(|p| match std::fs::metadata(p) {
-                Ok(meta) if meta.is_file() => true,
-                Ok(_) => {
-                    problems.push(skipped(p, "not a regular file (a folder, FIFO or device)"));
-                    false
+            .filter_map(Result::ok)
+            .filter(|e| is_piece_file(&e.path()))
+            .filter_map(|e| {
+                let path = e.path();
+                // The entry's type comes with the listing; only a link costs a stat.
+                let regular = match e.file_type() {
+                    Ok(kind) if kind.is_symlink() => std::fs::metadata(&path).map(|m| m.is_file()),
+                    Ok(kind) => Ok(kind.is_file()),
+                    Err(error) => Err(error),
+                };
+                if matches!(regular, Ok(false)) {
+                    problems.push(skipped(
+                        &path,
+                        "not a regular file (a folder, FIFO or device)",
+                    ));
+                    return None;
                 }
-                Err(_) => true,
+                Some(path)
             })
             .collect(),
         Err(_) => Vec::new(),

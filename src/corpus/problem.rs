@@ -29,6 +29,16 @@ pub struct Problem {
     pub severity: Severity,
 }
 
+impl Problem {
+    /// The problem's file by its name alone (`empty.md`), for a screen too narrow for paths.
+    #[must_use]
+    pub fn file_name(&self) -> String {
+        std::path::Path::new(&self.file)
+            .file_name()
+            .map_or_else(|| self.file.clone(), |n| n.to_string_lossy().into_owned())
+    }
+}
+
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let label = match self.severity {

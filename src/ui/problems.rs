@@ -38,9 +38,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, theme
         .skip(scroll)
         .take(usize::from(inner.height))
         .map(|p| {
-            let file = std::path::Path::new(&p.file)
-                .file_name()
-                .map_or_else(|| p.file.clone(), |n| n.to_string_lossy().into_owned());
+            let file = p.file_name();
             let (severity, style) = match p.severity {
                 Severity::Error => ("error", theme.error),
                 Severity::Warning => ("warning", theme.dim),
