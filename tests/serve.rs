@@ -197,3 +197,33 @@ fn a_client_that_never_logs_in_is_dropped_after_the_grace_time() {
     let log = server.log();
     assert_eq!(log.matches("no login within 1 s").count(), 2, "{log}");
 }
+
+#[test]
+fn arabic_is_drawn_in_visual_order_over_ssh_and_a_key_toggles_it_per_session() {
+    // "هادي العامري" right to left with joined letters, then in logical order.
+    const VISUAL: &str =
+        "\u{FEF1}\u{FEAE}\u{FEE3}\u{FE8E}\u{FECC}\u{FEDF}\u{FE8D} \u{FEF1}\u{FEA9}\u{FE8E}\u{FEEB}";
+    const LOGICAL: &str = "هادي العامري";
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let Some(t) = open_session(&server, "serve-bidi") else {
+        return;
+    };
+    let Some(other) = open_session(&server, "serve-bidi-other") else {
+        return;
+    };
+    for session in [&t, &other] {
+        session.resize(120, 30);
+        session.wait_for(VISUAL, WAIT);
+    }
+    t.send_keys(&["F4"]);
+    t.wait_for(LOGICAL, WAIT);
+    // The other session keeps its own setting.
+    let screen = other.capture();
+    assert!(screen.contains(VISUAL), "{screen}");
+    for session in [&t, &other] {
+        session.send_keys(&["Tab", "q"]);
+        assert_eq!(session.wait_exit(WAIT).code, 0);
+    }
+}

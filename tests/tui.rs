@@ -682,3 +682,41 @@ fn a_large_corpus_shows_a_loading_frame_at_once_then_the_browser() {
     t.send_keys(&["Tab", "q"]);
     assert_eq!(t.wait_exit(WAIT).code, 0);
 }
+
+/// Hadi al-Ameri's Arabic name as a terminal without bidi must receive it: right to left,
+/// letters in their joined forms.
+const AMERI_VISUAL: &str =
+    "\u{FEF1}\u{FEAE}\u{FEE3}\u{FE8E}\u{FECC}\u{FEDF}\u{FE8D} \u{FEF1}\u{FEA9}\u{FE8E}\u{FEEB}";
+/// The same name in logical order, as it is stored and copied.
+const AMERI_LOGICAL: &str = "هادي العامري";
+
+#[test]
+fn arabic_reaches_the_terminal_in_visual_order_unless_the_terminal_does_bidi() {
+    // tmux does no bidi: by default the cells go out reordered and joined.
+    let Some(t) = Tmux::start("bidi", 120, 30, &[]) else {
+        return;
+    };
+    let screen = t.wait_for(AMERI_VISUAL, WAIT);
+    assert!(!screen.contains(AMERI_LOGICAL), "{screen}");
+    // F4 leaves it to the terminal, for one that does bidi itself; F4 again takes it back.
+    t.send_keys(&["F4"]);
+    t.wait_for(AMERI_LOGICAL, WAIT);
+    t.wait_for("left to the terminal", WAIT);
+    t.send_keys(&["F4"]);
+    t.wait_for(AMERI_VISUAL, WAIT);
+    t.send_keys(&["Tab", "q"]);
+    assert_eq!(t.wait_exit(WAIT).code, 0);
+
+    // `bidi = "terminal"` in the config file: logical order from the first frame.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let config = dir.path().join("config.toml");
+    std::fs::write(&config, "bidi = \"terminal\"\n").expect("write the config");
+    let config = config.to_str().expect("path");
+    let Some(t) = Tmux::start("bidi-terminal", 120, 30, &["--config", config]) else {
+        return;
+    };
+    let screen = t.wait_for(AMERI_LOGICAL, WAIT);
+    assert!(!screen.contains(AMERI_VISUAL), "{screen}");
+    t.send_keys(&["Tab", "q"]);
+    assert_eq!(t.wait_exit(WAIT).code, 0);
+}

@@ -44,6 +44,8 @@ pub enum Action {
     OpenLink,
     /// Show or hide the actor sidebar.
     ToggleSidebar,
+    /// Switch who orders right-to-left text: spotlight, or the terminal (for those that do).
+    ToggleBidi,
     /// In the reader: jump to the next quote.
     NextQuote,
     /// In the reader: jump to the previous quote.
@@ -116,6 +118,7 @@ impl Action {
             Self::Copy => "copy",
             Self::OpenLink => "open-link",
             Self::ToggleSidebar => "toggle-sidebar",
+            Self::ToggleBidi => "toggle-bidi",
             Self::NextQuote => "next-quote",
             Self::PrevQuote => "prev-quote",
             Self::Backspace => "backspace",
@@ -156,6 +159,7 @@ impl Action {
             Self::Copy => "copy the quote as a citation",
             Self::OpenLink => "show / open the source link",
             Self::ToggleSidebar => "show or hide the actors",
+            Self::ToggleBidi => "Arabic drawn by spotlight / terminal",
             Self::NextQuote => "reader: next quote",
             Self::PrevQuote => "reader: previous quote",
             Self::Backspace => "delete back",
@@ -174,7 +178,7 @@ impl Action {
     }
 
     /// Every action a key can be bound to, in help-overlay order.
-    pub const BINDABLE: [Self; 28] = [
+    pub const BINDABLE: [Self; 29] = [
         Self::Up,
         Self::Down,
         Self::PageUp,
@@ -190,6 +194,7 @@ impl Action {
         Self::Copy,
         Self::OpenLink,
         Self::ToggleSidebar,
+        Self::ToggleBidi,
         Self::NextQuote,
         Self::PrevQuote,
         Self::Help,

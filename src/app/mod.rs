@@ -57,6 +57,18 @@ pub enum Effect {
     Suspend,
 }
 
+/// Who puts right-to-left text (Arabic names, quotes) in visual order with joined letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Bidi {
+    /// spotlight reorders and shapes each frame: for terminals that draw cells as they come
+    /// (xterm, tmux, kitty, Alacritty, Windows Terminal...), the most common kind.
+    #[default]
+    App,
+    /// The cells go out in logical order: for terminals that do bidi and shaping themselves
+    /// (VTE-based ones, Konsole, mlterm), which the app's reordering would undo.
+    Terminal,
+}
+
 /// A one-line message in the status line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Notice {
@@ -108,6 +120,8 @@ pub struct App {
     pub quit: bool,
     /// The help overlay's rows (keys, what they do), filled in by the front-end's keymap.
     pub keys_help: Vec<(String, String)>,
+    /// Who orders right-to-left text on this terminal, set by the front-end; a key toggles it.
+    pub bidi: Bidi,
     /// Whether the newest query was typed after the current results: its first answer starts
     /// the list from the top.
     fresh: bool,
@@ -142,6 +156,7 @@ impl App {
             size: (width, height),
             quit: false,
             keys_help: Vec::new(),
+            bidi: Bidi::default(),
             fresh: true,
             effects: Vec::new(),
         };

@@ -3,7 +3,7 @@
 mod pointer;
 mod reader;
 
-use super::{Action, App, Effect, Focus, Layout, Notice, citation};
+use super::{Action, App, Bidi, Effect, Focus, Layout, Notice, citation};
 
 /// Rows the mouse wheel moves.
 const WHEEL: usize = 3;
@@ -21,11 +21,27 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
+            Action::ToggleBidi => self.toggle_bidi(),
             _ if self.help.is_some() => self.update_help(&action),
             _ if self.problems.is_some() => self.update_problems(&action),
             _ if self.reader.is_some() => self.update_reader(action),
             _ => self.update_browse(action),
         }
+    }
+
+    fn toggle_bidi(&mut self) {
+        let (bidi, text) = match self.bidi {
+            Bidi::App => (Bidi::Terminal, "right-to-left text: left to the terminal"),
+            Bidi::Terminal => (
+                Bidi::App,
+                "right-to-left text: ordered and joined by spotlight",
+            ),
+        };
+        self.bidi = bidi;
+        self.notice = Some(Notice {
+            text: text.to_string(),
+            error: false,
+        });
     }
 
     fn resize(&mut self, width: u16, height: u16) {
@@ -86,6 +102,7 @@ impl App {
             | Action::PrevQuote
             | Action::Quit
             | Action::Suspend
+            | Action::ToggleBidi
             | Action::Resize { .. } => {}
         }
     }

@@ -3,6 +3,7 @@
 //! ```toml
 //! theme = "light"                  # dark (default), light or mono
 //! data = "/srv/spotlight/corpus"   # every command's corpus without --data or SPOTLIGHT_DATA
+//! bidi = "auto"                    # who orders Arabic: auto (default), app or terminal
 //!
 //! [keys]                           # action = [keys]; see the help overlay for the names
 //! down = ["ctrl-j", "down"]
@@ -16,6 +17,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use super::keymap::Keymap;
+use crate::app::Bidi;
 use crate::ui::Theme;
 
 /// The settings, as read from the file.
@@ -26,6 +28,8 @@ pub struct Config {
     pub theme: Option<Spanned<String>>,
     /// The default corpus directory.
     pub data: Option<PathBuf>,
+    /// `auto`, `app` or `terminal`: who puts right-to-left text in visual order.
+    pub bidi: Option<Spanned<String>>,
     /// Action name → the keys that do it, and where they are written.
     #[serde(default)]
     pub keys: BTreeMap<String, Spanned<Vec<String>>>,
@@ -65,6 +69,8 @@ pub struct Settings {
     pub keymap: Keymap,
     /// The default corpus directory from the file.
     pub data: Option<PathBuf>,
+    /// Who orders right-to-left text, `auto` resolved for this terminal.
+    pub bidi: Bidi,
 }
 
 impl Settings {
@@ -114,10 +120,26 @@ impl Settings {
                     .to_string(),
             ));
         }
+        let (name, at) = config
+            .bidi
+            .as_ref()
+            .map_or(("auto", 0), |b| (b.get_ref().as_str(), b.span().start));
+        let bidi = match name {
+            "auto" if terminal_does_bidi(|name| std::env::var(name).ok()) => Bidi::Terminal,
+            "auto" | "app" => Bidi::App,
+            "terminal" => Bidi::Terminal,
+            other => {
+                return Err(error(
+                    at,
+                    format!("unknown bidi `{other}`: use auto, app or terminal"),
+                ));
+            }
+        };
         Ok(Self {
             theme: if no_color { Theme::mono() } else { theme },
             keymap,
             data: config.data.clone(),
+            bidi,
         })
     }
 }
@@ -132,6 +154,23 @@ pub fn default_path() -> Option<PathBuf> {
 #[must_use]
 pub fn dumb_terminal() -> bool {
     std::env::var("TERM").is_ok_and(|term| term == "dumb")
+}
+
+/// Whether the terminal, as the environment `var` shows it, orders right-to-left text and
+/// joins Arabic letters itself: VTE-based terminals (GNOME Terminal...), Konsole and mlterm
+/// do; tmux and screen in between do not, whatever runs outside them.
+#[must_use]
+pub fn terminal_does_bidi(var: impl Fn(&str) -> Option<String>) -> bool {
+    let term = var("TERM").unwrap_or_default();
+    let multiplexed = var("TMUX").is_some()
+        || var("STY").is_some()
+        || term.starts_with("screen")
+        || term.starts_with("tmux");
+    !multiplexed
+        && (var("VTE_VERSION").is_some()
+            || var("KONSOLE_VERSION").is_some()
+            || var("MLTERM").is_some()
+            || term.starts_with("mlterm"))
 }
 
 /// Whether `NO_COLOR` asks for no colour (set and not empty).
@@ -249,6 +288,51 @@ mod tests {
         // Taking quit's keys for other actions leaves none either.
         let config = parse("[keys]\ncopy = [\"q\", \"ctrl-c\"]\n", "c.toml").expect("parses");
         assert!(Settings::from_config(&config, "c.toml", false).is_err());
+    }
+
+    #[test]
+    fn bidi_is_read_and_an_unknown_value_names_its_line() {
+        let settings = |text: &str| {
+            let config = parse(text, "config.toml").expect("valid toml");
+            Settings::from_config(&config, "config.toml", false)
+        };
+        assert_eq!(settings("bidi = \"app\"\n").expect("valid").bidi, Bidi::App);
+        assert_eq!(
+            settings("bidi = \"terminal\"\n").expect("valid").bidi,
+            Bidi::Terminal
+        );
+        let err = settings("theme = \"dark\"\nbidi = \"left\"\n").expect_err("refused");
+        assert_eq!(err.line, 2);
+        assert!(err.message.contains("auto, app or terminal"), "{err}");
+    }
+
+    #[test]
+    fn only_terminals_that_do_bidi_themselves_get_it_left_to_them() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_string())
+            }
+        };
+        assert!(terminal_does_bidi(env(&[
+            ("VTE_VERSION", "7600"),
+            ("TERM", "xterm-256color")
+        ])));
+        assert!(terminal_does_bidi(env(&[("KONSOLE_VERSION", "230805")])));
+        assert!(terminal_does_bidi(env(&[("TERM", "mlterm")])));
+        assert!(!terminal_does_bidi(env(&[("TERM", "xterm-256color")])));
+        assert!(!terminal_does_bidi(env(&[("TERM", "xterm-kitty")])));
+        // GNOME Terminal running tmux: tmux redraws the cells in logical order.
+        assert!(!terminal_does_bidi(env(&[
+            ("VTE_VERSION", "7600"),
+            ("TMUX", "/tmp/t,1,0")
+        ])));
+        assert!(!terminal_does_bidi(env(&[
+            ("VTE_VERSION", "7600"),
+            ("TERM", "screen-256color")
+        ])));
     }
 
     #[test]

@@ -148,7 +148,7 @@ impl fmt::Display for Key {
 }
 
 /// The default bindings, by action.
-const DEFAULTS: [(&str, &[&str]); 28] = [
+const DEFAULTS: [(&str, &[&str]); 29] = [
     ("up", &["up", "ctrl-p", "k"]),
     ("down", &["down", "ctrl-n", "j"]),
     ("page-up", &["pgup"]),
@@ -164,6 +164,7 @@ const DEFAULTS: [(&str, &[&str]); 28] = [
     ("copy", &["y", "ctrl-y"]),
     ("open-link", &["o"]),
     ("toggle-sidebar", &["a", "F2"]),
+    ("toggle-bidi", &["F4"]),
     ("next-quote", &["n"]),
     ("prev-quote", &["N"]),
     ("help", &["?", "F1"]),

@@ -52,6 +52,7 @@ where
     let size = session.terminal.size()?;
     let mut app = App::new(index, size.width, size.height);
     app.keys_help = settings.keymap.help();
+    app.bidi = settings.bidi;
     let mut dirty = true;
     while !app.quit && session.stop.load(Ordering::Relaxed) == 0 {
         if dirty {

@@ -3,6 +3,7 @@
 //! The layout comes from [`crate::app::Layout`], computed for the frame's own size, so nothing
 //! is ever drawn outside the screen whatever size the terminal reports.
 
+pub mod bidi;
 mod help;
 mod problems;
 mod query;
@@ -55,6 +56,9 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
         help::render(frame, rect(panes.body), app, scroll, theme);
     } else if let Some(scroll) = app.problems {
         problems::render(frame, rect(panes.body), app, scroll, theme);
+    }
+    if app.bidi == bidi::Bidi::App {
+        bidi::to_visual(frame.buffer_mut());
     }
 }
 
