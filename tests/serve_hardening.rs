@@ -19,7 +19,7 @@ use server::{Server, WAIT, open_session, text};
 
 /// Waits until the server's log holds `needle`.
 fn wait_for_log(server: &Server, needle: &str) -> String {
-    let deadline = Instant::now() + WAIT;
+    let deadline = Instant::now() + tmux::patience(WAIT);
     loop {
         let log = server.log();
         if log.contains(needle) {

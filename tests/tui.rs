@@ -18,8 +18,6 @@ use unicode_width::UnicodeWidthStr;
 
 /// The bound on every wait.
 const WAIT: Duration = Duration::from_secs(10);
-/// A short pause after a key whose effect is an absence, checked after a positive marker.
-const SETTLE: Duration = Duration::from_millis(150);
 
 const PIECE_TITLE: &str = "Potential Escalation in Iraq (Part 1): Khamenei and Badr";
 
@@ -351,8 +349,8 @@ fn help_overlay_opens_and_closes() {
     // ? in the query is typed, not help.
     t.type_text("?");
     t.wait_for("> ?", WAIT);
-    std::thread::sleep(SETTLE);
-    assert!(!t.capture().contains("Keys"), "{}", t.capture());
+    let screen = t.settled();
+    assert!(!screen.contains("Keys"), "{screen}");
     t.send_keys(&["C-u"]);
     t.wait_for_absent("> ?", WAIT);
 

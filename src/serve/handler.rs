@@ -9,7 +9,7 @@ use russh::keys::PublicKey;
 use russh::keys::ssh_key::HashAlg;
 use russh::server::{Auth, ChannelOpenHandle, Handle, Msg, Session};
 use russh::{Channel, ChannelId, Pty};
-use tokio::sync::mpsc;
+use tokio::sync::{Semaphore, mpsc};
 
 use super::Shared;
 use super::session::{self, Input};
@@ -27,6 +27,8 @@ pub struct Client {
     pty: Option<session::Pty>,
     /// The running TUI session's inbox, once the shell started.
     session: Option<mpsc::UnboundedSender<Input>>,
+    /// The bytes of input its session may still have waiting ([`session::INPUT_BUDGET`]).
+    budget: Arc<Semaphore>,
 }
 
 impl Client {
@@ -46,6 +48,7 @@ impl Client {
             key: None,
             pty: None,
             session: None,
+            budget: Arc::new(Semaphore::new(0)),
         }
     }
 
@@ -83,6 +86,7 @@ impl Client {
     fn start(&mut self, channel: ChannelId, pty: session::Pty, handle: Handle) {
         let (inbox, receiver) = mpsc::unbounded_channel();
         self.session = Some(inbox);
+        self.budget = Arc::new(Semaphore::new(session::INPUT_BUDGET as usize));
         let shared = Arc::clone(&self.shared);
         let shutdown = shared.shutdown.subscribe();
         let key = self.key.clone();
@@ -296,8 +300,25 @@ impl russh::server::Handler for Client {
         data: &[u8],
         _session: &mut Session,
     ) -> Result<(), Self::Error> {
-        if let Some(inbox) = &self.session {
-            let _ = inbox.send(Input::Bytes(data.to_vec()));
+        let Some(inbox) = &self.session else {
+            return Ok(());
+        };
+        match session::within_budget(&self.budget, data) {
+            Some(input) => {
+                let _ = inbox.send(input);
+            }
+            None => {
+                let peer = self.peer;
+                self.shared.log_throttled("input", |held| {
+                    tracing::warn!(
+                        addr = %peer.ip(),
+                        port = peer.port(),
+                        held_back = held,
+                        "input dropped: the session has {} unread bytes waiting",
+                        session::INPUT_BUDGET
+                    );
+                });
+            }
         }
         Ok(())
     }

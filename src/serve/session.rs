@@ -22,7 +22,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use russh::ChannelId;
 use russh::keys::PublicKey;
 use russh::server::Handle;
-use tokio::sync::{broadcast, mpsc};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore, broadcast, mpsc};
 
 use super::Shared;
 use crate::app::{Action, App, Effect};
@@ -42,13 +42,28 @@ const POLL: Duration = Duration::from_millis(1);
 /// Largest screen a client may ask for; bigger requests are capped.
 pub const MAX_SIZE: (u16, u16) = (500, 200);
 
+/// Bytes of input a session may have waiting unread. A client that types (or pastes) faster
+/// than its session reads has the excess dropped, with a log line, instead of queued without
+/// bound in the server's memory; a paste is capped at 1 MiB anyway.
+pub const INPUT_BUDGET: u32 = 1 << 20;
+
 /// What the connection handler passes to its session.
 #[derive(Debug)]
 pub enum Input {
-    /// Bytes typed in the client's terminal.
-    Bytes(Vec<u8>),
+    /// Bytes typed in the client's terminal, holding their share of [`INPUT_BUDGET`] until
+    /// the session has read them.
+    Bytes(Vec<u8>, OwnedSemaphorePermit),
     /// The client's window changed size (columns, rows).
     Resize(u32, u32),
+}
+
+/// `data` as input for a session, holding its share of `budget` (what is left of
+/// [`INPUT_BUDGET`]); `None` when it does not fit, and the bytes are to be dropped.
+#[must_use]
+pub fn within_budget(budget: &Arc<Semaphore>, data: &[u8]) -> Option<Input> {
+    let share = u32::try_from(data.len()).ok()?;
+    let permit = Arc::clone(budget).try_acquire_many_owned(share).ok()?;
+    Some(Input::Bytes(data.to_vec(), permit))
 }
 
 /// The terminal a session was opened with.
@@ -166,7 +181,7 @@ pub async fn run(
         }
         tokio::select! {
             message = inbox.recv() => match message {
-                Some(Input::Bytes(bytes)) => {
+                Some(Input::Bytes(bytes, _budget)) => {
                     last_input = Instant::now();
                     hold_until = last_input + COALESCE;
                     for event in parser.feed(&bytes, last_input) {
@@ -275,5 +290,24 @@ mod tests {
     fn dumb_terminals_get_no_colour() {
         assert_eq!(theme_for("dumb"), Theme::mono());
         assert_eq!(theme_for("xterm-256color"), Theme::dark());
+    }
+
+    #[test]
+    fn input_beyond_the_budget_is_dropped_until_the_session_reads() {
+        let budget = Arc::new(Semaphore::new(INPUT_BUDGET as usize));
+        let chunk = vec![b'x'; 32 * 1024];
+        let mut unread: Vec<Input> = (0..32)
+            .map(|_| within_budget(&budget, &chunk).expect("within the budget"))
+            .collect();
+        // 1 MiB waiting: the next byte is refused, however small.
+        assert!(within_budget(&budget, b"y").is_none());
+        // The session reads one chunk: that much room comes back.
+        unread.pop();
+        let refill = within_budget(&budget, &chunk);
+        assert!(refill.is_some());
+        assert!(within_budget(&budget, b"y").is_none());
+        drop(refill);
+        drop(unread);
+        assert!(within_budget(&budget, &chunk).is_some());
     }
 }

@@ -48,7 +48,7 @@ impl Server {
     /// open file descriptors when given (`ulimit -n`).
     pub fn launch(listen: &str, options: &[&str], nofile: Option<u32>) -> Option<Self> {
         if !(have("ssh") && have("ssh-keygen") && tmux::available()) {
-            eprintln!("ssh, ssh-keygen or tmux missing: skipping");
+            tmux::missing("ssh, ssh-keygen or tmux", "serve");
             return None;
         }
         let dir = tempfile::tempdir().expect("tempdir");
@@ -87,7 +87,7 @@ impl Server {
             .stderr(std::fs::File::create(dir.path().join("server.log")).expect("log"))
             .spawn()
             .expect("spotlight serve");
-        let deadline = Instant::now() + WAIT;
+        let deadline = Instant::now() + tmux::patience(WAIT);
         let port = loop {
             let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default();
             if let Some(port) = listening_port(&log) {

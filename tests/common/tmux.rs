@@ -23,6 +23,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 /// The longest any wait may take; a test that waits longer fails with the last screen.
+/// `SPOTLIGHT_TEST_PATIENCE` multiplies it, and every other wait (see [`patience`]).
 pub const TIMEOUT: Duration = Duration::from_secs(10);
 /// How often a wait looks again.
 const POLL: Duration = Duration::from_millis(50);
@@ -56,6 +57,34 @@ impl Exit {
             && !words.contains(&"-icanon")
             && !words.contains(&"-echo")
     }
+}
+
+/// `wait` scaled by `SPOTLIGHT_TEST_PATIENCE` (a factor, 1 when unset or unreadable): a slow
+/// or loaded machine gives every wait of the end-to-end tests more time without editing them.
+#[must_use]
+pub fn patience(wait: Duration) -> Duration {
+    let factor = std::env::var("SPOTLIGHT_TEST_PATIENCE")
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|f| f.is_finite() && *f > 0.0)
+        .unwrap_or(1.0);
+    wait.mul_f64(factor)
+}
+
+/// Whether this run is CI (`CI` set, and not to `false` or `0`): there, a missing tool fails
+/// the end-to-end tests instead of skipping them, so a green run always ran them.
+#[must_use]
+pub fn in_ci() -> bool {
+    std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0")
+}
+
+/// Skips a test for want of `tools`: a note outside CI, a failure in it.
+pub fn missing(tools: &str, test: &str) {
+    assert!(
+        !in_ci(),
+        "{tools} missing and CI is set: the end-to-end test {test} must run here"
+    );
+    eprintln!("{tools} missing: skipping {test}");
 }
 
 /// Whether tmux can be run here.
@@ -93,7 +122,7 @@ impl Tmux {
         args: &[&str],
     ) -> Option<Self> {
         if !available() {
-            eprintln!("tmux is not installed: skipping {name}");
+            missing("tmux", name);
             return None;
         }
         let dir = tempfile::tempdir().expect("a temporary directory");
@@ -234,7 +263,7 @@ impl Tmux {
         timeout: Duration,
         pred: impl Fn(&str) -> bool,
     ) -> String {
-        let deadline = Instant::now() + timeout.min(TIMEOUT);
+        let deadline = Instant::now() + patience(timeout.min(TIMEOUT));
         let mut matched: Option<String> = None;
         loop {
             let screen = capture(self);
@@ -251,6 +280,29 @@ impl Tmux {
                 panic!("timed out waiting for {what}; last screen:\n{screen}");
             }
             std::thread::sleep(POLL);
+        }
+    }
+
+    /// The screen once it has stayed the same for 200 ms: for asserting that something did
+    /// *not* happen after a key, without guessing how long to sleep.
+    pub fn settled(&self) -> String {
+        let quiet = patience(Duration::from_millis(200));
+        let deadline = Instant::now() + patience(TIMEOUT);
+        let mut last = self.capture();
+        let mut since = Instant::now();
+        loop {
+            std::thread::sleep(POLL);
+            let now = self.capture();
+            if now != last {
+                last = now;
+                since = Instant::now();
+            } else if since.elapsed() >= quiet {
+                return last;
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the screen never settled:\n{last}"
+            );
         }
     }
 
@@ -291,7 +343,7 @@ impl Tmux {
     #[must_use]
     pub fn spotlight_pid(&self) -> u32 {
         let shell = self.display("#{pane_pid}");
-        let deadline = Instant::now() + TIMEOUT;
+        let deadline = Instant::now() + patience(TIMEOUT);
         loop {
             let output = Command::new("pgrep")
                 .args(["-P", &shell, "-x", "spotlight"])
@@ -331,7 +383,7 @@ impl Tmux {
 
     /// Polls the raw output until it contains `needle`; panics after `timeout`. Returns it.
     pub fn wait_for_raw(&self, needle: &[u8], timeout: Duration) -> Vec<u8> {
-        let deadline = Instant::now() + timeout.min(TIMEOUT);
+        let deadline = Instant::now() + patience(timeout.min(TIMEOUT));
         loop {
             let raw = self.raw();
             if find(&raw, needle).is_some() {
@@ -350,7 +402,7 @@ impl Tmux {
 
     /// Waits for the program to end and returns its exit code and the terminal modes after it.
     pub fn wait_exit(&self, timeout: Duration) -> Exit {
-        let deadline = Instant::now() + timeout.min(TIMEOUT);
+        let deadline = Instant::now() + patience(timeout.min(TIMEOUT));
         let file = |name: &str| std::fs::read_to_string(self.dir.path().join(name)).ok();
         loop {
             if let (Some(code), Some(stty)) = (file("exit"), file("stty")) {
@@ -430,7 +482,7 @@ impl Tmux {
     /// decoded text of each one.
     pub fn wait_for_copies(&self, timeout: Duration) -> Vec<String> {
         use base64::Engine;
-        let deadline = Instant::now() + timeout.min(TIMEOUT);
+        let deadline = Instant::now() + patience(timeout.min(TIMEOUT));
         loop {
             let payloads = osc52_payloads(&self.raw());
             if !payloads.is_empty() {
