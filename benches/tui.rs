@@ -14,10 +14,10 @@ use std::time::{Duration, Instant};
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use spotlight::app::{Action, App};
+use spotlight::app::{Action, App, Effect, RESULT_LIMIT};
 use spotlight::corpus::Corpus;
 use spotlight::index::Index;
-use spotlight::search::worker::PATIENCE;
+use spotlight::search::worker::{PATIENCE, SearchWorker};
 use spotlight::tui::keymap::Keymap;
 use spotlight::tui::outbox::Outbox;
 use spotlight::ui::{self, Theme};
@@ -133,7 +133,7 @@ fn ssh_bytes<B: ratatui::backend::Backend>(
 
     let mut app = App::new(Index::build(Corpus::bundled()), 80, 24);
     app.keys_help = Keymap::default().help();
-    app.settle(PATIENCE);
+    app.search_inline();
     let options = TerminalOptions {
         viewport: Viewport::Fixed(Rect::new(0, 0, 80, 24)),
     };
@@ -160,7 +160,7 @@ fn ssh_bytes<B: ratatui::backend::Backend>(
             .chain(std::iter::once((Action::ClearQuery, count_clear)));
         for (action, counted) in actions {
             app.update(action);
-            app.settle(PATIENCE);
+            app.search_inline();
             frame(&mut terminal, &app);
             let sent = sink.take().len();
             if counted {
@@ -176,9 +176,27 @@ fn ssh_bytes<B: ratatui::backend::Backend>(
 /// Types every script forward then erases it, `ROUNDS` times; returns the two latencies of
 /// every keystroke.
 fn typing(index: &Arc<Index>, width: u16, height: u16) -> (Vec<Duration>, Vec<Duration>) {
+    let worker = SearchWorker::spawn(Arc::clone(index), RESULT_LIMIT);
     let mut app = App::new(Arc::clone(index), width, height);
     app.keys_help = Keymap::default().help();
-    app.settle(PATIENCE);
+    // What a front end does: searches go to the worker, its answers come back as actions.
+    let submit = |app: &mut App| {
+        for effect in app.take_effects() {
+            if let Effect::Search(request) = effect {
+                worker.submit(request);
+            }
+        }
+    };
+    let settle = |app: &mut App| {
+        while app.searching {
+            let Some(response) = worker.recv_timeout(PATIENCE) else {
+                break;
+            };
+            app.update(Action::Found(Box::new(response)));
+        }
+    };
+    submit(&mut app);
+    settle(&mut app);
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("terminal");
     let theme = Theme::dark();
     let mut frames = Vec::new();
@@ -192,20 +210,25 @@ fn typing(index: &Arc<Index>, width: u16, height: u16) -> (Vec<Duration>, Vec<Du
             for key in keys {
                 let start = Instant::now();
                 app.update(key);
-                app.poll();
+                submit(&mut app);
+                if let Some(response) = worker.try_recv() {
+                    app.update(Action::Found(Box::new(response)));
+                }
                 terminal
                     .draw(|frame| ui::draw(frame, &app, &theme))
                     .expect("draw");
                 frames.push(start.elapsed());
                 if app.searching {
-                    app.wait_next(PATIENCE);
+                    if let Some(response) = worker.recv_timeout(PATIENCE) {
+                        app.update(Action::Found(Box::new(response)));
+                    }
                     terminal
                         .draw(|frame| ui::draw(frame, &app, &theme))
                         .expect("draw");
                 }
                 results.push(start.elapsed());
                 // Let the full ranking finish, as it would between an analyst's keystrokes.
-                app.settle(PATIENCE);
+                settle(&mut app);
             }
         }
     }

@@ -8,17 +8,16 @@ use ratatui::backend::TestBackend;
 use spotlight::app::{Action, App};
 use spotlight::corpus::Corpus;
 use spotlight::index::Index;
-use spotlight::search::worker::PATIENCE;
 use spotlight::tui::keymap::Keymap;
 use spotlight::ui::{self, Theme};
 
 fn app(width: u16, height: u16, actions: &[Action]) -> App {
     let mut app = App::new(Index::build(Corpus::bundled()), width, height);
     app.keys_help = Keymap::default().help();
-    assert!(app.settle(PATIENCE));
+    app.search_inline();
     for action in actions {
         app.update(action.clone());
-        assert!(app.settle(PATIENCE));
+        app.search_inline();
     }
     app
 }
@@ -126,7 +125,7 @@ fn no_size_panics_or_draws_outside_the_screen() {
         (500, 200),
     ] {
         let mut app = App::new(Arc::clone(&index), width, height);
-        app.settle(PATIENCE);
+        app.search_inline();
         for action in [
             Action::ToggleSidebar,
             Action::Help,
@@ -164,7 +163,7 @@ fn the_corpus_problems_are_one_key_away() {
     let corpus = Corpus::load_dir(&dir).expect("loads with problems");
     let count = corpus.problems.len();
     let mut app = App::new(Index::build(corpus), 80, 24);
-    assert!(app.settle(PATIENCE));
+    app.search_inline();
     let status = render(&app).backend().to_string();
     assert!(
         status.contains(&format!("corpus: {count} problems")) && status.contains("F3 lists them"),

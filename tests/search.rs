@@ -9,7 +9,7 @@ use spotlight::corpus::Corpus;
 use spotlight::index::Index;
 use spotlight::search::query::parse;
 use spotlight::search::search;
-use spotlight::search::worker::{PATIENCE, SearchWorker};
+use spotlight::search::worker::{PATIENCE, Request, SearchWorker};
 
 fn bundled() -> Arc<Index> {
     Index::build(Corpus::bundled())
@@ -214,8 +214,13 @@ fn a_malformed_query_reports_and_still_runs() {
 #[test]
 fn the_worker_answers_the_newest_query() {
     let worker = SearchWorker::spawn(bundled(), 100);
-    worker.submit("calm");
-    worker.submit("falsehood");
+    for (generation, text) in [(1, "calm"), (2, "falsehood")] {
+        worker.submit(Request {
+            generation,
+            text: text.to_string(),
+            query: parse(text),
+        });
+    }
     let mut last = None;
     while let Some(response) = worker.recv_timeout(PATIENCE) {
         let complete = response.complete;

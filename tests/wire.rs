@@ -12,7 +12,6 @@ use ratatui::{Terminal, TerminalOptions, Viewport, layout::Rect};
 use spotlight::app::{Action, App};
 use spotlight::corpus::Corpus;
 use spotlight::index::Index;
-use spotlight::search::worker::PATIENCE;
 use spotlight::tui::outbox::Outbox;
 use spotlight::tui::wire::WireBackend;
 use spotlight::ui::{self, Theme};
@@ -99,7 +98,7 @@ fn differences(screen: &vt100::Screen, buffer: &Buffer) -> Vec<String> {
 fn every_frame_of_a_session_reaches_the_terminal_exactly() {
     for (width, height) in [(120u16, 40u16), (80, 24), (40, 12)] {
         let mut app = App::new(Index::build(Corpus::bundled()), width, height);
-        assert!(app.settle(PATIENCE));
+        app.search_inline();
         let tape = Outbox::default();
         let options = TerminalOptions {
             viewport: Viewport::Fixed(Rect::new(0, 0, width, height)),
@@ -130,7 +129,7 @@ fn every_frame_of_a_session_reaches_the_terminal_exactly() {
             for action in step {
                 app.update(action.clone());
             }
-            assert!(app.settle(PATIENCE));
+            app.search_inline();
             let frame = terminal
                 .draw(|frame| ui::draw(frame, &app, &Theme::dark()))
                 .expect("drawn");

@@ -84,6 +84,8 @@ pub enum Action {
         /// Row of the cell.
         row: u16,
     },
+    /// The search worker answered a query (not a key: it comes from the front end).
+    Found(Box<crate::search::worker::Response>),
     /// The terminal changed size.
     Resize {
         /// Columns.
@@ -132,6 +134,7 @@ impl Action {
             | Self::Paste(_)
             | Self::Click { .. }
             | Self::Scroll { .. }
+            | Self::Found(_)
             | Self::Resize { .. } => return None,
         })
     }
@@ -174,6 +177,7 @@ impl Action {
             Self::Click { .. } => "click",
             Self::Scroll { .. } => "scroll",
             Self::Resize { .. } => "resize",
+            Self::Found(_) => "search results",
         }
     }
 

@@ -15,7 +15,6 @@ mod update;
 mod wrap;
 
 use std::sync::Arc;
-use std::time::Duration;
 
 pub use self::action::Action;
 pub use self::citation::citation;
@@ -28,7 +27,7 @@ use crate::index::Index;
 use crate::index::quotes::QuoteId;
 use crate::search::engine::Results;
 use crate::search::query::parse;
-use crate::search::worker::{Response, SearchWorker};
+use crate::search::worker::{self, Request, Response};
 
 /// How many results the full ranking keeps for the list.
 pub const RESULT_LIMIT: usize = 10_000;
@@ -49,6 +48,9 @@ pub enum Focus {
 /// Something the front-end must do outside the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Run this query (with the search worker) and bring its answers back as
+    /// [`Action::Found`].
+    Search(Request),
     /// Put this text on the clipboard (OSC 52).
     Copy(String),
     /// Open this link in a local browser, where there is one.
@@ -83,7 +85,8 @@ pub struct Notice {
 pub struct App {
     /// The corpus and its index, shared with every other session.
     pub index: Arc<Index>,
-    worker: SearchWorker,
+    /// The generation of the newest query submitted: answers to older ones are ignored.
+    generation: u64,
     /// The query line.
     pub query: Editor,
     /// The query's filters (`@actor`, `date:`, ...) in normal form, for the status line.
@@ -132,12 +135,11 @@ impl App {
     /// A session over `index` on a `width` x `height` screen, showing every quote.
     #[must_use]
     pub fn new(index: Arc<Index>, width: u16, height: u16) -> Self {
-        let worker = SearchWorker::spawn(Arc::clone(&index), RESULT_LIMIT);
         let sidebar = Sidebar::new(&index, width >= geometry::WIDE);
         let notice = corpus_notice(&index);
         let mut app = Self {
             index,
-            worker,
+            generation: 0,
             query: Editor::default(),
             filters: String::new(),
             results: Results::default(),
@@ -190,44 +192,27 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
-    /// Takes in any results the search worker has sent; true when the screen should change.
-    pub fn poll(&mut self) -> bool {
-        match self.worker.try_recv() {
-            Some(response) => {
-                self.receive(response);
-                true
+    /// Answers the searches asked for, here and now, leaving the other effects queued: for
+    /// tests, benchmarks and scripted sessions that want a settled screen without a worker.
+    pub fn search_inline(&mut self) {
+        let (searches, others): (Vec<Effect>, Vec<Effect>) = std::mem::take(&mut self.effects)
+            .into_iter()
+            .partition(|e| matches!(e, Effect::Search(_)));
+        self.effects = others;
+        for effect in searches {
+            if let Effect::Search(request) = effect {
+                let response = worker::answer(&self.index, &request, RESULT_LIMIT);
+                self.update(Action::Found(Box::new(response)));
             }
-            None => false,
         }
     }
 
-    /// Waits up to `timeout` for the newest query's full ranking; true when it came. For tests,
-    /// benchmarks and scripted sessions that need a settled screen.
-    pub fn settle(&mut self, timeout: Duration) -> bool {
-        let deadline = std::time::Instant::now() + timeout;
-        while self.searching {
-            let left = deadline.saturating_duration_since(std::time::Instant::now());
-            if left.is_zero() {
-                return false;
-            }
-            self.wait_next(left);
-        }
-        true
-    }
-
-    /// Waits up to `timeout` for the next answer to the newest query (its first screenful or
-    /// its full ranking); true when one came.
-    pub fn wait_next(&mut self, timeout: Duration) -> bool {
-        match self.worker.recv_timeout(timeout) {
-            Some(response) => {
-                self.receive(response);
-                true
-            }
-            None => false,
-        }
-    }
-
+    /// Takes in an answer from the search worker, unless a newer query has been submitted
+    /// since.
     fn receive(&mut self, response: Response) {
+        if response.generation != self.generation {
+            return;
+        }
         let keep = if std::mem::take(&mut self.fresh) {
             None
         } else {
@@ -247,13 +232,19 @@ impl App {
         self.keep_selection_visible();
     }
 
-    /// Sends the query line to the search worker.
+    /// Asks for the query line to be searched (an [`Effect::Search`]), parsed once here.
     fn submit(&mut self) {
-        self.worker.submit(self.query.text());
-        let mut query = parse(self.query.text());
-        query.groups.clear();
-        query.errors.clear();
-        self.filters = query.to_string();
+        let query = parse(self.query.text());
+        let mut filters = query.clone();
+        filters.groups.clear();
+        filters.errors.clear();
+        self.filters = filters.to_string();
+        self.generation += 1;
+        self.effects.push(Effect::Search(Request {
+            generation: self.generation,
+            text: self.query.text().to_string(),
+            query,
+        }));
         self.searching = true;
         self.fresh = true;
     }

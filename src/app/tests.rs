@@ -1,11 +1,9 @@
 //! `update(state, action)` for every action, on the bundled corpus.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use super::*;
 use crate::corpus::Corpus;
-use crate::search::worker::PATIENCE;
 
 fn index() -> Arc<Index> {
     Index::build(Corpus::bundled())
@@ -13,7 +11,7 @@ fn index() -> Arc<Index> {
 
 fn app(width: u16, height: u16) -> App {
     let mut app = App::new(index(), width, height);
-    assert!(app.settle(PATIENCE));
+    app.search_inline();
     app
 }
 
@@ -21,7 +19,7 @@ fn act(app: &mut App, actions: impl IntoIterator<Item = Action>) {
     for action in actions {
         app.update(action);
     }
-    assert!(app.settle(PATIENCE));
+    app.search_inline();
 }
 
 fn typed(text: &str) -> Vec<Action> {
@@ -303,7 +301,7 @@ fn open_link_shows_the_source_or_says_there_is_none() {
     let mut corpus = Corpus::bundled();
     corpus.pieces[0].url = Some("https://example.org/piece".into());
     let mut app = App::new(Index::build(corpus), 80, 24);
-    assert!(app.settle(PATIENCE));
+    app.search_inline();
     act(&mut app, [Action::OpenLink]);
     assert_eq!(app.link.as_deref(), Some("https://example.org/piece"));
     assert_eq!(
@@ -461,11 +459,28 @@ fn corpus_problems_become_a_status_notice() {
 }
 
 #[test]
-fn settle_gives_up_after_its_timeout() {
+fn searching_is_an_effect_and_stale_answers_are_ignored() {
     let mut app = App::new(index(), 80, 24);
-    // Either the results came in time or settle reports it did not wait forever.
-    let _ = app.settle(Duration::ZERO);
-    assert!(app.settle(PATIENCE));
+    let effects = app.take_effects();
+    let [Effect::Search(first)] = effects.as_slice() else {
+        panic!("the opening search: {effects:?}");
+    };
+    assert!(app.searching);
+    act(&mut app, typed("calm"));
+    // The answer to the opening query comes after "calm" was typed: it is not shown.
+    let stale = crate::search::worker::answer(&app.index, first, RESULT_LIMIT);
+    let before = app.results.clone();
+    app.update(Action::Found(Box::new(stale)));
+    assert_eq!(app.results, before);
+    // Typing parses the query once, into the request the front end carries out.
+    app.update(Action::Insert('x'));
+    let effects = app.take_effects();
+    let [Effect::Search(request)] = effects.as_slice() else {
+        panic!("one search per key: {effects:?}");
+    };
+    assert_eq!(request.text, "calmx");
+    assert_eq!(request.query, crate::search::query::parse("calmx"));
+    assert!(request.generation > first.generation);
 }
 
 #[test]

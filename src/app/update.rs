@@ -11,7 +11,10 @@ const WHEEL: usize = 3;
 impl App {
     /// Applies one action.
     pub fn update(&mut self, action: Action) {
-        if !matches!(action, Action::Resize { .. } | Action::Scroll { .. }) {
+        if !matches!(
+            action,
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Found(_)
+        ) {
             self.link = None;
             if self.notice.as_ref().is_some_and(|n| !n.error) {
                 self.notice = None;
@@ -19,6 +22,7 @@ impl App {
         }
         match action {
             Action::Resize { width, height } => self.resize(width, height),
+            Action::Found(response) => self.receive(*response),
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::ToggleBidi => self.toggle_bidi(),
@@ -103,6 +107,7 @@ impl App {
             | Action::Quit
             | Action::Suspend
             | Action::ToggleBidi
+            | Action::Found(_)
             | Action::Resize { .. } => {}
         }
     }

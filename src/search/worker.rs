@@ -1,7 +1,7 @@
 //! The search worker: a thread that runs queries for a view, newest first.
 //!
-//! The view submits every keystroke's query; a newer query cancels the one in flight. Each query
-//! answers twice: first a quick screenful (the first matches found in index order, scored), then
+//! The front end hands it every [`Request`] the view asks for (one per keystroke); a newer
+//! request cancels the one in flight. Each query answers twice: first a quick screenful (the first matches found in index order, scored), then
 //! the full ranking. So the first results reach the screen within a frame even on a million
 //! quotes, and the order settles a moment later.
 
@@ -12,16 +12,28 @@ use std::thread::JoinHandle;
 use std::time::Duration;
 
 use super::engine::{Results, Stage, run};
-use super::query::parse;
+use super::query::Query;
 use crate::index::Index;
 
 /// How many results the quick first answer holds: more than a tall terminal shows.
 pub const SCREENFUL: usize = 200;
 
+/// A query to run, as the view parsed it (once), numbered so that its answers can be told
+/// from those of the queries before it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Request {
+    /// Increases with every query of a view; answers carry it back.
+    pub generation: u64,
+    /// The query line as typed.
+    pub text: String,
+    /// The query line parsed.
+    pub query: Query,
+}
+
 /// An answer to a submitted query.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Response {
-    /// The number [`SearchWorker::submit`] returned for the query.
+    /// The generation of the request it answers.
     pub generation: u64,
     /// The query text.
     pub query: String,
@@ -34,7 +46,7 @@ pub struct Response {
 /// A background thread that searches a shared index.
 #[derive(Debug)]
 pub struct SearchWorker {
-    requests: Option<Sender<(u64, String)>>,
+    requests: Option<Sender<Request>>,
     responses: Receiver<Response>,
     latest: Arc<AtomicU64>,
     thread: Option<JoinHandle<()>>,
@@ -44,7 +56,7 @@ impl SearchWorker {
     /// Starts the worker over `index`; `limit` caps the full ranking.
     #[must_use]
     pub fn spawn(index: Arc<Index>, limit: usize) -> Self {
-        let (requests, inbox) = mpsc::channel::<(u64, String)>();
+        let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, responses) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let current = Arc::clone(&latest);
@@ -60,13 +72,13 @@ impl SearchWorker {
         }
     }
 
-    /// Submits a query; any query still running is abandoned. Returns its generation.
-    pub fn submit(&self, query: &str) -> u64 {
-        let generation = self.latest.fetch_add(1, Ordering::SeqCst) + 1;
+    /// Submits a query; any query still running is abandoned, and answers to older
+    /// generations are dropped from now on.
+    pub fn submit(&self, request: Request) {
+        self.latest.store(request.generation, Ordering::SeqCst);
         if let Some(requests) = &self.requests {
-            let _ = requests.send((generation, query.to_string()));
+            let _ = requests.send(request);
         }
-        generation
     }
 
     /// The newest response waiting, if any, dropping answers to older queries.
@@ -105,9 +117,22 @@ impl Drop for SearchWorker {
     }
 }
 
+/// The full ranking for `request`, here and now: what a worker's last answer holds, for
+/// callers that want no thread (state and frame tests, scripted sessions).
+#[must_use]
+pub fn answer(index: &Index, request: &Request, limit: usize) -> Response {
+    let results = run(index, &request.query, Stage::Full(limit), &|| false).unwrap_or_default();
+    Response {
+        generation: request.generation,
+        query: request.text.clone(),
+        results,
+        complete: true,
+    }
+}
+
 fn serve(
     index: &Index,
-    inbox: &Receiver<(u64, String)>,
+    inbox: &Receiver<Request>,
     outbox: &Sender<Response>,
     latest: &AtomicU64,
     limit: usize,
@@ -117,8 +142,11 @@ fn serve(
         while let Ok(newer) = inbox.try_recv() {
             request = newer;
         }
-        let (generation, text) = request;
-        let query = parse(&text);
+        let Request {
+            generation,
+            text,
+            query,
+        } = request;
         let cancelled = || latest.load(Ordering::Relaxed) != generation;
         for stage in [Stage::First(SCREENFUL), Stage::Full(limit)] {
             let Some(results) = run(index, &query, stage, &cancelled) else {

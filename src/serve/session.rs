@@ -25,7 +25,8 @@ use russh::server::Handle;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, broadcast, mpsc};
 
 use super::Shared;
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, RESULT_LIMIT};
+use crate::search::worker::SearchWorker;
 use crate::tui::input::InputParser;
 use crate::tui::outbox::Outbox;
 use crate::tui::wire::WireBackend;
@@ -133,6 +134,7 @@ pub async fn run(
         return (Ending::Gone, 0);
     };
     let theme = theme_for(&pty.term);
+    let worker = SearchWorker::spawn(Arc::clone(&shared.index), RESULT_LIMIT);
     let mut app = App::new(Arc::clone(&shared.index), width, height);
     app.keys_help = shared.keymap.help();
     let mut parser = InputParser::new();
@@ -150,6 +152,16 @@ pub async fn run(
     // the opening results the same way, or the screen would be sent twice.
     let mut hold_until = Instant::now() + FIRST_FRAME;
     let ending = loop {
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Search(request) => worker.submit(request),
+                // The clipboard travels to the client; a browser cannot be opened from here.
+                Effect::Copy(text) => {
+                    let _ = outbox.clone().write_all(effects::osc52(&text).as_bytes());
+                }
+                Effect::OpenLink(_) | Effect::Suspend => {}
+            }
+        }
         if dirty && (!app.searching || Instant::now() >= hold_until) {
             draw(&mut terminal, &outbox, &app, &theme);
             dirty = false;
@@ -214,12 +226,9 @@ pub async fn run(
                 dirty = true;
             }
         }
-        dirty |= app.poll();
-        for effect in app.take_effects() {
-            // The clipboard travels to the client; a browser cannot be opened from here.
-            if let Effect::Copy(text) = effect {
-                let _ = outbox.clone().write_all(effects::osc52(&text).as_bytes());
-            }
+        if let Some(response) = worker.try_recv() {
+            app.update(Action::Found(Box::new(response)));
+            dirty = true;
         }
     };
     if ending != Ending::Gone {

@@ -26,8 +26,9 @@ use self::input::InputParser;
 use self::keymap::Keymap;
 use self::source::Input;
 use self::terminal::LocalTerminal;
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, RESULT_LIMIT};
 use crate::index::Index;
+use crate::search::worker::SearchWorker;
 use crate::ui;
 
 /// How long to wait for input while a search is running (its results are polled between).
@@ -50,50 +51,16 @@ where
         return Ok(u8::try_from(signal).ok().filter(|&s| s > 0));
     };
     let size = session.terminal.size()?;
+    let worker = SearchWorker::spawn(Arc::clone(&index), RESULT_LIMIT);
     let mut app = App::new(index, size.width, size.height);
     app.keys_help = settings.keymap.help();
     app.bidi = settings.bidi;
     let mut dirty = true;
     while !app.quit && session.stop.load(Ordering::Relaxed) == 0 {
-        if dirty {
-            draw(&mut session.terminal, &app, settings)?;
-            dirty = false;
-        }
-        let mut tick = if app.searching { BUSY_TICK } else { IDLE_TICK };
-        if let Some(due) = parser.deadline() {
-            tick = tick.min(due.saturating_duration_since(Instant::now()));
-        }
-        let mut events = Vec::new();
         let mut suspend = false;
-        match inputs.recv_timeout(tick) {
-            Ok(first) => {
-                // Take everything already waiting before drawing again: a paste or fast
-                // typing costs one frame, not one per key.
-                for input in std::iter::once(first).chain(inputs.try_iter()) {
-                    match input {
-                        Input::Bytes(bytes) => events.extend(parser.feed(&bytes, Instant::now())),
-                        Input::Resize => {
-                            let size = ratatui::crossterm::terminal::size()?;
-                            events.push(Event::Resize(size.0, size.1));
-                        }
-                        Input::Suspend => suspend = true,
-                    }
-                }
-            }
-            Err(RecvTimeoutError::Timeout) => {}
-            // The terminal is gone (read error): nobody is left to draw for.
-            Err(RecvTimeoutError::Disconnected) => break,
-        }
-        events.extend(parser.flush(Instant::now()));
-        for event in events {
-            if let Some(action) = action_of(event, &app, &settings.keymap) {
-                app.update(action);
-                dirty = true;
-            }
-        }
-        dirty |= app.poll();
         for effect in app.take_effects() {
             match effect {
+                Effect::Search(request) => worker.submit(request),
                 Effect::Copy(text) => effects::copy(&mut io::stdout(), &text)?,
                 Effect::OpenLink(url) => {
                     effects::open_in_browser(&url);
@@ -109,6 +76,45 @@ where
                 width: size.width,
                 height: size.height,
             });
+            dirty = true;
+        }
+        if dirty {
+            draw(&mut session.terminal, &app, settings)?;
+            dirty = false;
+        }
+        let mut tick = if app.searching { BUSY_TICK } else { IDLE_TICK };
+        if let Some(due) = parser.deadline() {
+            tick = tick.min(due.saturating_duration_since(Instant::now()));
+        }
+        let mut events = Vec::new();
+        match inputs.recv_timeout(tick) {
+            Ok(first) => {
+                // Take everything already waiting before drawing again: a paste or fast
+                // typing costs one frame, not one per key.
+                for input in std::iter::once(first).chain(inputs.try_iter()) {
+                    match input {
+                        Input::Bytes(bytes) => events.extend(parser.feed(&bytes, Instant::now())),
+                        Input::Resize => {
+                            let size = ratatui::crossterm::terminal::size()?;
+                            events.push(Event::Resize(size.0, size.1));
+                        }
+                        Input::Suspend => app.update(Action::Suspend),
+                    }
+                }
+            }
+            Err(RecvTimeoutError::Timeout) => {}
+            // The terminal is gone (read error): nobody is left to draw for.
+            Err(RecvTimeoutError::Disconnected) => break,
+        }
+        events.extend(parser.flush(Instant::now()));
+        for event in events {
+            if let Some(action) = action_of(event, &app, &settings.keymap) {
+                app.update(action);
+                dirty = true;
+            }
+        }
+        if let Some(response) = worker.try_recv() {
+            app.update(Action::Found(Box::new(response)));
             dirty = true;
         }
     }
