@@ -31,7 +31,7 @@ pub struct Request {
 }
 
 /// An answer to a submitted query.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Response {
     /// The generation of the request it answers.
     pub generation: u64,

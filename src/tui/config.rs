@@ -105,11 +105,7 @@ impl Settings {
                 format!("unknown theme `{name}`: use {}", Theme::NAMES.join(", ")),
             )
         })?;
-        let overrides: BTreeMap<String, Vec<String>> = config
-            .keys
-            .iter()
-            .map(|(name, keys)| (name.clone(), keys.get_ref().clone()))
-            .collect();
+        let overrides = key_table(config);
         let line_of_action = |name: &str| config.keys.get(name).map_or(0, |k| k.span().start);
         let keymap = Keymap::with_overrides(&overrides)
             .map_err(|(name, m)| error(line_of_action(&name), format!("[keys] {name}: {m}")))?;
@@ -142,6 +138,29 @@ impl Settings {
             bidi,
         })
     }
+}
+
+/// The default keys, written as a config file's `[keys]` table and read by the same code.
+const DEFAULT_KEYS: &str = include_str!("keys.toml");
+
+impl Default for Keymap {
+    /// The keys of `keys.toml`. The file is part of the program, and a test holds it valid;
+    /// were it not, the keymap would be empty rather than the program stopping.
+    fn default() -> Self {
+        parse(DEFAULT_KEYS, "keys.toml")
+            .ok()
+            .and_then(|config| Keymap::empty().rebound(&key_table(&config)).ok())
+            .unwrap_or_else(Keymap::empty)
+    }
+}
+
+/// The `[keys]` table of a config: action name → keys.
+fn key_table(config: &Config) -> BTreeMap<String, Vec<String>> {
+    config
+        .keys
+        .iter()
+        .map(|(name, keys)| (name.clone(), keys.get_ref().clone()))
+        .collect()
 }
 
 /// `$XDG_CONFIG_HOME/spotlight/config.toml`, else `~/.config/spotlight/config.toml`.
@@ -288,6 +307,18 @@ mod tests {
         // Taking quit's keys for other actions leaves none either.
         let config = parse("[keys]\ncopy = [\"q\", \"ctrl-c\"]\n", "c.toml").expect("parses");
         assert!(Settings::from_config(&config, "c.toml", false).is_err());
+    }
+
+    #[test]
+    fn the_default_keys_file_is_valid_and_binds_every_action() {
+        let config = parse(DEFAULT_KEYS, "keys.toml").expect("valid TOML");
+        let table = key_table(&config);
+        let map = Keymap::empty().rebound(&table).expect("valid keys");
+        for action in Action::bindable() {
+            assert!(map.keys_of(&action) > 0, "{action:?} has no default key");
+        }
+        assert_eq!(table.len(), Action::bindable().count());
+        assert_eq!(Keymap::default().help(), map.help());
     }
 
     #[test]

@@ -147,39 +147,6 @@ impl fmt::Display for Key {
     }
 }
 
-/// The default bindings, by action.
-const DEFAULTS: [(&str, &[&str]); 29] = [
-    ("up", &["up", "ctrl-p", "k"]),
-    ("down", &["down", "ctrl-n", "j"]),
-    ("page-up", &["pgup"]),
-    ("page-down", &["pgdn"]),
-    ("first", &["home", "g"]),
-    ("last", &["end", "G"]),
-    ("open", &["enter"]),
-    ("back", &["esc"]),
-    ("focus-next", &["tab"]),
-    ("focus-prev", &["backtab"]),
-    ("focus-query", &["/"]),
-    ("clear-query", &["ctrl-u"]),
-    ("copy", &["y", "ctrl-y"]),
-    ("open-link", &["o"]),
-    ("toggle-sidebar", &["a", "F2"]),
-    ("toggle-bidi", &["F4"]),
-    ("next-quote", &["n"]),
-    ("prev-quote", &["N"]),
-    ("help", &["?", "F1"]),
-    ("problems", &["!", "F3"]),
-    ("quit", &["q", "ctrl-c"]),
-    ("suspend", &["ctrl-z"]),
-    ("backspace", &["backspace", "ctrl-h"]),
-    ("delete", &["delete"]),
-    ("delete-word", &["ctrl-w", "alt-backspace"]),
-    ("left", &["left"]),
-    ("right", &["right"]),
-    ("line-start", &["ctrl-a"]),
-    ("line-end", &["ctrl-e"]),
-];
-
 /// Keys to actions.
 #[derive(Debug, Clone)]
 pub struct Keymap {
@@ -187,24 +154,16 @@ pub struct Keymap {
     bindings: Vec<(Key, Action)>,
 }
 
-impl Default for Keymap {
-    fn default() -> Self {
-        let mut map = Self {
-            bindings: Vec::new(),
-        };
-        for (name, keys) in DEFAULTS {
-            let Some(action) = Action::from_name(name) else {
-                continue;
-            };
-            for key in keys.iter().filter_map(|k| Key::parse(k).ok()) {
-                map.bind(key, action.clone());
-            }
-        }
-        map
-    }
-}
-
 impl Keymap {
+    /// No key bound: the start of the default keymap, which the config module reads from
+    /// its embedded file.
+    #[must_use]
+    pub fn empty() -> Self {
+        Self {
+            bindings: Vec::new(),
+        }
+    }
+
     /// The default keymap with `overrides` (action name → keys) applied: each named action
     /// gets exactly the keys given, which are taken from whatever action had them.
     ///
@@ -212,8 +171,16 @@ impl Keymap {
     pub fn with_overrides(
         overrides: &BTreeMap<String, Vec<String>>,
     ) -> Result<Self, (String, String)> {
-        let mut map = Self::default();
-        for (name, keys) in overrides {
+        Self::default().rebound(overrides)
+    }
+
+    /// This keymap with `table` (action name → keys) applied, as [`Self::with_overrides`].
+    pub fn rebound(
+        mut self,
+        table: &BTreeMap<String, Vec<String>>,
+    ) -> Result<Self, (String, String)> {
+        let map = &mut self;
+        for (name, keys) in table {
             let action = Action::from_name(name).ok_or_else(|| {
                 (
                     name.clone(),
@@ -226,7 +193,7 @@ impl Keymap {
                 map.bind(key, action.clone());
             }
         }
-        Ok(map)
+        Ok(self)
     }
 
     /// How many keys do `action`.
@@ -265,13 +232,12 @@ impl Keymap {
     /// Rows for the help overlay: the keys of each action, and what it does.
     #[must_use]
     pub fn help(&self) -> Vec<(String, String)> {
-        Action::BINDABLE
-            .iter()
+        Action::bindable()
             .filter_map(|action| {
                 let keys: Vec<String> = self
                     .bindings
                     .iter()
-                    .filter(|(_, a)| a == action)
+                    .filter(|(_, a)| *a == action)
                     .map(|(k, _)| k.to_string())
                     .collect();
                 (!keys.is_empty()).then(|| (keys.join(", "), action.describe().to_string()))
@@ -354,7 +320,7 @@ mod tests {
     #[test]
     fn help_lists_every_default_action_once() {
         let help = Keymap::default().help();
-        assert_eq!(help.len(), DEFAULTS.len());
+        assert_eq!(help.len(), Action::bindable().count());
         assert!(
             help.iter()
                 .any(|(k, what)| k.contains('?') && what == "this help")
