@@ -16,10 +16,10 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use spotlight::app::{Action, App, Effect, RESULT_LIMIT};
 use spotlight::corpus::Corpus;
+use spotlight::front::keymap::Keymap;
+use spotlight::front::outbox::Outbox;
 use spotlight::index::Index;
 use spotlight::search::worker::{PATIENCE, SearchWorker};
-use spotlight::tui::keymap::Keymap;
-use spotlight::tui::outbox::Outbox;
 use spotlight::ui::{self, Theme};
 
 mod common;
@@ -90,7 +90,7 @@ const WIRE_QUERIES: [&str; 7] = [
 /// `spotlight serve` does. Drawn with spotlight's wire backend, and with ratatui's crossterm
 /// backend for comparison; then the wire backend's mean per key for each of [`WIRE_QUERIES`].
 fn bytes_per_keystroke() {
-    use spotlight::tui::wire::WireBackend;
+    use spotlight::front::wire::WireBackend;
 
     let session = ["ameri", "timetable", "khamenei war"];
     let (first, per_query) = ssh_bytes(|sink| WireBackend::new(sink, 80, 24), &session, true);

@@ -10,7 +10,9 @@
 //! - [`search`]: the query language and ranking.
 //! - [`app`]: the interactive application as plain data: state, actions, update.
 //! - [`ui`]: drawing the application with ratatui.
-//! - [`tui`]: the local terminal: setup and restore, the keymap, the config file, the event loop.
+//! - [`front`]: what both front ends share: keymap, config file, input parser, the wire
+//!   backend, effects, and events → actions.
+//! - [`tui`]: the local terminal: setup and restore, its input thread, the event loop.
 //! - [`serve`]: the TUI over SSH.
 //! - [`cli`]: the command line: the non-interactive subcommands, and the TUI when none is given.
 
@@ -19,6 +21,7 @@ pub mod atomic;
 pub mod cli;
 pub mod corpus;
 pub mod eval;
+pub mod front;
 pub mod index;
 pub mod positioned;
 pub mod search;

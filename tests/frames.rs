@@ -7,8 +7,8 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use spotlight::app::{Action, App};
 use spotlight::corpus::Corpus;
+use spotlight::front::keymap::Keymap;
 use spotlight::index::Index;
-use spotlight::tui::keymap::Keymap;
 use spotlight::ui::{self, Theme};
 
 fn app(width: u16, height: u16, actions: &[Action]) -> App {

@@ -11,9 +11,9 @@ use ratatui::style::{Color, Modifier};
 use ratatui::{Terminal, TerminalOptions, Viewport, layout::Rect};
 use spotlight::app::{Action, App};
 use spotlight::corpus::Corpus;
+use spotlight::front::outbox::Outbox;
+use spotlight::front::wire::WireBackend;
 use spotlight::index::Index;
-use spotlight::tui::outbox::Outbox;
-use spotlight::tui::wire::WireBackend;
 use spotlight::ui::{self, Theme};
 use unicode_width::UnicodeWidthStr;
 

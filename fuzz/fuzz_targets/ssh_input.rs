@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use libfuzzer_sys::fuzz_target;
-use spotlight::tui::input::InputParser;
+use spotlight::front::input::InputParser;
 
 fuzz_target!(|data: &[u8]| {
     // The first byte picks where the stream is cut into reads; the rest is the stream.

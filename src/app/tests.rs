@@ -315,7 +315,7 @@ fn open_link_shows_the_source_or_says_there_is_none() {
 #[test]
 fn back_closes_help_then_leaves_panes_then_clears_the_query() {
     let mut app = app(80, 24);
-    app.keys_help = crate::tui::keymap::Keymap::default().help();
+    app.keys_help = crate::front::keymap::Keymap::default().help();
     act(&mut app, typed("ameri"));
     act(&mut app, [Action::FocusNext, Action::Help]);
     assert_eq!(app.help, Some(0));
@@ -486,7 +486,7 @@ fn searching_is_an_effect_and_stale_answers_are_ignored() {
 #[test]
 fn the_help_overlay_pages_and_stops_at_its_end() {
     let mut app = app(80, 24);
-    app.keys_help = crate::tui::keymap::Keymap::default().help();
+    app.keys_help = crate::front::keymap::Keymap::default().help();
     act(&mut app, [Action::Help]);
     act(&mut app, [Action::PageDown]);
     let page = app.help.expect("open");

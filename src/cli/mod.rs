@@ -87,7 +87,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
     } else {
         // One rule for every command: --data, else SPOTLIGHT_DATA, else the config's `data`.
         configured = Args {
-            data: crate::tui::config::configured_data(args.config.as_deref())?,
+            data: crate::front::config::configured_data(args.config.as_deref())?,
             ..args.clone()
         };
         &configured
@@ -234,7 +234,7 @@ fn interactive(args: &Args) -> anyhow::Result<Outcome> {
              subcommand (`spotlight search QUERY --json`), see `spotlight --help`"
         );
     }
-    let settings = crate::tui::Settings::load(args.config.as_deref())?;
+    let settings = crate::front::config::Settings::load(args.config.as_deref())?;
     let data = args.data.clone().or_else(|| settings.data.clone());
     // A directory that is no corpus is said before the screen is taken over; the load itself
     // runs behind a `loading` frame.

@@ -26,8 +26,8 @@ use tokio::sync::{Semaphore, broadcast};
 
 use self::gate::{Evicted, Limits, Throttle, Waiting};
 use self::keys::AuthorizedKeys;
+use crate::front::keymap::Keymap;
 use crate::index::Index;
-use crate::tui::keymap::Keymap;
 
 /// How often a silent client is asked whether it is still there (three unanswered: gone).
 const KEEPALIVE: Duration = Duration::from_secs(30);

@@ -26,11 +26,11 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore, broadcast, mpsc};
 
 use super::Shared;
 use crate::app::{Action, App, Effect, RESULT_LIMIT};
+use crate::front::input::InputParser;
+use crate::front::outbox::Outbox;
+use crate::front::wire::WireBackend;
+use crate::front::{action_of, effects};
 use crate::search::worker::SearchWorker;
-use crate::tui::input::InputParser;
-use crate::tui::outbox::Outbox;
-use crate::tui::wire::WireBackend;
-use crate::tui::{action_of, effects};
 use crate::ui::{self, Theme};
 
 /// How long a keystroke's frame may wait for the results of the search it started.

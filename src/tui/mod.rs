@@ -1,14 +1,8 @@
 //! The local terminal front-end: the event loop that turns terminal events into actions,
 //! draws frames and carries out effects.
 
-pub mod config;
-pub mod effects;
-pub mod input;
-pub mod keymap;
-pub mod outbox;
 pub mod source;
 pub mod terminal;
-pub mod wire;
 
 use std::io::{self, Write};
 use std::sync::Arc;
@@ -17,16 +11,16 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::{Duration, Instant};
 
 use ratatui::backend::Backend;
-use ratatui::crossterm::event::{Event, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::crossterm::event::Event;
 use ratatui::crossterm::terminal::{BeginSynchronizedUpdate, EndSynchronizedUpdate};
 use ratatui::crossterm::{cursor::MoveTo, queue};
 
-pub use self::config::Settings;
-use self::input::InputParser;
-use self::keymap::Keymap;
 use self::source::Input;
 use self::terminal::LocalTerminal;
 use crate::app::{Action, App, Effect, RESULT_LIMIT};
+pub use crate::front::config::Settings;
+use crate::front::input::InputParser;
+use crate::front::{action_of, effects};
 use crate::index::Index;
 use crate::search::worker::SearchWorker;
 use crate::ui;
@@ -223,31 +217,4 @@ fn draw(terminal: &mut LocalTerminal, app: &App, settings: &Settings) -> io::Res
     }
     queue!(out, EndSynchronizedUpdate)?;
     out.flush()
-}
-
-/// The action for a terminal event, if any: the one mapping from events to actions, for the
-/// local terminal and SSH sessions alike.
-pub fn action_of(event: Event, app: &App, keymap: &Keymap) -> Option<Action> {
-    match event {
-        Event::Key(key) => keymap.action(key, app.typing()),
-        Event::Mouse(MouseEvent {
-            kind, column, row, ..
-        }) => match kind {
-            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-            MouseEventKind::ScrollUp => Some(Action::Scroll {
-                up: true,
-                column,
-                row,
-            }),
-            MouseEventKind::ScrollDown => Some(Action::Scroll {
-                up: false,
-                column,
-                row,
-            }),
-            _ => None,
-        },
-        Event::Paste(text) => Some(Action::Paste(text)),
-        Event::Resize(width, height) => Some(Action::Resize { width, height }),
-        Event::FocusGained | Event::FocusLost => None,
-    }
 }

@@ -15,7 +15,7 @@ use ratatui::crossterm::event::{
 use ratatui::crossterm::execute;
 use ratatui::crossterm::terminal::{EnterAlternateScreen, enable_raw_mode};
 
-use super::wire::WireBackend;
+use crate::front::wire::WireBackend;
 
 /// The local terminal: ratatui over standard output, drawn with few bytes (the local TUI is
 /// often run over plain `ssh`).

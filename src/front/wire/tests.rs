@@ -9,7 +9,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use super::moves::cheapest_move;
 use super::sgr::{Pen, palette_index, sgr};
 use super::*;
-use crate::tui::outbox::Outbox;
+use crate::front::outbox::Outbox;
 
 fn pen(fg: Color, bg: Color, modifier: Modifier) -> Pen {
     Pen {
