@@ -67,7 +67,9 @@ fn start_to_first_frame() {
         app.keys_help = Keymap::default().help();
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
         terminal
-            .draw(|frame| ui::draw(frame, &app, &Theme::dark()))
+            .draw(|frame| {
+                ui::draw(frame, &app, &Theme::dark());
+            })
             .expect("draw");
         times.push(start.elapsed());
     }
@@ -145,7 +147,9 @@ fn ssh_bytes<B: ratatui::backend::Backend>(
         let mut out = sink.clone();
         std::io::Write::write_all(&mut out, b"\x1b[?2026h").expect("write");
         terminal
-            .draw(|frame| ui::draw(frame, app, &theme))
+            .draw(|frame| {
+                ui::draw(frame, app, &theme);
+            })
             .unwrap_or_else(|_| panic!("drawn"));
         std::io::Write::write_all(&mut out, b"\x1b[?2026l").expect("write");
     };
@@ -215,7 +219,9 @@ fn typing(index: &Arc<Index>, width: u16, height: u16) -> (Vec<Duration>, Vec<Du
                     app.update(Action::Found(Box::new(response)));
                 }
                 terminal
-                    .draw(|frame| ui::draw(frame, &app, &theme))
+                    .draw(|frame| {
+                        ui::draw(frame, &app, &theme);
+                    })
                     .expect("draw");
                 frames.push(start.elapsed());
                 if app.searching {
@@ -223,7 +229,9 @@ fn typing(index: &Arc<Index>, width: u16, height: u16) -> (Vec<Duration>, Vec<Du
                         app.update(Action::Found(Box::new(response)));
                     }
                     terminal
-                        .draw(|frame| ui::draw(frame, &app, &theme))
+                        .draw(|frame| {
+                            ui::draw(frame, &app, &theme);
+                        })
                         .expect("draw");
                 }
                 results.push(start.elapsed());

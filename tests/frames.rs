@@ -30,7 +30,9 @@ fn render(app: &App) -> Terminal<TestBackend> {
     let (width, height) = app.size;
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
     terminal
-        .draw(|frame| ui::draw(frame, app, &Theme::dark()))
+        .draw(|frame| {
+            ui::draw(frame, app, &Theme::dark());
+        })
         .expect("drawn");
     terminal
 }

@@ -131,7 +131,9 @@ fn every_frame_of_a_session_reaches_the_terminal_exactly() {
             }
             app.search_inline();
             let frame = terminal
-                .draw(|frame| ui::draw(frame, &app, &Theme::dark()))
+                .draw(|frame| {
+                    ui::draw(frame, &app, &Theme::dark());
+                })
                 .expect("drawn");
             let buffer = frame.buffer.clone();
             vt.process(&tape.take());

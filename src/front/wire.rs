@@ -73,6 +73,12 @@ impl<W: Write> WireBackend<W> {
         self.cursor = None;
     }
 
+    /// Queues bytes that are not cells (a frame's bracketing, a hyperlink) into the output,
+    /// written with the next flush.
+    pub fn raw(&mut self, bytes: &[u8]) {
+        self.pending.extend_from_slice(bytes);
+    }
+
     fn shown_cell(&self, x: u16, y: u16) -> Option<&Cell> {
         if x >= self.shown_size.width || y >= self.shown_size.height {
             return None;

@@ -2,8 +2,8 @@
 //!
 //! The session owns a ratatui terminal whose backend ([`WireBackend`]) writes the fewest
 //! bytes it can into a buffer; after each frame the buffer (only the changed cells, wrapped
-//! in a synchronized update) is sent as one channel message. Input bytes arrive from the connection handler and go through the same
-//! parser, keymap and `App::update` as local keys.
+//! in a synchronized update) is sent as one channel message. Input bytes arrive from the
+//! connection handler and go through the same [`Driver`] as the local terminal's.
 
 use std::io::Write;
 use std::sync::Arc;
@@ -14,9 +14,7 @@ use ratatui::crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use ratatui::crossterm::queue;
-use ratatui::crossterm::terminal::{
-    BeginSynchronizedUpdate, EndSynchronizedUpdate, EnterAlternateScreen, LeaveAlternateScreen,
-};
+use ratatui::crossterm::terminal::{EnterAlternateScreen, LeaveAlternateScreen};
 use ratatui::layout::Rect;
 use ratatui::{Terminal, TerminalOptions, Viewport};
 use russh::ChannelId;
@@ -25,20 +23,12 @@ use russh::server::Handle;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore, broadcast, mpsc};
 
 use super::Shared;
-use crate::app::{Action, App, Effect, RESULT_LIMIT};
-use crate::front::input::InputParser;
+use crate::app::{App, Effect};
+use crate::front::driver::Driver;
+use crate::front::effects;
 use crate::front::outbox::Outbox;
 use crate::front::wire::WireBackend;
-use crate::front::{action_of, effects};
-use crate::search::worker::SearchWorker;
-use crate::ui::{self, Theme};
-
-/// How long a keystroke's frame may wait for the results of the search it started.
-const COALESCE: Duration = Duration::from_millis(12);
-/// How long the first frame may wait for the opening results (the whole corpus, ranked).
-const FIRST_FRAME: Duration = Duration::from_millis(100);
-/// How often a held frame checks whether the results came.
-const POLL: Duration = Duration::from_millis(1);
+use crate::ui::Theme;
 
 /// Largest screen a client may ask for; bigger requests are capped.
 pub const MAX_SIZE: (u16, u16) = (500, 200);
@@ -133,39 +123,29 @@ pub async fn run(
     let Ok(mut terminal) = Terminal::with_options(backend, options) else {
         return (Ending::Gone, 0);
     };
-    let theme = theme_for(&pty.term);
-    let worker = SearchWorker::spawn(Arc::clone(&shared.index), RESULT_LIMIT);
     let mut app = App::new(Arc::clone(&shared.index), width, height);
     app.keys_help = shared.keymap.help();
-    let mut parser = InputParser::new();
+    let mut driver = Driver::new(
+        app,
+        shared.keymap.clone(),
+        theme_for(&pty.term),
+        Instant::now(),
+    );
     let mut sent = 0u64;
-    let mut last_input = Instant::now();
     let _ = queue!(
         outbox.clone(),
         EnterAlternateScreen,
         EnableMouseCapture,
         EnableBracketedPaste
     );
-    let mut dirty = true;
-    // After a keystroke, the frame waits (briefly) for the search it started, so the echo of
-    // the key and its results cost one frame on the wire, not two. The first frame waits for
-    // the opening results the same way, or the screen would be sent twice.
-    let mut hold_until = Instant::now() + FIRST_FRAME;
     let ending = loop {
-        for effect in app.take_effects() {
-            match effect {
-                Effect::Search(request) => worker.submit(request),
-                // The clipboard travels to the client; a browser cannot be opened from here.
-                Effect::Copy(text) => {
-                    let _ = outbox.clone().write_all(effects::osc52(&text).as_bytes());
-                }
-                Effect::OpenLink(_) | Effect::Suspend => {}
+        for effect in driver.turn(Instant::now()) {
+            // The clipboard travels to the client; a browser cannot be opened from here.
+            if let Effect::Copy(text) = effect {
+                let _ = outbox.clone().write_all(effects::osc52(&text).as_bytes());
             }
         }
-        if dirty && (!app.searching || Instant::now() >= hold_until) {
-            draw(&mut terminal, &outbox, &app, &theme);
-            dirty = false;
-        }
+        let _ = driver.draw_if_due(&mut terminal, Instant::now());
         let frame = outbox.take();
         if !frame.is_empty() {
             sent += frame.len() as u64;
@@ -173,42 +153,20 @@ pub async fn run(
                 break Ending::Gone;
             }
         }
-        if app.quit {
+        if driver.app().quit {
             break Ending::Quit;
         }
         let now = Instant::now();
-        let idle_left = shared.idle_timeout.saturating_sub(now - last_input);
+        let idle_left = shared.idle_timeout.saturating_sub(driver.idle(now));
         if idle_left.is_zero() {
             break Ending::Idle;
         }
-        let mut tick = if dirty {
-            POLL.min(hold_until.saturating_duration_since(now))
-        } else if app.searching {
-            Duration::from_millis(8)
-        } else {
-            Duration::from_millis(250)
-        };
-        if let Some(due) = parser.deadline() {
-            tick = tick.min(due.saturating_duration_since(now));
-        }
         tokio::select! {
             message = inbox.recv() => match message {
-                Some(Input::Bytes(bytes, _budget)) => {
-                    last_input = Instant::now();
-                    hold_until = last_input + COALESCE;
-                    for event in parser.feed(&bytes, last_input) {
-                        if let Some(action) = action_of(event, &app, &shared.keymap) {
-                            app.update(action);
-                            dirty = true;
-                        }
-                    }
-                }
+                Some(Input::Bytes(bytes, _budget)) => driver.feed(&bytes, Instant::now()),
                 Some(Input::Resize(columns, rows)) => {
                     let (width, height) = screen_size(columns, rows);
-                    terminal.backend_mut().resize(width, height);
-                    let _ = terminal.resize(Rect::new(0, 0, width, height));
-                    app.update(Action::Resize { width, height });
-                    dirty = true;
+                    driver.resize(&mut terminal, width, height);
                 }
                 None => break Ending::Gone,
             },
@@ -218,17 +176,7 @@ pub async fn run(
                     break Ending::Revoked;
                 }
             }
-            () = tokio::time::sleep(tick.min(idle_left)) => {}
-        }
-        for event in parser.flush(Instant::now()) {
-            if let Some(action) = action_of(event, &app, &shared.keymap) {
-                app.update(action);
-                dirty = true;
-            }
-        }
-        if let Some(response) = worker.try_recv() {
-            app.update(Action::Found(Box::new(response)));
-            dirty = true;
+            () = tokio::time::sleep(driver.tick(now).min(idle_left)) => {}
         }
     };
     if ending != Ending::Gone {
@@ -248,8 +196,9 @@ pub async fn run(
         let _ = handle.eof(channel).await;
         let _ = handle.close(channel).await;
     }
-    // Dropping the app joins its search thread, which may be mid-search: not on a runtime thread.
-    drop(tokio::task::spawn_blocking(move || drop(app)));
+    // Dropping the driver joins its search thread, which may be mid-search: not on a runtime
+    // thread.
+    drop(tokio::task::spawn_blocking(move || drop(driver)));
     (ending, sent)
 }
 
@@ -267,20 +216,6 @@ fn farewell(ending: Ending, idle: Duration) -> String {
                 .to_string()
         }
     }
-}
-
-/// Draws one frame into the outbox, inside a synchronized update.
-fn draw(terminal: &mut Terminal<WireBackend<Outbox>>, outbox: &Outbox, app: &App, theme: &Theme) {
-    let mut out = outbox.clone();
-    let _ = queue!(out, BeginSynchronizedUpdate);
-    let _ = terminal.draw(|frame| {
-        ui::draw(frame, app, theme);
-        let area = frame.area();
-        if let Some(position) = ui::cursor(app, area.width, area.height) {
-            frame.set_cursor_position(position);
-        }
-    });
-    let _ = queue!(out, EndSynchronizedUpdate);
 }
 
 #[cfg(test)]

@@ -21,20 +21,32 @@ use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Clear, Paragraph};
 
 pub use self::theme::Theme;
-use crate::app::{App, Area, Focus, Layout, display_width};
+use crate::app::{App, Area, Focus, Layout, Panes, display_width};
 
 /// What the status line says when the screen is too small for anything else.
 pub const TOO_SMALL: &str = "terminal too small";
 
-/// Draws the whole screen for `app`.
-pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
+/// What a drawn frame tells its front end beyond its cells.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Drawn {
+    /// Where the terminal cursor belongs (the query line or the sidebar filter, when they
+    /// have focus); the frame's cursor is set there too.
+    pub cursor: Option<Position>,
+    /// Where the status line shows the source link (`app.link`), for front ends that overlay
+    /// it with an OSC 8 hyperlink.
+    pub link: Option<Position>,
+}
+
+/// Draws the whole screen for `app`, from one layout computed for the frame's size, and puts
+/// the cursor where it belongs.
+pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Drawn {
     let size = frame.area();
     let layout = Layout::compute(size.width, size.height, app.sidebar.shown);
     let (panes, full) = match layout {
         Layout::TooSmall => {
             let line = Line::styled(text::fit(TOO_SMALL, usize::from(size.width)), theme.error);
             frame.render_widget(Paragraph::new(line), size);
-            return;
+            return Drawn::default();
         }
         Layout::Compact(p) => (p, false),
         Layout::Full(p) => (p, true),
@@ -60,6 +72,14 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) {
     if app.bidi == bidi::Bidi::App {
         bidi::to_visual(frame.buffer_mut());
     }
+    let drawn = Drawn {
+        cursor: cursor(app, &panes, full),
+        link: link_position(app, &panes),
+    };
+    if let Some(position) = drawn.cursor {
+        frame.set_cursor_position(position);
+    }
+    drawn
 }
 
 /// The frame shown while the corpus loads: at once, so a large corpus never leaves the
@@ -85,14 +105,10 @@ pub fn draw_loading(frame: &mut Frame<'_>, message: &str, theme: &Theme) {
 
 /// The cell where the terminal cursor belongs: in the query line or the sidebar filter when
 /// they have focus, nowhere otherwise.
-#[must_use]
-pub fn cursor(app: &App, width: u16, height: u16) -> Option<Position> {
+fn cursor(app: &App, panes: &Panes, full: bool) -> Option<Position> {
     if app.reader.is_some() || app.help.is_some() {
         return None;
     }
-    let layout = Layout::compute(width, height, app.sidebar.shown);
-    let full = matches!(layout, Layout::Full(_));
-    let panes = layout.panes()?;
     match app.focus {
         Focus::Query => query::cursor(rect(panes.query), app, full),
         Focus::Sidebar => panes.sidebar.and_then(|s| sidebar::cursor(rect(s), app)),
@@ -100,14 +116,11 @@ pub fn cursor(app: &App, width: u16, height: u16) -> Option<Position> {
     }
 }
 
-/// Where the status line shows the source link, for front-ends that overlay an OSC 8
-/// hyperlink on it: the row, the column and the link.
-#[must_use]
-pub fn link_position(app: &App, width: u16, height: u16) -> Option<(u16, u16, &str)> {
-    let link = app.link.as_deref()?;
-    let panes = *Layout::compute(width, height, app.sidebar.shown).panes()?;
+/// Where the status line shows the source link, if it shows one.
+fn link_position(app: &App, panes: &Panes) -> Option<Position> {
+    app.link.as_ref()?;
     let column = u16::try_from(status::LINK_LABEL.len()).ok()?;
-    (column < panes.status.width).then_some((panes.status.y, column, link))
+    (column < panes.status.width).then_some(Position::new(column, panes.status.y))
 }
 
 fn rect(a: Area) -> Rect {
