@@ -226,7 +226,8 @@ impl ActorIndex {
     /// The search takes the union of the result. Several actors come back when they tie, and
     /// for a surname (*Kaabi*: Akram al-Kaabi and Ameer al-Kaabi; *Khazali*: Qais and Laith
     /// al-Khazali, even though `Khazali` is also an alias of Qais) every person bearing it as
-    /// the last word of a name is returned, as §3 asks. A query whose best match is the start of
+    /// the last word of a name is returned, as docs/folding.md §3 asks. A query whose best match
+    /// is the start of
     /// a name (`Kataib Hez`, listed by `lookup` while typing) is unfinished and resolves to none,
     /// rather than to a misspelling of something else (*Kataib Sid*).
     #[must_use]

@@ -19,7 +19,8 @@ pub use loose::loose_keys;
 pub use strict::strict_key;
 pub use text::{fold_into, fold_text};
 
-/// Apostrophes and the ayn/hamza marks that romanizations use interchangeably (§1 rule 2).
+/// Apostrophes and the ayn/hamza marks that romanizations use interchangeably (docs/folding.md §1
+/// rule 2).
 const APOSTROPHES: [char; 11] = [
     '\'', '\u{2019}', '\u{2018}', '\u{02BF}', '\u{02BE}', '\u{02BB}', '\u{02BC}', '`', '\u{00B4}',
     '\u{2032}', '\u{201B}',

@@ -119,7 +119,7 @@ impl ActorIndex {
     /// Whole-name tiers: exact, acronym, strict and loose keys (the hash-map lookups).
     pub(super) fn match_keys(&self, q: &Name, best: &mut Best) {
         if let Some(acronym) = &q.acronym {
-            // An acronym query only meets acronym aliases (§0, §3).
+            // An acronym query only meets acronym aliases (docs/folding.md §0, §3).
             for &n in self.acronyms.get(acronym).into_iter().flatten() {
                 best.offer(self.hit(n, Tier::Acronym, ACRONYM, 0));
             }
@@ -145,7 +145,8 @@ impl ActorIndex {
         }
     }
 
-    /// Token runs: the query's tokens inside a longer name, Latin or Arabic (§0 surname search).
+    /// Token runs: the query's tokens inside a longer name, Latin or Arabic (docs/folding.md §0
+    /// surname search).
     ///
     /// Runs are found on the loose tokens and ranked by the distance of the aligned sound
     /// tokens; more of the name covered ranks higher, and so does a run at the end of a
@@ -192,8 +193,8 @@ impl ActorIndex {
 
     /// A lower-case query of 2 to 4 letters read as an acronym (`kh`, `aah`, `pmf`).
     ///
-    /// Acronyms are case-sensitive (§3: *Han* is not `HaN`), but a user typing `kh` in a search
-    /// box means `KH` when no name fits, so this runs only as a fallback.
+    /// Acronyms are case-sensitive (docs/folding.md §3: *Han* is not `HaN`), but a user typing
+    /// `kh` in a search box means `KH` when no name fits, so this runs only as a fallback.
     pub(super) fn match_lower_acronym(&self, query: &str, best: &mut Best) {
         let query = query.trim();
         let lower = query.chars().all(|c| c.is_ascii_lowercase());
@@ -312,7 +313,7 @@ fn is_prefix(query: &[String], window: &[String]) -> bool {
 }
 
 /// The bonus of the unfinished token `typed` as the start of `token`, or `None` when it is not
-/// spelled like it (§3: the strict spelling decides).
+/// spelled like it (docs/folding.md §3: the strict spelling decides).
 ///
 /// `khaz` is three letters away from the start of *Qada*: none. It sounds like the start of
 /// *Kadhimi*: no bonus. It starts *Khazali* letter for letter: [`SPELLED_PREFIX`], so Khazali

@@ -29,7 +29,7 @@ pub(super) struct Name {
     /// One spelling per token for edit distances, aligned with the loose tokens.
     pub(super) sound: Vec<String>,
     /// The strict key's tokens, aligned with `sound` (the Arabic tokens for an Arabic name):
-    /// the spelling that decides between candidates whose sounds agree (§3).
+    /// the spelling that decides between candidates whose sounds agree (docs/folding.md §3).
     pub(super) spelled: Vec<String>,
     /// Length of each sound token in characters, so the fuzzy scan can skip far windows cheaply.
     pub(super) lens: Vec<usize>,
@@ -158,7 +158,7 @@ pub(super) fn spelled_alike(query: &[String], alias: &[String]) -> bool {
         })
 }
 
-/// Whether two aligned token lists agree on the Abd/Abu/Bin particles (§1 rule 6).
+/// Whether two aligned token lists agree on the Abd/Abu/Bin particles (docs/folding.md §1 rule 6).
 ///
 /// *Abd* ("servant of") and *Abu* ("father of") make different names one letter apart, so the
 /// fuzzy fallback must never trade one for the other.

@@ -1,4 +1,5 @@
-//! Acronym keys (§0, §3): `KH`, `AAH`, `HaN`, `IRGC-QF`, matched on their exact letters.
+//! Acronym keys (docs/folding.md §0, §3): `KH`, `AAH`, `HaN`, `IRGC-QF`, matched on their exact
+//! letters.
 
 use super::is_apostrophe;
 

@@ -1,8 +1,10 @@
-//! Arabic-script keys (§2): the normalizations of Lucene, Elasticsearch and `CAMeL` Tools.
+//! Arabic-script keys (docs/folding.md §2): the normalizations of Lucene, Elasticsearch and
+//! `CAMeL` Tools.
 
 use unicode_normalization::UnicodeNormalization;
 
-/// §2 steps 1–8 on one character: the folded character, or `None` when it is deleted.
+/// docs/folding.md §2 steps 1–8 on one character: the folded character, or `None` when it is
+/// deleted.
 pub(super) fn arabic_fold_char(c: char) -> Option<char> {
     match c {
         '\u{0623}' | '\u{0625}' | '\u{0622}' | '\u{0671}' => Some('\u{0627}'),
@@ -39,14 +41,14 @@ pub(super) fn base_letters(c: char, f: impl FnMut(char)) {
     }
 }
 
-/// The Arabic key of `name`: §2 steps 1–8, whitespace collapsed to single spaces.
+/// The Arabic key of `name`: docs/folding.md §2 steps 1–8, whitespace collapsed to single spaces.
 ///
 /// Queries and documents are normalized the same way, so *أصحاب* meets *اصحاب*, *حركة* meets
 /// *حركه* and *الکهف* (keheh) meets *الكهف*: alef forms → ا, ة → ه, ى → ي, tashkeel and Quranic
 /// marks removed, tatweel removed, Persian and Urdu letters folded (ی ک ہ ۀ ە گ پ چ ڤ ژ), invisible
 /// characters removed (ZWSP, ZWNJ, ZWJ, LRM, RLM, ALM, bidi controls, BOM), Arabic-Indic and
-/// Persian digits → ASCII. Beyond §2, presentation forms (contextual glyphs, *ﷲ*) are first
-/// replaced by their letters. Other characters pass through.
+/// Persian digits → ASCII. Beyond docs/folding.md §2, presentation forms (contextual glyphs, *ﷲ*)
+/// are first replaced by their letters. Other characters pass through.
 #[must_use]
 pub fn arabic_key(name: &str) -> String {
     let mut folded = String::with_capacity(name.len());
@@ -57,7 +59,7 @@ pub fn arabic_key(name: &str) -> String {
     words.join(" ")
 }
 
-/// The Arabic recall key of `name`: [`arabic_key`] plus §2 step 9.
+/// The Arabic recall key of `name`: [`arabic_key`] plus docs/folding.md §2 step 9.
 ///
 /// For finding candidates only: ؤ → و, ئ → ي, a bare ء deleted, and the attached article or
 /// proclitic (وال بال كال فال ال لل) stripped from each token when at least two letters remain,

@@ -1,4 +1,4 @@
-//! Loose keys (§0, §1 rules 9–16): consonant skeletons for finding candidates.
+//! Loose keys (docs/folding.md §0, §1 rules 9–16): consonant skeletons for finding candidates.
 
 use super::is_vowel;
 use super::strict::{Tok, strict_tokens};
@@ -28,7 +28,8 @@ enum Sym {
 /// separated by spaces, so surname-only matching works on them):
 /// - consonant classes: q, k, g, gh, c → k; dh, z → d; th → t; v → w; ch → sh; dj → j; ph → f;
 ///   an initial `u` before a vowel (the strict form of *ou*) → w; adjacent equal consonants
-///   collapse. The `c` → k fold is not in the §0 list but is implied by its collision report
+///   collapse. The `c` → k fold is not in the docs/folding.md §0 list but is implied by its
+/// collision report
 ///   (*CF* ~ *Kaf*, *IRGC* ~ *IRCC*);
 /// - vowels and y are dropped except at the start of a token, where y is a consonant and an
 ///   initial e or o is written i or u (the short-vowel classes of rule 9: *Esmail* ~ *Ismail*);

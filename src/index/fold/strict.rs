@@ -1,4 +1,5 @@
-//! The strict key (§1 rules 1–8, 11 and 17): one uniform spelling per name, for ranking.
+//! The strict key (docs/folding.md §1 rules 1–8, 11 and 17): one uniform spelling per name, for
+//! ranking.
 
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
@@ -24,14 +25,14 @@ pub(super) struct Tok {
 /// The strict key of `name`: lower case, no diacritics, articles or apostrophes, uniform spelling.
 ///
 /// Used to rank the candidates the loose keys found and to pick the best-matching alias, so it
-/// only removes variation that never tells two names apart. Applies §1 in order:
+/// only removes variation that never tells two names apart. Applies docs/folding.md §1 in order:
 /// 1. NFKD without combining marks; scholarly `ḵ ẖ ḫ ṯ ḏ ḡ ġ š` are spelled `kh kh kh th dh gh
 ///    gh sh` (*al-Ḵurāsānī* → *khurasani*);
 /// 2. ayn/hamza marks and apostrophes deleted;
 /// 3. Arabizi digits inside words: 2 and 3 deleted, 7→h, 5→kh, 9→q, 6→t, 8→gh;
 /// 4. article tokens dropped: `al el il ul`, and `ad ash as at ath adh ar az an` when
 ///    hyphen-attached; also a Persian ezafe `-e`/`-ye` after a hyphen, so *Velayat-e Faqih* meets
-///    *Wilayat al-Faqih* (not in §1, but needed for its rule-15 example);
+///    *Wilayat al-Faqih* (not in docs/folding.md §1, but needed for its rule-15 example);
 /// 5. `allah`, `ullah`, `ollah` attached to the previous token;
 /// 6. `abdul abdel abdal abdil abdol abdoul` → `abd`, `abou abo` → `abu`, `ibn` → `bin` (never
 ///    `abd` ↔ `abu`);

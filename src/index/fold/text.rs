@@ -10,7 +10,8 @@ use super::is_apostrophe;
 /// Search runs over a million quotes, and matches must be highlighted in the original text, so
 /// the fold works character by character and never reorders or drops whole words: lower case,
 /// diacritics stripped (compatibility decomposition without combining marks), apostrophes and
-/// ayn/hamza marks deleted, Arabic normalized (§2 steps 1–8). A character may fold to nothing or
+/// ayn/hamza marks deleted, Arabic normalized (docs/folding.md §2 steps 1–8). A character may fold
+/// to nothing or
 /// to several characters; each output byte maps to the start of the character it came from, so
 /// the offsets never decrease and fall on char boundaries. Pure ASCII takes a fast path. Fold the
 /// query with the same function.
