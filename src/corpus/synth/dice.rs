@@ -3,8 +3,8 @@
 //! Each purpose (gazetteer, piece head, piece body) draws from its own salted stream, so a
 //! piece can be computed on its own and the output never depends on generation order.
 
-use rand::{RngCore, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+use rand_chacha::rand_core::{RngCore, SeedableRng};
 
 /// Salt of the gazetteer stream.
 pub(super) const GAZETTEER_SALT: u64 = 0x4741_5A45_5454_4545;
