@@ -3,7 +3,7 @@
 //! Modules, in dependency order (each uses only those above it):
 //! - [`xdg`]: where the config file, the corpus cache and the server's host key live.
 //! - [`atomic`]: writing files so that no reader sees half of one.
-//! - [`text`]: corpus text made safe to print on a terminal.
+//! - [`printable`]: corpus text made safe to print on a terminal.
 //! - [`corpus`]: pieces, actors and quotes; loading saved pages, extraction, validation, synthesis.
 //! - [`eval`]: scoring quote attribution against annotated pieces.
 //! - [`index`]: name folding and the in-memory index built from a corpus.
@@ -24,9 +24,9 @@ pub mod eval;
 pub mod front;
 pub mod index;
 pub mod positioned;
+pub mod printable;
 pub mod search;
 pub mod serve;
-pub mod text;
 pub mod tui;
 pub mod ui;
 pub mod xdg;

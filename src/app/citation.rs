@@ -4,7 +4,7 @@ use jiff::civil::Date;
 
 use crate::index::Index;
 use crate::index::quotes::QuoteId;
-use crate::text::for_copy;
+use crate::printable::for_copy;
 
 /// The institute that publishes *Militia Spotlight*.
 const INSTITUTE: &str = "The Washington Institute for Near East Policy";

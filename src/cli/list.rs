@@ -10,7 +10,7 @@ use super::args::{Command, KindArg, QuotesArgs, SynthArgs};
 use super::json::{ActorJson, PieceJson, QuoteJson};
 use crate::corpus::synth::{SynthOptions, write_corpus};
 use crate::corpus::{Corpus, Quote, QuoteKind};
-use crate::text::sanitize;
+use crate::printable::sanitize;
 
 /// Runs a listing command over a loaded corpus.
 pub fn run(out: &mut impl Write, command: &Command, corpus: &Corpus) -> anyhow::Result<Outcome> {

@@ -12,9 +12,9 @@ use crate::index::Index;
 use crate::index::actors::ActorIndex;
 use crate::index::image::Image;
 use crate::index::quotes::QuoteId;
+use crate::printable::sanitize;
 use crate::search::query::parse;
 use crate::search::{Ranges, Results, search_with};
-use crate::text::sanitize;
 
 /// A ranked quote in `--json` output: the quote contract plus `score` and `ranges`.
 #[derive(Debug, Serialize)]

@@ -14,7 +14,7 @@ pub mod load;
 pub mod markdown;
 pub mod mentions;
 pub mod model;
-pub mod names;
+pub mod name_scan;
 pub mod page;
 pub mod places;
 pub mod problem;

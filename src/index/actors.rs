@@ -21,7 +21,7 @@
 //! name.
 
 mod matching;
-mod names;
+mod name_keys;
 #[cfg(test)]
 mod tests;
 
@@ -32,7 +32,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Actor, ActorKind};
 use matching::{Best, Hit, Tier};
-use names::{Name, exact_key};
+use name_keys::{Name, exact_key};
 
 /// Built once from the corpus's actors (gazetteer + unknown actors found in pieces), shared
 /// read-only.

@@ -9,15 +9,15 @@
 
 mod acronym;
 mod arabic;
+mod free_text;
 mod loose;
 mod strict;
-mod text;
 
 pub use acronym::acronym_key;
 pub use arabic::{arabic_key, arabic_loose_key, is_arabic};
+pub use free_text::{fold_into, fold_text};
 pub use loose::loose_keys;
 pub use strict::strict_key;
-pub use text::{fold_into, fold_text};
 
 /// Apostrophes and the ayn/hamza marks that romanizations use interchangeably (docs/folding.md §1
 /// rule 2).

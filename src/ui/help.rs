@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use super::{Theme, overlay, text};
+use super::{Theme, overlay, screen_text};
 use crate::app::App;
 use crate::app::help::{self, MARKERS, SYNTAX};
 
@@ -26,10 +26,13 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, theme
     let key_width = help::key_width(&app.keys_help, inner_width);
     let row = |key: &str, what: &str, key_style| {
         Line::from(vec![
-            Span::styled(text::fit(key, key_width.saturating_sub(1)), key_style),
+            Span::styled(
+                screen_text::fit(key, key_width.saturating_sub(1)),
+                key_style,
+            ),
             Span::raw(" "),
             Span::styled(
-                text::fit(what, inner_width.saturating_sub(key_width)),
+                screen_text::fit(what, inner_width.saturating_sub(key_width)),
                 theme.dim,
             ),
         ])
@@ -44,7 +47,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, theme
     lines.extend(SYNTAX.iter().map(|(q, what)| row(q, what, theme.matched)));
     lines.push(Line::default());
     lines.push(Line::styled("Actor markers", theme.heading));
-    lines.extend(text::wrap_styled(&[(MARKERS, theme.dim)], inner_width));
+    lines.extend(screen_text::wrap_styled(
+        &[(MARKERS, theme.dim)],
+        inner_width,
+    ));
     let scroll = scroll.min(lines.len().saturating_sub(usize::from(inner.height)));
     let shown: Vec<Line<'static>> = lines.into_iter().skip(scroll).collect();
     frame.render_widget(Paragraph::new(shown), inner);

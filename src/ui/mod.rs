@@ -9,9 +9,9 @@ mod problems;
 mod query;
 mod reader;
 mod results;
+pub mod screen_text;
 mod sidebar;
 mod status;
-pub mod text;
 pub mod theme;
 mod viewer;
 
@@ -44,7 +44,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Drawn {
     let layout = Layout::compute(size.width, size.height, app.sidebar.shown);
     let (panes, full) = match layout {
         Layout::TooSmall => {
-            let line = Line::styled(text::fit(TOO_SMALL, usize::from(size.width)), theme.error);
+            let line = Line::styled(
+                screen_text::fit(TOO_SMALL, usize::from(size.width)),
+                theme.error,
+            );
             frame.render_widget(Paragraph::new(line), size);
             return Drawn::default();
         }
@@ -93,11 +96,11 @@ pub fn draw_loading(frame: &mut Frame<'_>, message: &str, theme: &Theme) {
         format!("{}{text}", " ".repeat(pad))
     };
     lines.push(Line::styled(
-        text::fit(&centred(message), width),
+        screen_text::fit(&centred(message), width),
         theme.title,
     ));
     lines.push(Line::styled(
-        text::fit(&centred("q or ctrl-c stops"), width),
+        screen_text::fit(&centred("q or ctrl-c stops"), width),
         theme.dim,
     ));
     frame.render_widget(Paragraph::new(lines), area);

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::Line;
 use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
 
-use super::{Theme, overlay, text};
+use super::{Theme, overlay, screen_text};
 use crate::app::App;
 use crate::app::help::WIDTH;
 use crate::corpus::Severity;
@@ -44,7 +44,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, scroll: usize, theme
                 Severity::Warning => ("warning", theme.dim),
             };
             let row = format!("{file}:{}: {severity}: {}", p.line, p.message);
-            Line::styled(text::fit(&row, inner_width), style)
+            Line::styled(screen_text::fit(&row, inner_width), style)
         })
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::{Theme, pane, text};
+use super::{Theme, pane, screen_text};
 use crate::app::{App, Focus, cluster_width, display_width};
 
 const PROMPT: &str = "> ";
@@ -34,7 +34,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full:
     };
     let mut spans = vec![
         Span::styled(PROMPT, prompt_style),
-        Span::raw(text::sanitize(shown).into_owned()),
+        Span::raw(screen_text::sanitize(shown).into_owned()),
     ];
     if !full {
         let used = PROMPT.len() + display_width(shown);

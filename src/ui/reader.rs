@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, pane, text};
+use super::{Theme, pane, screen_text};
 use crate::app::{BlockStyle, Mark, MarkKind, Reader, ReaderBlock};
 
 /// Draws `reader` in `area`.
@@ -19,7 +19,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, reader: &Reader, theme: &Theme)
         reader.lines.len()
     );
     let title = match reader.blocks.first() {
-        Some(first) => format!(" Reader \u{2014} {} ", text::sanitize(&first.text)),
+        Some(first) => format!(" Reader \u{2014} {} ", screen_text::sanitize(&first.text)),
         None => " Reader ".to_string(),
     };
     let block = pane(title, true, theme)
@@ -88,7 +88,10 @@ fn styled_line(
                     }
                 }
             }
-            Some(Span::styled(text::sanitize(piece).into_owned(), style))
+            Some(Span::styled(
+                screen_text::sanitize(piece).into_owned(),
+                style,
+            ))
         })
         .collect();
     Line::from(spans)

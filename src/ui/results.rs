@@ -6,7 +6,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, pane, text};
+use super::{Theme, pane, screen_text};
 use crate::app::{App, Focus};
 use crate::corpus::QuoteKind;
 use crate::search::engine::Hit;
@@ -47,7 +47,10 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full:
     };
     let end_in_view = app.offset + lines.len() == app.results.hits.len();
     if app.results.is_capped() && end_in_view && lines.len() < rows {
-        lines.push(Line::styled(text::fit(&capped_note(app), width), theme.dim));
+        lines.push(Line::styled(
+            screen_text::fit(&capped_note(app), width),
+            theme.dim,
+        ));
     }
     frame.render_widget(Paragraph::new(lines), inner);
 }
@@ -94,7 +97,7 @@ fn row(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Lin
     let mut left = width.saturating_sub(1);
     let speaker_width = SPEAKER.min(left / 3);
     spans.push(Span::styled(
-        text::fit(&speaker, speaker_width),
+        screen_text::fit(&speaker, speaker_width),
         theme.speaker.patch(base),
     ));
     left -= speaker_width;
@@ -106,9 +109,9 @@ fn row(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Lin
     if left > 1 {
         spans.push(Span::styled(" ", base));
         left -= 1;
-        let pieces = text::marked(&quote.text, &hit.ranges, base, theme.matched);
+        let pieces = screen_text::marked(&quote.text, &hit.ranges, base, theme.matched);
         let first = pieces.iter().position(|(_, s)| *s != base);
-        spans.extend(text::one_line(&pieces, first, left));
+        spans.extend(screen_text::one_line(&pieces, first, left));
     }
     let used: usize = spans.iter().map(Span::width).sum();
     if selected && used < width {

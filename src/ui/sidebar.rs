@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, pane, text};
+use super::{Theme, pane, screen_text};
 use crate::app::{App, Focus, display_width};
 use crate::corpus::{Actor, ActorKind};
 
@@ -46,11 +46,11 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         } else {
             "Tab here to filter"
         };
-        Line::styled(text::fit(hint, width), theme.dim)
+        Line::styled(screen_text::fit(hint, width), theme.dim)
     } else {
         Line::from(vec![
             Span::styled("/", theme.title),
-            Span::raw(text::sanitize(filter).into_owned()),
+            Span::raw(screen_text::sanitize(filter).into_owned()),
         ])
     };
     let rows = usize::from(inner.height - 1) / 2;
@@ -70,7 +70,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         let name_width = width.saturating_sub(2 + count_width);
         lines.push(Line::from(vec![
             Span::styled(format!("{} ", marker(actor.kind)), theme.dim.patch(base)),
-            Span::styled(text::fit(&actor.name, name_width), base),
+            Span::styled(screen_text::fit(&actor.name, name_width), base),
             Span::styled(format!("{count:>count_width$}"), theme.dim.patch(base)),
         ]));
     }
@@ -96,23 +96,29 @@ fn details(
     width: usize,
     theme: &Theme,
 ) -> Vec<Line<'static>> {
-    let mut lines = text::wrap_styled(&[(&actor.name, theme.heading)], width);
+    let mut lines = screen_text::wrap_styled(&[(&actor.name, theme.heading)], width);
     let mut kind = actor.kind.label().replace('-', " ");
     if let Some(sub) = &actor.subkind {
         kind = format!("{kind}, {sub}");
     }
-    lines.extend(text::wrap_styled(&[(&kind, theme.dim)], width));
+    lines.extend(screen_text::wrap_styled(&[(&kind, theme.dim)], width));
     if let Some(alias) = alias {
-        lines.extend(text::wrap_styled(
+        lines.extend(screen_text::wrap_styled(
             &[("matched ", theme.dim), (alias, theme.matched)],
             width,
         ));
     }
     for arabic in &actor.arabic {
-        lines.extend(text::wrap_styled(&[(arabic.as_str(), Style::new())], width));
+        lines.extend(screen_text::wrap_styled(
+            &[(arabic.as_str(), Style::new())],
+            width,
+        ));
     }
     if !actor.role.is_empty() {
-        lines.extend(text::wrap_styled(&[(&actor.role, Style::new())], width));
+        lines.extend(screen_text::wrap_styled(
+            &[(&actor.role, Style::new())],
+            width,
+        ));
     }
     let affiliations: Vec<&str> = actor
         .affiliations
@@ -126,14 +132,14 @@ fn details(
         .collect();
     if !affiliations.is_empty() {
         let list = affiliations.join(", ");
-        lines.extend(text::wrap_styled(
+        lines.extend(screen_text::wrap_styled(
             &[("with ", theme.dim), (&list, Style::new())],
             width,
         ));
     }
     if !actor.aliases.is_empty() {
         let list = actor.aliases.join(", ");
-        lines.extend(text::wrap_styled(
+        lines.extend(screen_text::wrap_styled(
             &[("aka ", theme.dim), (&list, theme.dim)],
             width,
         ));

@@ -6,7 +6,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, text};
+use super::{Theme, screen_text};
 use crate::app::{App, display_width};
 
 /// What precedes the source link when one is shown.
@@ -67,9 +67,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     let right_width = display_width(&right).min(width);
     let left_width = width.saturating_sub(right_width + 1);
     let line = Line::from(vec![
-        Span::styled(text::fit(&left, left_width), style),
+        Span::styled(screen_text::fit(&left, left_width), style),
         Span::raw(if left_width < width { " " } else { "" }),
-        Span::styled(text::fit(&right, right_width), theme.dim),
+        Span::styled(screen_text::fit(&right, right_width), theme.dim),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }

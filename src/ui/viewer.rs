@@ -7,7 +7,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
-use super::{Theme, pane, text};
+use super::{Theme, pane, screen_text};
 use crate::app::{App, Focus};
 use crate::corpus::{DateSource, Quote, QuoteKind};
 
@@ -59,11 +59,11 @@ fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         return Vec::new();
     };
     let mut lines = Vec::new();
-    let words = text::marked(&quote.text, &hit.ranges, theme.quote, theme.matched);
+    let words = screen_text::marked(&quote.text, &hit.ranges, theme.quote, theme.matched);
     let mut quoted = vec![("\u{201c}", theme.quote)];
     quoted.extend(words);
     quoted.push(("\u{201d}", theme.quote));
-    lines.extend(text::wrap_styled(&quoted, width));
+    lines.extend(screen_text::wrap_styled(&quoted, width));
     lines.push(Line::default());
     let speaker = index.speaker_of(hit.quote);
     if quote.kind == QuoteKind::Term {
@@ -77,11 +77,11 @@ fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
             who.push((", ", theme.dim));
             who.push((actor.role.as_str(), theme.dim));
         }
-        lines.extend(text::wrap_styled(&who, width));
+        lines.extend(screen_text::wrap_styled(&who, width));
     }
     let mut field = |label: &str, value: &str, style: Style| {
         let label = format!("{label:<7}");
-        lines.extend(text::wrap_styled(
+        lines.extend(screen_text::wrap_styled(
             &[(&label, theme.dim), (value, style)],
             width,
         ));
@@ -119,14 +119,14 @@ fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
     if let Some(figure) = figure {
         lines.push(Line::default());
         let caption = format!("Figure {}: {}", figure.number, figure.caption);
-        lines.extend(text::wrap_styled(&[(&caption, theme.dim)], width));
+        lines.extend(screen_text::wrap_styled(&[(&caption, theme.dim)], width));
     }
     if let Some(paragraph) = piece.and_then(|p| p.paragraphs.get(quote.paragraph)) {
         lines.push(Line::default());
         lines.push(Line::from(Span::styled("In context", theme.heading)));
         let range = quote.range.0..quote.range.1;
-        let context = text::marked(&paragraph.text, &[range], Style::new(), theme.quote);
-        lines.extend(text::wrap_styled(&context, width));
+        let context = screen_text::marked(&paragraph.text, &[range], Style::new(), theme.quote);
+        lines.extend(screen_text::wrap_styled(&context, width));
     }
     lines
 }

@@ -9,7 +9,7 @@ use crate::corpus::gazetteer::Gazetteer;
 use crate::corpus::mentions::discover::Guess;
 use crate::corpus::mentions::guess_of;
 use crate::corpus::model::{Actor, ActorKind, SpeakerSource};
-use crate::corpus::names::FEMALE_HONORIFICS;
+use crate::corpus::name_scan::FEMALE_HONORIFICS;
 use crate::corpus::referring::Referent;
 
 /// The actors a piece can refer to: the gazetteer plus the piece's unknown actors.

@@ -8,7 +8,7 @@
 //! after it. Places, months, days and sentence openers never are.
 
 use super::super::dates::MONTH_NAMES;
-use super::super::names::{FEMALE_HONORIFICS, honorific_at, name_len};
+use super::super::name_scan::{FEMALE_HONORIFICS, honorific_at, name_len};
 use super::super::places::is_place;
 use super::super::referring::{Referent, noun_of};
 use super::super::speech::is_speech_verb;

@@ -15,7 +15,7 @@ use super::dates::MONTH_NAMES;
 use super::extract::marks::passages;
 use super::gazetteer::{Gazetteer, NameHit, NameMatcher};
 use super::model::{Actor, ActorKind, Paragraph, Piece, Span, SpanKind};
-use super::names::{HONORIFICS, honorific_at, name_len};
+use super::name_scan::{HONORIFICS, honorific_at, name_len};
 use super::places::is_place;
 use super::slug::slugify;
 

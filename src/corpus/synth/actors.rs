@@ -8,7 +8,7 @@ use std::collections::HashSet;
 use super::super::model::{Actor, ActorKind, Relation};
 use super::SynthOptions;
 use super::dice::{Dice, GAZETTEER_SALT, splitmix};
-use super::text::slug;
+use super::formatting::slug;
 use super::words::{
     FRONT_FORMS, GIVEN_HEADS, GIVEN_TAILS, HUBS, MILITIA_PREFIXES, ROOTS, SURNAME_ENDINGS, arabize,
     person_names,

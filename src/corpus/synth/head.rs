@@ -8,7 +8,7 @@ use jiff::civil::{Date, date};
 use super::super::model::{Actor, ActorKind};
 use super::SynthOptions;
 use super::dice::{Dice, HEAD_SALT};
-use super::text::{add_days, slug};
+use super::formatting::{add_days, slug};
 
 const FIRST_DAY: Date = date(2021, 1, 1);
 const DAYS: usize = 1826;

@@ -53,12 +53,12 @@
 mod actors;
 mod cast;
 mod dice;
+mod formatting;
 mod head;
 mod narrative;
 mod patterns;
 mod piece;
 mod prose;
-mod text;
 mod words;
 mod writer;
 

@@ -4,8 +4,8 @@
 //! terms where the extractor must not take them for statements.
 
 use super::cast::pick_actor;
+use super::formatting::upper_first;
 use super::prose::TERMS;
-use super::text::upper_first;
 use super::writer::Writer;
 
 const INTROS: [&str; 4] = [

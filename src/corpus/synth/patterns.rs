@@ -5,8 +5,8 @@
 
 use super::super::model::Actor;
 use super::cast::{Speaker, pick_actor};
+use super::formatting::{lower_first, upper_first, word_count};
 use super::prose::{CONTINUATIONS, clause, declarative, statement, with_comma, without_comma};
-use super::text::{lower_first, upper_first, word_count};
 use super::writer::Writer;
 
 impl Writer<'_> {

@@ -8,8 +8,8 @@ use std::fmt::Write as _;
 use super::super::model::Actor;
 use super::cast::Cast;
 use super::dice::{BODY_SALT, Dice};
+use super::formatting::{escape_link_text, short_date, slug};
 use super::head::{AUTHORS, Head, groups_of, head, related_heads};
-use super::text::{escape_link_text, short_date, slug};
 use super::writer::{CURLY, STRAIGHT, Writer};
 use super::{SynthOptions, SynthPiece};
 

@@ -4,7 +4,7 @@
 //! which the ground truth relies on.
 
 use super::dice::Dice;
-use super::text::word_count;
+use super::formatting::word_count;
 
 const SUBJECTS: [&str; 8] = [
     "We",

@@ -5,8 +5,8 @@ use std::fs;
 
 use super::super::model::{Actor, ActorKind};
 use super::actors::fold;
+use super::formatting::{add_days, long_date, slug, word_count};
 use super::head::{groups_of, head};
-use super::text::{add_days, long_date, slug, word_count};
 use super::*;
 
 fn small() -> SynthOptions {

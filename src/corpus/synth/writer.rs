@@ -11,7 +11,7 @@ use super::super::model::{Actor, ActorKind};
 use super::TruthQuote;
 use super::cast::{Cast, Speaker, pick_actor, pick_actor_name, role_words};
 use super::dice::Dice;
-use super::text::{add_days, long_date, month_name, slug};
+use super::formatting::{add_days, long_date, month_name, slug};
 use super::words::{UNKNOWN_GIVEN, UNKNOWN_SURNAMES};
 
 /// Quotation marks and apostrophe of one piece.

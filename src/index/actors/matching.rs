@@ -1,7 +1,7 @@
 //! The match tiers of a lookup, strongest first, and the best hit kept for each actor.
 
 use super::ActorIndex;
-use super::names::{Name, particles_agree, spelled_alike, token_distance};
+use super::name_keys::{Name, particles_agree, spelled_alike, token_distance};
 use crate::index::edits::levenshtein_within;
 use crate::index::fold::surname_match;
 

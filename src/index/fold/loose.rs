@@ -28,9 +28,8 @@ enum Sym {
 /// separated by spaces, so surname-only matching works on them):
 /// - consonant classes: q, k, g, gh, c → k; dh, z → d; th → t; v → w; ch → sh; dj → j; ph → f;
 ///   an initial `u` before a vowel (the strict form of *ou*) → w; adjacent equal consonants
-///   collapse. The `c` → k fold is not in the docs/folding.md §0 list but is implied by its
-/// collision report
-///   (*CF* ~ *Kaf*, *IRGC* ~ *IRCC*);
+///   collapse. The `c` → k fold is not in the docs/folding.md §0 list but is implied by the
+///   collisions it reports (*CF* ~ *Kaf*, *IRGC* ~ *IRCC*);
 /// - vowels and y are dropped except at the start of a token, where y is a consonant and an
 ///   initial e or o is written i or u (the short-vowel classes of rule 9: *Esmail* ~ *Ismail*);
 /// - a final plain h is dropped;

@@ -8,7 +8,7 @@ use ratatui::text::{Line, Span};
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::app::{cluster_width, display_width, wrap};
-pub use crate::text::sanitize;
+pub use crate::printable::sanitize;
 
 /// Pieces of `text` styled `base`, with the bytes in `ranges` styled `marked` on top.
 #[must_use]
