@@ -7,14 +7,14 @@ use regex::Regex;
 use super::super::dates::find_dates;
 use super::super::markdown::{Block, Container};
 use super::super::model::{BlockKind, Figure, Paragraph, Related, Span, SpanKind};
-use super::{PageIssue, Reader, bare_target, is_piece_path};
+use super::{PageIssue, PageParser, bare_target, is_piece_path};
 
 static FIGURE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(?i:figure)\s+(\d{1,4})\s*[:.\-–—]\s*(.*)$")
         .unwrap_or_else(|e| unreachable!("static figure pattern: {e}"))
 });
 
-impl Reader {
+impl PageParser {
     pub(super) fn body(&mut self, block: Block) {
         let text = block.text.trim();
         if let Some(image) = bare_target(text) {

@@ -41,14 +41,16 @@ enum Section {
 /// Returns the piece and the warnings worth showing (missing date, figure without a caption);
 /// fails only when the page has no title or no body at all.
 pub fn read_page(text: &str, source: &str) -> Result<(Piece, Vec<PageIssue>), PageIssue> {
-    let mut reader = Reader::new(source);
+    let mut parser = PageParser::new(source);
     for block in blocks(text) {
-        reader.block(block);
+        parser.block(block);
     }
-    reader.finish()
+    parser.finish()
 }
 
-struct Reader {
+/// The state of reading one saved page's Markdown blocks into a piece: which section the
+/// blocks are in, and what is pending from the block before.
+struct PageParser {
     piece: Piece,
     section: Section,
     issues: Vec<PageIssue>,
@@ -58,7 +60,7 @@ struct Reader {
     current_author: Option<usize>,
 }
 
-impl Reader {
+impl PageParser {
     fn new(source: &str) -> Self {
         let piece = Piece::named(String::new(), String::new(), source.to_string());
         let issues = Vec::new();

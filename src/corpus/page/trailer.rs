@@ -2,9 +2,9 @@
 
 use super::super::markdown::Block;
 use super::super::model::Related;
-use super::{Reader, Section, bare_target};
+use super::{PageParser, Section, bare_target};
 
-impl Reader {
+impl PageParser {
     pub(super) fn related(&mut self, block: &Block) {
         let text = block.text.trim();
         if let Some(target) = bare_target(text) {
