@@ -4,6 +4,7 @@
 pub mod engine;
 pub mod filters;
 pub mod query;
+mod scoring;
 pub mod terms;
 pub mod worker;
 
