@@ -13,7 +13,6 @@
 //! (truncated, corrupt, from another version) is a miss, never an error; failing to write it
 //! (a read-only home) is not an error either.
 
-use std::hash::{Hash, Hasher};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
@@ -65,10 +64,17 @@ pub fn path_for(manifest: &Manifest) -> Option<PathBuf> {
 /// Where the cache of the directory `dir` (canonical, as [`Manifest::of`] finds it) lives.
 #[must_use]
 pub fn path_for_dir(dir: &Path) -> Option<PathBuf> {
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    dir.hash(&mut hasher);
-    let file = format!("corpus-{:016x}.bin", hasher.finish());
+    let file = format!("corpus-{:016x}.bin", fnv1a(dir.as_os_str().as_encoded_bytes()));
     crate::xdg::spotlight_file("XDG_CACHE_HOME", ".cache", &file)
+}
+
+/// FNV-1a (64 bits) of `bytes`: a hash fixed by its definition, so a directory's cache keeps
+/// its file name across builds and toolchains (the standard library's `DefaultHasher`
+/// promises no such thing, and a toolchain update would orphan every cache).
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |hash, &byte| {
+        (hash ^ u64::from(byte)).wrapping_mul(0x0000_0100_0000_01b3)
+    })
 }
 
 /// How many corpus directories keep their cache files: the ones used last.
@@ -359,6 +365,19 @@ mod tests {
     use super::*;
     use crate::corpus::files::PIECES_DIR;
     use crate::corpus::synth::{SynthOptions, write_corpus};
+
+    #[test]
+    fn cache_names_come_from_a_hash_fixed_by_its_definition() {
+        // FNV-1a's published values: a toolchain or build change never renames a cache.
+        assert_eq!(fnv1a(b""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(b"a"), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(b"foobar"), 0x8594_4171_f739_67e8);
+        // (No cache directory at all, with neither XDG_CACHE_HOME nor HOME set, gives none.)
+        if let Some(path) = path_for_dir(Path::new("/srv/spotlight/corpus")) {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            assert_eq!(name.as_deref(), Some("corpus-f81fcb4954dcdbc1.bin"));
+        }
+    }
 
     /// A small synthetic corpus in `dir`, loaded, and its cache written to `dir/cache.bin`.
     fn cached(dir: &Path) -> (Corpus, Manifest, PathBuf) {
