@@ -2,24 +2,29 @@
 //! per-actor / per-piece / per-month quote tables and per-quote search haystacks.
 //!
 //! Built once at start-up and shared read-only (`Arc<Index>`) by every view and session.
+//! This module holds [`Index`] itself; the per-quote columns and the tables derived from
+//! them are built in `tables`, and dates are packed into [`DayKey`]s in `day_key`.
 
 pub mod actors;
+mod day_key;
 pub mod edits;
 pub mod fold;
 pub mod image;
 pub mod quotes;
 pub mod stored;
+mod tables;
 pub mod titles;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use foldhash::HashMap;
-use jiff::civil::Date;
 
 use self::actors::ActorIndex;
-use self::fold::fold_text;
+pub use self::day_key::DayKey;
 use self::quotes::{QuoteId, QuoteIndex};
+pub use self::tables::{Columns, ColumnsRef};
+use self::tables::{Ids, Tables, months, piece_ids};
 use self::titles::Titles;
 use crate::corpus::{Actor, Corpus, Piece, Quote, QuoteKind};
 
@@ -201,267 +206,10 @@ impl Index {
     }
 }
 
-/// A date packed into one ordered integer (`year·512 + month·32 + day`), or none.
-///
-/// Comparing keys compares dates; a quote without a date has the lowest key.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub struct DayKey(i32);
-
-impl DayKey {
-    /// No date: below every real one.
-    pub const NONE: Self = Self(i32::MIN);
-
-    /// The key of `date`, or [`DayKey::NONE`].
-    #[must_use]
-    pub fn of(date: Option<Date>) -> Self {
-        date.map_or(Self::NONE, |d| {
-            Self(i32::from(d.year()) * 512 + i32::from(d.month()) * 32 + i32::from(d.day()))
-        })
-    }
-
-    /// Whether there is a date.
-    #[must_use]
-    pub fn is_some(self) -> bool {
-        self != Self::NONE
-    }
-
-    /// The year and month of the date, as the per-month table keys them.
-    #[must_use]
-    pub fn year_month(self) -> Option<(i16, i8)> {
-        if !self.is_some() {
-            return None;
-        }
-        let year = i16::try_from(self.0.div_euclid(512)).ok()?;
-        let month = i8::try_from(self.0.rem_euclid(512) / 32).ok()?;
-        Some((year, month))
-    }
-
-    /// The key as stored in an index image.
-    #[must_use]
-    pub fn raw(self) -> i32 {
-        self.0
-    }
-
-    /// A key stored in an index image.
-    #[must_use]
-    pub fn from_raw(raw: i32) -> Self {
-        Self(raw)
-    }
-}
-
-fn to_u32(n: usize) -> u32 {
-    u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// The per-quote columns of an [`Index`], owned: the speaker, piece, date and kind of each
-/// quote, in quote order.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Columns {
-    /// The speaker (index in the corpus's actors) of each quote.
-    pub speaker: Vec<Option<u32>>,
-    /// The piece (index in the corpus's pieces) of each quote.
-    pub piece: Vec<u32>,
-    /// The date of each quote.
-    pub days: Vec<DayKey>,
-    /// The kind of each quote.
-    pub kinds: Vec<QuoteKind>,
-}
-
-/// The per-quote columns of an [`Index`], borrowed.
-#[derive(Debug, Clone, Copy)]
-pub struct ColumnsRef<'a> {
-    /// The speaker (index in the corpus's actors) of each quote.
-    pub speaker: &'a [Option<u32>],
-    /// The piece (index in the corpus's pieces) of each quote.
-    pub piece: &'a [u32],
-    /// The date of each quote.
-    pub days: &'a [DayKey],
-    /// The kind of each quote.
-    pub kinds: &'a [QuoteKind],
-}
-
-impl Columns {
-    /// The columns of the corpus's quotes.
-    fn of(corpus: &Corpus, ids: &Ids) -> Self {
-        let n = corpus.quotes.len();
-        let mut columns = Self {
-            speaker: Vec::with_capacity(n),
-            piece: Vec::with_capacity(n),
-            days: Vec::with_capacity(n),
-            kinds: Vec::with_capacity(n),
-        };
-        let mut last_piece: Option<(&str, u32)> = None;
-        for quote in &corpus.quotes {
-            let who = quote
-                .speaker
-                .as_ref()
-                .and_then(|s| ids.actors.get(s))
-                .copied();
-            // Quotes come piece by piece: most look up the piece of the quote before.
-            let at = match last_piece {
-                Some((id, at)) if id == quote.piece => at,
-                _ => ids
-                    .pieces()
-                    .and_then(|p| p.get(&quote.piece))
-                    .copied()
-                    .unwrap_or(0),
-            };
-            last_piece = Some((quote.piece.as_str(), at));
-            columns.speaker.push(who);
-            columns.piece.push(at);
-            columns.days.push(DayKey::of(quote.date));
-            columns.kinds.push(quote.kind);
-        }
-        columns
-    }
-}
-
-/// Actor and piece ids to their positions in the corpus.
-struct Ids {
-    actors: HashMap<String, u32>,
-    /// Left out when nothing needs it yet (see [`Index::piece_index`]).
-    pieces: Option<HashMap<String, u32>>,
-}
-
-impl Ids {
-    /// Both maps, as building the columns needs them.
-    fn of(corpus: &Corpus) -> Self {
-        Self {
-            actors: actor_ids(corpus),
-            pieces: Some(piece_ids(corpus)),
-        }
-    }
-
-    /// The actors' map only.
-    fn actors_of(corpus: &Corpus) -> Self {
-        Self {
-            actors: actor_ids(corpus),
-            pieces: None,
-        }
-    }
-
-    fn pieces(&self) -> Option<&HashMap<String, u32>> {
-        self.pieces.as_ref()
-    }
-}
-
-fn actor_ids(corpus: &Corpus) -> HashMap<String, u32> {
-    positions(corpus.actors.iter().map(|a| a.id.as_str()))
-}
-
-fn piece_ids(corpus: &Corpus) -> HashMap<String, u32> {
-    positions(corpus.pieces.iter().map(|p| p.id.as_str()))
-}
-
-/// Each id to its position in the list.
-fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, u32> {
-    ids.enumerate()
-        .map(|(i, id)| (id.to_string(), to_u32(i)))
-        .collect()
-}
-
-/// Quotes per month, from their day keys. Quotes come piece by piece and pieces by date, so a
-/// month's quotes come in runs, each added to the map at once.
-fn months(days: &[DayKey]) -> BTreeMap<(i16, i8), Vec<QuoteId>> {
-    let mut by_month: BTreeMap<(i16, i8), Vec<QuoteId>> = BTreeMap::new();
-    let mut run: Option<((i16, i8), Vec<QuoteId>)> = None;
-    for (i, day) in days.iter().enumerate() {
-        let Some(month) = day.year_month() else {
-            continue;
-        };
-        let id = to_u32(i);
-        match &mut run {
-            Some((current, list)) if *current == month => list.push(id),
-            _ => {
-                if let Some((current, list)) = run.replace((month, vec![id])) {
-                    by_month.entry(current).or_default().extend(list);
-                }
-            }
-        }
-    }
-    if let Some((current, list)) = run {
-        by_month.entry(current).or_default().extend(list);
-    }
-    by_month
-}
-
-/// The tables of an [`Index`] that are plain lookups, derived from the columns.
-struct Tables {
-    by_actor: Vec<Vec<QuoteId>>,
-    by_piece: Vec<Vec<QuoteId>>,
-    columns: Columns,
-    piece_titles: Titles,
-    speaker_names: Vec<String>,
-}
-
-impl Tables {
-    fn of(corpus: &Corpus, columns: Columns) -> Self {
-        let ((by_actor, by_piece), (piece_titles, speaker_names)) = rayon::join(
-            || lists(&columns, corpus.actors.len(), corpus.pieces.len()),
-            || {
-                (
-                    Titles::new(corpus.pieces.iter().map(|p| p.title.as_str())),
-                    corpus.actors.iter().map(|a| fold_text(&a.name).0).collect(),
-                )
-            },
-        );
-        Self {
-            by_actor,
-            by_piece,
-            columns,
-            piece_titles,
-            speaker_names,
-        }
-    }
-}
-
-/// The quotes of each actor and of each piece, ascending.
-fn lists(
-    columns: &Columns,
-    actors: usize,
-    pieces: usize,
-) -> (Vec<Vec<QuoteId>>, Vec<Vec<QuoteId>>) {
-    // Sized first: growing a list per piece by doubling was most of the work.
-    let mut per_piece = vec![0usize; pieces];
-    for &at in &columns.piece {
-        if let Some(n) = per_piece.get_mut(at as usize) {
-            *n += 1;
-        }
-    }
-    let mut by_piece: Vec<Vec<QuoteId>> = per_piece.into_iter().map(Vec::with_capacity).collect();
-    let mut by_actor = vec![Vec::new(); actors];
-    for (i, (who, at)) in columns.speaker.iter().zip(&columns.piece).enumerate() {
-        let id = to_u32(i);
-        if let Some(list) = who.and_then(|w| by_actor.get_mut(w as usize)) {
-            list.push(id);
-        }
-        if let Some(list) = by_piece.get_mut(*at as usize) {
-            list.push(id);
-        }
-    }
-    (by_actor, by_piece)
-}
-
 #[cfg(test)]
 mod tests {
+    use super::tables::to_u32;
     use super::*;
-
-    #[test]
-    fn day_keys_order_as_their_dates_and_no_date_comes_first() {
-        let dates = [
-            jiff::civil::date(1999, 12, 31),
-            jiff::civil::date(2023, 1, 31),
-            jiff::civil::date(2023, 2, 1),
-            jiff::civil::date(2023, 10, 30),
-            jiff::civil::date(2023, 10, 31),
-            jiff::civil::date(2023, 11, 1),
-        ];
-        let keys: Vec<DayKey> = dates.iter().map(|&d| DayKey::of(Some(d))).collect();
-        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{keys:?}");
-        assert!(keys.iter().all(|k| k.is_some() && *k > DayKey::NONE));
-        assert_eq!(DayKey::of(None), DayKey::NONE);
-        assert!(!DayKey::NONE.is_some());
-    }
 
     #[test]
     fn the_lists_hold_each_actors_pieces_and_months_quotes_in_order() {
@@ -495,16 +243,6 @@ mod tests {
         assert_eq!(index.by_actor, by_actor);
         assert_eq!(index.by_piece, by_piece);
         assert_eq!(index.by_month(), &by_month);
-    }
-
-    #[test]
-    fn a_day_key_gives_back_its_year_and_month() {
-        for (y, m, d) in [(2023, 10, 30), (1999, 1, 1), (2024, 12, 31), (-5, 6, 15)] {
-            let key = DayKey::of(Some(jiff::civil::date(y, m, d)));
-            assert_eq!(key.year_month(), Some((y, m)));
-            assert_eq!(DayKey::from_raw(key.raw()), key);
-        }
-        assert_eq!(DayKey::NONE.year_month(), None);
     }
 
     #[test]
