@@ -22,17 +22,19 @@ use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
 use crate::atomic::{Durability, write_atomically_with};
 
+use self::actors::StoredActor;
 use super::load::{Corpus, Extent};
 use super::model::{Actor, Paragraph, Piece, Quote};
 use super::problem::Problem;
 
+mod actors;
 mod manifest;
 
 pub use self::manifest::{Digest, Given, Manifest, Stamp};
 
 /// Changes whenever the layout of the cache file changes, or what a full load gives for the
 /// same files (the extraction, the gazetteer's checks): an older cache is then a miss.
-pub(crate) const FORMAT: u32 = 5;
+pub(crate) const FORMAT: u32 = 6;
 /// Where the head starts: after its length (eight bytes) and its CRC-32 (four), little-endian.
 const HEAD_AT: u64 = 12;
 /// Pieces or quotes per chunk: small enough that two cores share the decoding evenly.
@@ -44,8 +46,7 @@ const CHUNK: usize = 512;
 #[derive(Serialize, Deserialize)]
 struct Head {
     manifest: Manifest,
-    /// The actors as JSON: their relations are internally tagged, which postcard cannot read.
-    actors: String,
+    actors: Vec<StoredActor>,
     problems: Vec<Problem>,
     /// Byte length and CRC-32 of each chunk of pieces, of quotes, of their ids and contexts
     /// (one chunk per chunk of quotes) and of paragraphs (one chunk per chunk of pieces).
@@ -64,7 +65,10 @@ pub fn path_for(manifest: &Manifest) -> Option<PathBuf> {
 /// Where the cache of the directory `dir` (canonical, as [`Manifest::of`] finds it) lives.
 #[must_use]
 pub fn path_for_dir(dir: &Path) -> Option<PathBuf> {
-    let file = format!("corpus-{:016x}.bin", fnv1a(dir.as_os_str().as_encoded_bytes()));
+    let file = format!(
+        "corpus-{:016x}.bin",
+        fnv1a(dir.as_os_str().as_encoded_bytes())
+    );
     crate::xdg::spotlight_file("XDG_CACHE_HOME", ".cache", &file)
 }
 
@@ -177,7 +181,7 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
     let quotes_at = pieces_at + pieces_len;
     let details_at = quotes_at + quotes_len;
     let bodies_at = details_at + details_len;
-    let actors: Vec<Actor> = serde_json::from_str(&head.actors).ok()?;
+    let actors: Vec<Actor> = head.actors.into_iter().map(Actor::from).collect();
     let ((pieces, bodies), (quotes, details)) = rayon::join(
         || {
             rayon::join(
@@ -305,7 +309,7 @@ fn encode<T: Serialize + Sync>(items: &[T]) -> Option<Vec<(Vec<u8>, u32)>> {
 pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Result<()> {
     let invalid =
         |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what.to_string());
-    let actors = serde_json::to_string(&corpus.actors)?;
+    let actors = corpus.actors.iter().map(StoredActor::from).collect();
     let ((pieces, bodies), quotes) = rayon::join(
         || {
             rayon::join(
@@ -400,6 +404,9 @@ mod tests {
         let (corpus, manifest, cache) = cached(dir.path());
         assert!(read(&cache, &manifest, Extent::Whole).is_some_and(|cached| cached == corpus));
         assert!(corpus.pieces.iter().any(|p| !p.paragraphs.is_empty()));
+        // Actors keep the fields their JSON form leaves out when empty.
+        assert!(corpus.actors.iter().any(|a| !a.relations.is_empty()));
+        assert!(corpus.actors.iter().any(|a| a.platform.is_some()));
         let lean = corpus.clone().cut_to(Extent::Lean);
         assert!(read(&cache, &manifest, Extent::Lean).is_some_and(|cached| cached == lean));
         assert!(corpus.quotes.iter().any(|q| !q.context.is_empty()));
