@@ -10,10 +10,12 @@ mod day_key;
 pub mod edits;
 pub mod fold;
 pub mod image;
+mod quote_id;
 pub mod quotes;
 pub mod stored;
 mod tables;
 pub mod titles;
+mod word_keys;
 
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};

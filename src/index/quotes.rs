@@ -5,20 +5,21 @@
 //! query term is matched against the vocabulary (prefix, fuzzy via word trigrams, and the loose
 //! romanization keys of [`super::fold`], so `hizballah` reaches `hezbollah`), and only the quotes
 //! holding a matching word are scored.
+//!
+//! The vocabulary's fuzzy keys are kept in `word_keys`; haystacks and posting lists read from an
+//! index image, in [`super::stored`].
 
-use super::edits::levenshtein_within;
 use foldhash::{HashMap, HashMapExt};
 use rayon::prelude::*;
 
-use super::fold::{fold_into, loose_keys};
+use super::fold::fold_into;
+pub use super::quote_id::QuoteId;
 use super::stored::{BLOCK, StoredLists, StoredText};
+use super::word_keys::WordKeys;
 use crate::corpus::Quote;
 
 /// Quotes folded per task while indexing.
 const FOLD_CHUNK: usize = 4096;
-
-/// Quote ids are `u32`: four bytes a posting, enough for four billion quotes.
-pub type QuoteId = u32;
 
 /// Folded haystacks, vocabulary and postings for a list of quotes.
 #[derive(Debug, Default)]
@@ -36,10 +37,9 @@ pub struct QuoteIndex {
     postings: Postings,
     /// Where each word's posting list starts in `postings`, and (last) where the lists end.
     posting_starts: Vec<u64>,
-    /// Word trigrams → words, for fuzzy and misspelled terms.
-    trigrams: HashMap<[u8; 3], Vec<u32>>,
-    /// Loose romanization key → words (`hzbl` → `hezbollah`, `hizballah`, ...).
-    loose: HashMap<Box<str>, Vec<u32>>,
+    /// Word trigrams and loose romanization keys → words, for fuzzy, misspelled and
+    /// differently romanized terms.
+    keys: WordKeys,
 }
 
 /// Where the folded haystacks are.
@@ -150,15 +150,14 @@ impl QuoteIndex {
             flat.extend_from_slice(&postings[*id as usize]);
         }
         posting_starts.push(flat.len() as u64);
-        let (trigrams, loose) = word_keys(&words);
+        let keys = WordKeys::new(&words);
         Self {
             folded: Haystacks::Held(folded),
             ends,
             words,
             postings: Postings::Held(flat),
             posting_starts,
-            trigrams,
-            loose,
+            keys,
         }
     }
 
@@ -182,15 +181,14 @@ impl QuoteIndex {
         if !fits {
             return None;
         }
-        let (trigrams, loose) = word_keys(&words);
+        let keys = WordKeys::new(&words);
         Some(Self {
             folded: Haystacks::Stored(folded),
             ends,
             words,
             postings: Postings::Stored(postings),
             posting_starts,
-            trigrams,
-            loose,
+            keys,
         })
     }
 
@@ -306,45 +304,13 @@ impl QuoteIndex {
     /// Ids of words sharing two thirds of the trigrams of `term` (a misspelling still shares most).
     #[must_use]
     pub fn words_near(&self, term: &str) -> Vec<u32> {
-        let grams = trigrams(term);
-        if grams.is_empty() {
-            return Vec::new();
-        }
-        let mut counts: HashMap<u32, usize> = HashMap::new();
-        for gram in &grams {
-            for &word in self.trigrams.get(gram).map_or(&[][..], Vec::as_slice) {
-                *counts.entry(word).or_default() += 1;
-            }
-        }
-        // Two thirds of the trigrams: one changed letter in a long name still passes. A word
-        // sharing fewer is still near when one edit (two from seven letters) reaches it: a
-        // dropped letter breaks two or three trigrams (`scool` shares one with `school`).
-        let needed = (grams.len() * 2).div_ceil(3);
-        let typed: Vec<char> = term.chars().collect();
-        let limit = if typed.len() >= 7 { 2 } else { 1 };
-        let (mut letters, mut row) = (Vec::new(), Vec::new());
-        counts
-            .into_iter()
-            .filter(|&(word, n)| {
-                n >= needed || {
-                    letters.clear();
-                    letters.extend(self.word(word).chars());
-                    levenshtein_within(&typed, &letters, limit, &mut row).is_some()
-                }
-            })
-            .map(|(w, _)| w)
-            .collect()
+        self.keys.near(term, &self.words)
     }
 
     /// Ids of words with the same loose romanization key as `term`.
     #[must_use]
     pub fn words_alike(&self, term: &str) -> Vec<u32> {
-        loose_keys(term)
-            .iter()
-            .filter_map(|k| self.loose.get(k.as_str()))
-            .flatten()
-            .copied()
-            .collect()
+        self.keys.alike(term)
     }
 }
 
@@ -378,42 +344,6 @@ fn folded_of<'a>(folded: &'a str, ends: &[u64], at: usize) -> &'a str {
 
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
-}
-
-/// Byte trigrams of a word (ASCII-lowered already; other scripts work bytewise too).
-fn trigrams(word: &str) -> Vec<[u8; 3]> {
-    let bytes = word.as_bytes();
-    let mut grams: Vec<[u8; 3]> = bytes.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
-    grams.sort_unstable();
-    grams.dedup();
-    grams
-}
-
-type WordKeys = (HashMap<[u8; 3], Vec<u32>>, HashMap<Box<str>, Vec<u32>>);
-
-fn word_keys(words: &[Box<str>]) -> WordKeys {
-    let mut by_gram: HashMap<[u8; 3], Vec<u32>> = HashMap::new();
-    let keys: Vec<Vec<String>> = words
-        .par_iter()
-        .map(|w| {
-            if w.len() >= 3 {
-                loose_keys(w)
-            } else {
-                Vec::new()
-            }
-        })
-        .collect();
-    let mut loose: HashMap<Box<str>, Vec<u32>> = HashMap::new();
-    for (id, (word, keys)) in words.iter().zip(keys).enumerate() {
-        let id = to_u32(id);
-        for gram in trigrams(word) {
-            by_gram.entry(gram).or_default().push(id);
-        }
-        for key in keys {
-            loose.entry(key.into_boxed_str()).or_default().push(id);
-        }
-    }
-    (by_gram, loose)
 }
 
 #[cfg(test)]

@@ -15,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use bytemuck::Pod;
 
-use super::quotes::QuoteId;
+use super::quote_id::QuoteId;
 use crate::positioned::read_exact_at;
 
 /// Quotes per block of stored haystacks: about two kilobytes, so scattered candidates read
