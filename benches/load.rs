@@ -12,9 +12,9 @@ use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use spotlight::corpus::cache::{self, Manifest};
-use spotlight::corpus::synth::{SynthOptions, write_corpus};
 use spotlight::corpus::{Corpus, Extent};
 use spotlight::index::Index;
+use spotlight::synth::{SynthOptions, write_corpus};
 
 /// What a start with a cache does: check the directory against the cache, then decode it.
 fn from_cache(dir: &Path, cache_file: &Path) -> Corpus {

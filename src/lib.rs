@@ -2,16 +2,19 @@
 //!
 //! Modules, in dependency order (each uses only those above it):
 //! - [`xdg`]: where the config file, the corpus cache and the server's host key live.
-//! - [`atomic`]: writing files so that no reader sees half of one.
-//! - [`printable`]: corpus text made safe to print on a terminal.
-//! - [`corpus`]: pieces, actors and quotes; loading saved pages, extraction, validation, synthesis.
+//! - [`atomic`], [`positioned`]: writing files so that no reader sees half of one; reading a
+//!   file at an offset.
+//! - [`printable`]: corpus text made safe to print on a terminal, or to copy.
+//! - [`corpus`]: pieces, actors and quotes; reading saved pages, extraction, validation, the
+//!   corpus cache.
+//! - [`synth`]: a generator of fictional corpora, for benchmarks and tests (uses `corpus`).
 //! - [`eval`]: scoring quote attribution against annotated pieces.
-//! - [`index`]: name folding and the in-memory index built from a corpus.
-//! - [`search`]: the query language and ranking.
-//! - [`app`]: the interactive application as plain data: state, actions, update.
-//! - [`ui`]: drawing the application with ratatui.
+//! - [`index`]: name folding, the in-memory index built from a corpus, and its on-disk image.
+//! - [`search`]: the query language, ranking and the search worker.
+//! - [`app`]: the interactive application as plain data: state, actions, update, effects.
+//! - [`ui`]: drawing the application with ratatui (right-to-left text included).
 //! - [`front`]: what both front ends share: keymap, config file, input parser, the wire
-//!   backend, effects, and events → actions.
+//!   backend, effects, events → actions, and the [`front::driver::Driver`] loop step.
 //! - [`tui`]: the local terminal: setup and restore, its input thread, the event loop.
 //! - [`serve`]: the TUI over SSH.
 //! - [`cli`]: the command line: the non-interactive subcommands, and the TUI when none is given.
@@ -27,6 +30,7 @@ pub mod positioned;
 pub mod printable;
 pub mod search;
 pub mod serve;
+pub mod synth;
 pub mod tui;
 pub mod ui;
 pub mod xdg;

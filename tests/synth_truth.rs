@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
-use spotlight::corpus::synth::{SynthOptions, synth_actors, synth_piece};
 use spotlight::corpus::{Corpus, QuoteKind, SourceFile};
+use spotlight::synth::{SynthOptions, synth_actors, synth_piece};
 
 #[test]
 fn extraction_matches_the_synthetic_truth() {

@@ -3,8 +3,8 @@
 #![allow(clippy::expect_used, dead_code)]
 
 use rayon::prelude::*;
-use spotlight::corpus::synth::{SynthOptions, synth_actors, synth_piece};
 use spotlight::corpus::{Corpus, SourceFile};
+use spotlight::synth::{SynthOptions, synth_actors, synth_piece};
 
 /// Statements per synthetic piece.
 pub const QUOTES_PER_PIECE: usize = 20;

@@ -8,9 +8,9 @@ use anyhow::{Context, bail};
 use super::Outcome;
 use super::args::{Command, KindArg, QuotesArgs, SynthArgs};
 use super::json::{ActorJson, PieceJson, QuoteJson};
-use crate::corpus::synth::{SynthOptions, write_corpus};
 use crate::corpus::{Corpus, Quote, QuoteKind};
 use crate::printable::sanitize;
+use crate::synth::{SynthOptions, write_corpus};
 
 /// Runs a listing command over a loaded corpus.
 pub fn run(out: &mut impl Write, command: &Command, corpus: &Corpus) -> anyhow::Result<Outcome> {

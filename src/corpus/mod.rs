@@ -23,7 +23,6 @@ pub mod read;
 pub mod referring;
 pub mod slug;
 pub mod speech;
-pub mod synth;
 
 pub use load::{Corpus, Extent};
 pub use model::*;

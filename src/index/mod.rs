@@ -216,12 +216,12 @@ mod tests {
     #[test]
     fn the_lists_hold_each_actors_pieces_and_months_quotes_in_order() {
         let dir = tempfile::tempdir().expect("tempdir");
-        let options = crate::corpus::synth::SynthOptions {
+        let options = crate::synth::SynthOptions {
             pieces: 60,
             quotes_per_piece: 5,
             seed: 3,
         };
-        crate::corpus::synth::write_corpus(&options, dir.path()).expect("synthetic corpus");
+        crate::synth::write_corpus(&options, dir.path()).expect("synthetic corpus");
         let index = Index::build(Corpus::load_dir(dir.path()).expect("loads"));
         let corpus = &index.corpus;
         let mut by_actor = vec![Vec::new(); corpus.actors.len()];

@@ -1,5 +1,5 @@
 //! Ranking: filters narrow the quotes, terms narrow them further through the index, and only
-//! the survivors are scored (see [`super::scoring`]) with fuzzy-matcher's `SkimMatcherV2` on
+//! the survivors are scored (see `scoring.rs`) with fuzzy-matcher's `SkimMatcherV2` on
 //! the folded haystack.
 //!
 //! This module runs the stages: it builds the filter and the prepared terms, intersects the

@@ -2,7 +2,7 @@
 //! stdin) on a thread of their own, and on another the signals about it: size changes
 //! (SIGWINCH), a stop asked from outside (SIGTSTP) and the continue after one (SIGCONT).
 //!
-//! The bytes go through the same [`super::input::InputParser`] as an SSH session's. Reading
+//! The bytes go through the same [`crate::front::input::InputParser`] as an SSH session's. Reading
 //! them here, rather than through crossterm's event reader, is what keeps a burst of input
 //! from stalling: crossterm 0.29 reads at most 1 KB per readiness event of its edge-triggered
 //! poll, so the rest of a long paste or key repeat waited for the next key.

@@ -368,7 +368,7 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
 mod tests {
     use super::*;
     use crate::corpus::files::PIECES_DIR;
-    use crate::corpus::synth::{SynthOptions, write_corpus};
+    use crate::synth::{SynthOptions, write_corpus};
 
     #[test]
     fn cache_names_come_from_a_hash_fixed_by_its_definition() {

@@ -16,8 +16,8 @@
 //! each block of haystacks, each posting list and each text has a CRC-32) is a miss, never an
 //! error. It is written after a search that had to build the index.
 //!
-//! The container layout is in [`format`]; [`writer`] writes an image, [`reader`] reads its
-//! arrays back and [`texts`] reads the quotes' texts when they are asked for.
+//! The container layout is in `format.rs`; `writer.rs` writes an image, `reader.rs` reads its
+//! arrays back and `texts.rs` reads the quotes' texts when they are asked for.
 
 mod format;
 mod reader;

@@ -8,11 +8,11 @@ use super::texts::SPARSE;
 use super::{Image, is_current, open, write};
 use crate::corpus::Corpus;
 use crate::corpus::cache::Manifest;
-use crate::corpus::synth::{SynthOptions, write_corpus};
 use crate::index::Index;
 use crate::index::quotes::QuoteId;
 use crate::search::query::parse;
 use crate::search::{Ranges, search_with};
+use crate::synth::{SynthOptions, write_corpus};
 
 /// The image at `path` when it was written for `manifest`.
 fn open_for(path: &Path, manifest: &Manifest) -> Option<Image> {

@@ -5,13 +5,13 @@
 
 use std::fmt::Write as _;
 
-use super::super::model::Actor;
 use super::cast::Cast;
 use super::dice::{BODY_SALT, Dice};
 use super::formatting::{escape_link_text, short_date, slug};
 use super::head::{AUTHORS, Head, groups_of, head, related_heads};
 use super::writer::{CURLY, STRAIGHT, Writer};
 use super::{SynthOptions, SynthPiece};
+use crate::corpus::model::Actor;
 
 const BIO: &str = "is a fictional analyst invented for the Spotlight synthetic test corpus; this biography is filler text and describes no real person.";
 const TOPICS: [&str; 3] = [

@@ -7,12 +7,12 @@ use std::collections::HashSet;
 
 use jiff::civil::Date;
 
-use super::super::model::{Actor, ActorKind};
 use super::TruthQuote;
 use super::cast::{Cast, Speaker, pick_actor, pick_actor_name, role_words};
 use super::dice::Dice;
 use super::formatting::{add_days, long_date, month_name, slug};
 use super::words::{UNKNOWN_GIVEN, UNKNOWN_SURNAMES};
+use crate::corpus::model::{Actor, ActorKind};
 
 /// Quotation marks and apostrophe of one piece.
 #[derive(Clone, Copy)]

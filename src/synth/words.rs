@@ -3,7 +3,7 @@
 //! Every name the generator writes is built from these obviously fake pieces, so no generated
 //! name can collide with a real person or group.
 
-use super::super::model::ActorKind;
+use crate::corpus::model::ActorKind;
 
 /// Obviously fake roots for organisation and family names; one root per organisation.
 pub(super) const ROOTS: [&str; 48] = [

@@ -3,8 +3,8 @@
 //! Choosing the cast up front keeps a piece about a few related actors rather than the whole
 //! gazetteer.
 
-use super::super::model::{Actor, ActorKind};
 use super::dice::Dice;
+use crate::corpus::model::{Actor, ActorKind};
 
 /// The actors one piece draws on: its focus groups, their people and channels.
 pub(super) struct Cast<'a> {

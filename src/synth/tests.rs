@@ -3,11 +3,11 @@
 use std::collections::HashSet;
 use std::fs;
 
-use super::super::model::{Actor, ActorKind};
 use super::actors::fold;
 use super::formatting::{add_days, long_date, slug, word_count};
 use super::head::{groups_of, head};
 use super::*;
+use crate::corpus::model::{Actor, ActorKind};
 
 fn small() -> SynthOptions {
     SynthOptions {
@@ -175,7 +175,7 @@ fn pages_read_back_with_the_crate_reader() {
     let actors = synth_actors(&opts);
     for n in 0..opts.pieces {
         let p = synth_piece(&opts, &actors, n);
-        let (piece, issues) = super::super::page::read_page(&p.markdown, &p.file_name).unwrap();
+        let (piece, issues) = crate::corpus::page::read_page(&p.markdown, &p.file_name).unwrap();
         assert!(issues.is_empty(), "{}: {issues:?}", p.file_name);
         assert_eq!(format!("{}.md", piece.id), p.file_name);
         assert_eq!(piece.date, Some(head(&opts, &groups_of(&actors), n).date));

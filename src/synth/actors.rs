@@ -5,7 +5,6 @@
 
 use std::collections::HashSet;
 
-use super::super::model::{Actor, ActorKind, Relation};
 use super::SynthOptions;
 use super::dice::{Dice, GAZETTEER_SALT, splitmix};
 use super::formatting::slug;
@@ -13,6 +12,7 @@ use super::words::{
     FRONT_FORMS, GIVEN_HEADS, GIVEN_TAILS, HUBS, MILITIA_PREFIXES, ROOTS, SURNAME_ENDINGS, arabize,
     person_names,
 };
+use crate::corpus::model::{Actor, ActorKind, Relation};
 
 // How many actors of each kind, and the `/node/` number of the first one.
 const MILITIAS: usize = 16;

@@ -5,10 +5,10 @@
 
 use jiff::civil::{Date, date};
 
-use super::super::model::{Actor, ActorKind};
 use super::SynthOptions;
 use super::dice::{Dice, HEAD_SALT};
 use super::formatting::{add_days, slug};
+use crate::corpus::model::{Actor, ActorKind};
 
 const FIRST_DAY: Date = date(2021, 1, 1);
 const DAYS: usize = 1826;

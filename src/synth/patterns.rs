@@ -3,11 +3,11 @@
 //! One method per pattern, so each convention of the ground truth sits next to the text that
 //! produces it.
 
-use super::super::model::Actor;
 use super::cast::{Speaker, pick_actor};
 use super::formatting::{lower_first, upper_first, word_count};
 use super::prose::{CONTINUATIONS, clause, declarative, statement, with_comma, without_comma};
 use super::writer::Writer;
+use crate::corpus::model::Actor;
 
 impl Writer<'_> {
     /// One quote pattern, chosen with the mix given in the module docs.

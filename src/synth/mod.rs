@@ -73,7 +73,7 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::model::Actor;
+use crate::corpus::model::Actor;
 
 /// What to generate: how many pieces, how many statements in each, and from which seed.
 ///
