@@ -3,8 +3,29 @@
 
 use std::path::{Path, PathBuf};
 
-use super::load::LoadError;
 use super::problem::{Problem, Severity};
+
+/// Why a corpus could not be loaded at all.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The directory is missing or unreadable.
+    #[error("cannot read corpus directory {path}")]
+    Dir {
+        /// The directory.
+        path: PathBuf,
+        /// The underlying error.
+        source: std::io::Error,
+    },
+    /// The directory has neither `pieces/` nor `actors.json`, so it is no corpus (a mistyped
+    /// `--data`).
+    #[error("{path} is not a corpus: it has no pieces/ directory{hint}")]
+    NotACorpus {
+        /// The directory.
+        path: PathBuf,
+        /// What was probably meant (`; did you mean big/?`), or nothing.
+        hint: String,
+    },
+}
 
 /// The gazetteer's file name inside a corpus directory.
 pub const ACTORS_FILE: &str = "actors.json";

@@ -1,7 +1,7 @@
 //! Loading a corpus directory (or the bundled one): the gazetteer, every saved piece, and the
 //! quotes extracted from them. Bad files are reported and skipped; the good ones load.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use foldhash::{HashMap, HashMapExt};
 use include_dir::{Dir, include_dir};
@@ -25,27 +25,7 @@ pub fn bundled_actors() -> Option<SourceFile> {
     })
 }
 
-/// Why a corpus could not be loaded at all.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// The directory is missing or unreadable.
-    #[error("cannot read corpus directory {path}")]
-    Dir {
-        /// The directory.
-        path: PathBuf,
-        /// The underlying error.
-        source: std::io::Error,
-    },
-    /// The directory has neither `pieces/` nor `actors.json`, so it is no corpus (a mistyped
-    /// `--data`).
-    #[error("{path} is not a corpus: it has no pieces/ directory{hint}")]
-    NotACorpus {
-        /// The directory.
-        path: PathBuf,
-        /// What was probably meant (`; did you mean big/?`), or nothing.
-        hint: String,
-    },
-}
+pub use super::files::LoadError;
 
 /// How much of each piece a load keeps.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,40 +71,6 @@ impl Corpus {
             })
             .unwrap_or_default();
         Self::from_sources(actors, pieces)
-    }
-
-    /// Loads `dir` from its cache when no file changed since the cache was written (see
-    /// [`super::cache`]); otherwise loads it in full and writes the cache for next time.
-    /// With [`Extent::Lean`] the pieces come without their paragraphs; with [`Extent::Bare`]
-    /// the quotes also come without their id and context.
-    pub fn open(dir: &Path, extent: Extent) -> Result<Self, LoadError> {
-        Self::open_with(dir, super::cache::Manifest::of(dir), extent)
-    }
-
-    /// [`Self::open`] with the directory's manifest already taken (`None`: no cache).
-    pub fn open_with(
-        dir: &Path,
-        manifest: Option<super::cache::Manifest>,
-        extent: Extent,
-    ) -> Result<Self, LoadError> {
-        if std::fs::metadata(dir).is_ok() {
-            ensure_corpus(dir)?;
-        }
-        let path = manifest.as_ref().and_then(super::cache::path_for);
-        let (Some(manifest), Some(path)) = (manifest, path) else {
-            return Ok(Self::load_dir(dir)?.cut_to(extent));
-        };
-        if let Some(corpus) = super::cache::read(&path, &manifest, extent) {
-            return Ok(corpus);
-        }
-        let corpus = Self::load_dir(dir)?;
-        match super::cache::write(&path, &manifest, &corpus) {
-            Ok(()) => super::cache::prune(&path),
-            Err(error) => {
-                tracing::debug!(%error, cache = %path.display(), "corpus cache not written");
-            }
-        }
-        Ok(corpus.cut_to(extent))
     }
 
     /// Checks, without loading it, that `dir` can be read and looks like a corpus.

@@ -11,7 +11,6 @@ pub mod candidates;
 mod clauses;
 mod context;
 pub mod dating;
-pub mod marks;
 pub mod resolve;
 pub mod sentences;
 pub mod terms;

@@ -137,7 +137,7 @@ fn introduced_as_speech(lead: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::corpus::extract::marks::Passage;
+    use crate::corpus::marks::Passage;
 
     fn unit(text: &str) -> Unit {
         Unit {

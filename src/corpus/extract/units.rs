@@ -9,7 +9,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::marks::{Passage, passages};
+use crate::corpus::marks::{Passage, passages};
 use crate::corpus::model::{BlockKind, Paragraph};
 use crate::corpus::speech::is_speech_word;
 

@@ -12,8 +12,8 @@ mod kinds;
 
 use self::discover::{Guess, Introduced, describe, introduced};
 use super::dates::MONTH_NAMES;
-use super::extract::marks::passages;
 use super::gazetteer::{Gazetteer, NameHit, NameMatcher};
+use super::marks::passages;
 use super::model::{Actor, ActorKind, Paragraph, Piece, Span, SpanKind};
 use super::name_scan::{HONORIFICS, honorific_at, name_len};
 use super::places::is_place;
