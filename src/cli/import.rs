@@ -7,6 +7,7 @@ use anyhow::{Context, bail};
 
 use super::Outcome;
 use super::args::ImportArgs;
+use crate::atomic::{Durability, Existing, write_atomically_with};
 use crate::corpus::files::PIECES_DIR;
 use crate::corpus::page::read_page;
 use crate::corpus::read::decode;
@@ -51,13 +52,22 @@ fn import_one(file: &Path, pieces: &Path, force: bool) -> anyhow::Result<PathBuf
         eprintln!("{name}:{}: warning: {}", issue.line, issue.message);
     }
     let target = pieces.join(format!("{}.md", piece.id));
-    if target.exists() && !force {
-        bail!(
+    // Without --force an existing piece is kept: the check and the write are one step, so a
+    // piece that appears meanwhile is never overwritten either.
+    let existing = if force {
+        Existing::Replace
+    } else {
+        Existing::Keep
+    };
+    let written = write_atomically_with(&target, Durability::Synced, existing, |out| {
+        out.write_all(&bytes)
+    });
+    match written {
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
             "{name}: {} already exists (same title); pass --force to replace it",
             target.display()
-        );
+        ),
+        other => other.with_context(|| format!("{name}: writing {}", target.display()))?,
     }
-    crate::atomic::write_atomically(&target, &bytes, crate::atomic::Durability::Synced)
-        .with_context(|| format!("{name}: writing {}", target.display()))?;
     Ok(target)
 }

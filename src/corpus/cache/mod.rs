@@ -20,7 +20,7 @@ use std::time::SystemTime;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-use crate::atomic::{Durability, write_atomically_with};
+use crate::atomic::{Durability, Existing, write_atomically_with};
 
 use self::actors::StoredActor;
 use super::load::{Corpus, Extent};
@@ -350,7 +350,7 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
     let head = postcard::to_stdvec(&head).map_err(|_| invalid("cache"))?;
     let dir = path.parent().ok_or_else(|| invalid("no cache directory"))?;
     std::fs::create_dir_all(dir)?;
-    write_atomically_with(path, Durability::Buffered, |out| {
+    write_atomically_with(path, Durability::Buffered, Existing::Replace, |out| {
         let length = u64::try_from(head.len()).map_err(|_| invalid("cache head"))?;
         out.write_all(&length.to_le_bytes())?;
         out.write_all(&crc32fast::hash(&head).to_le_bytes())?;
@@ -430,7 +430,7 @@ mod tests {
             .expect("a piece");
         // Edited (same length, so only the times and the rename tell).
         let text = std::fs::read_to_string(&first).expect("read");
-        write_atomically_with(&first, Durability::Buffered, |out| {
+        write_atomically_with(&first, Durability::Buffered, Existing::Replace, |out| {
             out.write_all(text.replacen('a', "b", 1).as_bytes())
         })
         .expect("rewritten");

@@ -8,7 +8,7 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::format::{FORMAT, Head, MAGIC, SECTIONS, kind_byte};
-use crate::atomic::{Durability, write_atomically_with};
+use crate::atomic::{Durability, Existing, write_atomically_with};
 use crate::corpus::cache::Manifest;
 use crate::index::Index;
 use crate::index::stored::BLOCK;
@@ -106,7 +106,7 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
             .collect(),
     };
     let head = postcard::to_stdvec(&head).map_err(io::Error::other)?;
-    write_atomically_with(path, Durability::Buffered, |out| {
+    write_atomically_with(path, Durability::Buffered, Existing::Replace, |out| {
         out.write_all(MAGIC)?;
         out.write_all(&(head.len() as u64).to_le_bytes())?;
         out.write_all(&crc32fast::hash(&head).to_le_bytes())?;
