@@ -26,8 +26,9 @@ use crate::ui::{self, Drawn, Theme};
 /// How long a keystroke's frame may wait for the results of the search it started: the echo of
 /// the key and its results then cost one frame, not two.
 pub const COALESCE: Duration = Duration::from_millis(12);
-/// How long the first frame may wait for the opening results (the whole corpus, ranked), or
-/// the screen would be drawn twice.
+/// How long the first frame may wait for the opening results (the whole corpus), or the
+/// screen would be drawn twice. It goes out with their first screenful, not waiting for the
+/// full ranking, which on a large corpus comes a moment later.
 pub const FIRST_FRAME: Duration = Duration::from_millis(100);
 /// How often a held frame looks whether its results came.
 const HELD: Duration = Duration::from_millis(1);
@@ -110,6 +111,10 @@ pub struct Driver {
     dirty: bool,
     /// Until when a due frame waits for the results of the newest search.
     hold_until: Instant,
+    /// No frame drawn yet: the first waits only for the opening results' first answer.
+    opening: bool,
+    /// An answer to the newest search came since the last input.
+    answered: bool,
     last_input: Instant,
 }
 
@@ -127,6 +132,8 @@ impl Driver {
             worker,
             dirty: true,
             hold_until: now + FIRST_FRAME,
+            opening: true,
+            answered: false,
             last_input: now,
         }
     }
@@ -141,6 +148,7 @@ impl Driver {
     pub fn feed(&mut self, bytes: &[u8], now: Instant) {
         self.last_input = now;
         self.hold_until = now + COALESCE;
+        self.answered = false;
         for event in self.parser.feed(bytes, now) {
             if let Some(action) = action_of(event, &self.app, &self.keymap) {
                 self.act(action);
@@ -171,6 +179,7 @@ impl Driver {
             }
         }
         if let Some(response) = self.worker.try_recv() {
+            self.answered = true;
             self.act(Action::Found(Box::new(response)));
         }
         let mut others = Vec::new();
@@ -189,10 +198,11 @@ impl Driver {
         terminal: &mut Terminal<B>,
         now: Instant,
     ) -> io::Result<bool> {
-        if !self.dirty || (self.app.searching && now < self.hold_until) {
+        if !self.dirty || self.held(now) {
             return Ok(false);
         }
         self.dirty = false;
+        self.opening = false;
         terminal.backend_mut().begin_frame()?;
         let mut drawn = Drawn::default();
         let frame = terminal
@@ -218,7 +228,7 @@ impl Driver {
     /// pending input deadline.
     #[must_use]
     pub fn tick(&self, now: Instant) -> Duration {
-        let tick = if self.dirty && self.app.searching {
+        let tick = if self.dirty && self.held(now) {
             HELD.min(self.hold_until.saturating_duration_since(now))
         } else if self.app.searching {
             BUSY
@@ -229,6 +239,11 @@ impl Driver {
             Some(due) => tick.min(due.saturating_duration_since(now)),
             None => tick,
         }
+    }
+
+    /// Whether a due frame waits for the newest search's results.
+    fn held(&self, now: Instant) -> bool {
+        self.app.searching && now < self.hold_until && !(self.opening && self.answered)
     }
 
     /// How long since the last input.
