@@ -70,6 +70,10 @@ fn main() {
     let mut server = Command::new(env!("CARGO_BIN_EXE_spotlight"))
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
         .args(["--max-sessions", &(sessions * 2).to_string()])
+        // Every session logs in at once from one address: room for all of them in the
+        // waiting room, or the server (rightly) drops the longest-waiting as a flood.
+        .args(["--max-pending", &(sessions * 2).to_string()])
+        .args(["--max-pending-per-address", &(sessions * 2).to_string()])
         .arg("--host-key")
         .arg(dir.path().join("host_key"))
         .arg("--authorized-keys")
