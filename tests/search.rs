@@ -235,6 +235,30 @@ fn the_worker_answers_the_newest_query() {
 }
 
 #[test]
+fn a_waking_worker_calls_its_front_end_after_each_answer() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let woken = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&woken);
+    let worker = SearchWorker::spawn_waking(bundled(), 100, move || {
+        count.fetch_add(1, Ordering::SeqCst);
+    });
+    worker.submit(Request {
+        generation: 1,
+        text: "calm".to_string(),
+        query: parse("calm"),
+    });
+    let response = worker.recv_timeout(PATIENCE).expect("an answer");
+    assert!(response.complete);
+    // The wake comes right after the answer is sent: by now, or a moment later.
+    let deadline = std::time::Instant::now() + PATIENCE;
+    while woken.load(Ordering::SeqCst) == 0 {
+        assert!(std::time::Instant::now() < deadline, "never woken");
+        std::thread::sleep(std::time::Duration::from_millis(1));
+    }
+    assert_eq!(woken.load(Ordering::SeqCst), 1);
+}
+
+#[test]
 fn search_command_prints_json_plain_and_exit_codes() {
     let json = json_lines(&spotlight(&["search", "--json", "@ameri calm"]));
     assert_eq!(json.len(), 1);

@@ -123,7 +123,21 @@ impl Driver {
     /// drawn with `theme`; `now` starts the clock of its first frame and of its idle time.
     #[must_use]
     pub fn new(app: App, keymap: Keymap, theme: Theme, now: Instant) -> Self {
-        let worker = SearchWorker::spawn(std::sync::Arc::clone(&app.index), RESULT_LIMIT);
+        Self::waking(app, keymap, theme, now, || {})
+    }
+
+    /// Like [`Self::new`], with `wake` called whenever a search answers, so a front end that
+    /// sleeps between turns takes the answer (and draws its frame) at once.
+    #[must_use]
+    pub fn waking(
+        app: App,
+        keymap: Keymap,
+        theme: Theme,
+        now: Instant,
+        wake: impl Fn() + Send + 'static,
+    ) -> Self {
+        let worker =
+            SearchWorker::spawn_waking(std::sync::Arc::clone(&app.index), RESULT_LIMIT, wake);
         Self {
             app,
             keymap,

@@ -56,13 +56,20 @@ impl SearchWorker {
     /// Starts the worker over `index`; `limit` caps the full ranking.
     #[must_use]
     pub fn spawn(index: Arc<Index>, limit: usize) -> Self {
+        Self::spawn_waking(index, limit, || {})
+    }
+
+    /// Like [`Self::spawn`], calling `wake` after each answer is sent: a front end that waits
+    /// for input can then take the answer at once instead of looking again after a tick.
+    #[must_use]
+    pub fn spawn_waking(index: Arc<Index>, limit: usize, wake: impl Fn() + Send + 'static) -> Self {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, responses) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let current = Arc::clone(&latest);
         let thread = std::thread::Builder::new()
             .name("spotlight-search".into())
-            .spawn(move || serve(&index, &inbox, &outbox, &current, limit))
+            .spawn(move || serve(&index, &inbox, &outbox, &current, limit, &wake))
             .ok();
         Self {
             requests: Some(requests),
@@ -136,6 +143,7 @@ fn serve(
     outbox: &Sender<Response>,
     latest: &AtomicU64,
     limit: usize,
+    wake: &dyn Fn(),
 ) {
     while let Ok(mut request) = inbox.recv() {
         // Only the newest of the waiting queries is worth running.
@@ -160,7 +168,11 @@ fn serve(
                 results,
                 complete,
             };
-            if cancelled() || outbox.send(response).is_err() || complete {
+            if cancelled() || outbox.send(response).is_err() {
+                break;
+            }
+            wake();
+            if complete {
                 break;
             }
         }

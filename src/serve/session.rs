@@ -20,7 +20,7 @@ use ratatui::{Terminal, TerminalOptions, Viewport};
 use russh::ChannelId;
 use russh::keys::PublicKey;
 use russh::server::Handle;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore, broadcast, mpsc};
+use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, broadcast, mpsc};
 
 use super::Shared;
 use crate::app::{App, Effect};
@@ -125,11 +125,16 @@ pub async fn run(
     };
     let mut app = App::new(Arc::clone(&shared.index), width, height);
     app.keys_help = shared.keymap.help();
-    let mut driver = Driver::new(
+    // The search worker wakes the loop when it answers: a held frame goes out at once, not at
+    // the next tick.
+    let answered = Arc::new(Notify::new());
+    let wake = Arc::clone(&answered);
+    let mut driver = Driver::waking(
         app,
         shared.keymap.clone(),
         theme_for(&pty.term),
         Instant::now(),
+        move || wake.notify_one(),
     );
     let mut sent = 0u64;
     let _ = queue!(
@@ -176,6 +181,7 @@ pub async fn run(
                     break Ending::Revoked;
                 }
             }
+            () = answered.notified() => {}
             () = tokio::time::sleep(driver.tick(now).min(idle_left)) => {}
         }
     };
