@@ -180,7 +180,7 @@ fn ssh_bytes<B: ratatui::backend::Backend>(
 /// Types every script forward then erases it, `ROUNDS` times; returns the two latencies of
 /// every keystroke.
 fn typing(index: &Arc<Index>, width: u16, height: u16) -> (Vec<Duration>, Vec<Duration>) {
-    let worker = SearchWorker::spawn(Arc::clone(index), RESULT_LIMIT);
+    let worker = SearchWorker::spawn(RESULT_LIMIT);
     let mut app = App::new(Arc::clone(index), width, height);
     app.keys_help = Keymap::default().help();
     // What a front end does: searches go to the worker, its answers come back as actions.

@@ -10,6 +10,7 @@
 //! - [`synth`]: a generator of fictional corpora, for benchmarks and tests (uses `corpus`).
 //! - [`eval`]: scoring quote attribution against annotated pieces.
 //! - [`index`]: name folding, the in-memory index built from a corpus, and its on-disk image.
+//! - [`store`]: opening a corpus for a need: from its index image, its cache or its files.
 //! - [`search`]: the query language, ranking and the search worker.
 //! - [`app`]: the interactive application as plain data: state, actions, update, effects.
 //! - [`ui`]: drawing the application with ratatui (right-to-left text included).
@@ -30,6 +31,7 @@ pub mod positioned;
 pub mod printable;
 pub mod search;
 pub mod serve;
+pub mod store;
 pub mod synth;
 pub mod tui;
 pub mod ui;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The top-level modules from the lowest layer up: each may use only those before it.
-const LAYERS: [&str; 15] = [
+const LAYERS: [&str; 16] = [
     "xdg",
     "atomic",
     "positioned",
@@ -16,6 +16,7 @@ const LAYERS: [&str; 15] = [
     "synth",
     "eval",
     "index",
+    "store",
     "search",
     "app",
     "ui",

@@ -184,3 +184,41 @@ fn the_corpus_problems_are_one_key_away() {
     app.update(Action::Back);
     assert_eq!(app.problems, None);
 }
+
+/// The rows of the query line and the result list at 80x24.
+const LIST_ROWS: usize = 10;
+
+/// The first screen of a corpus opened from its index image, before its records are read:
+/// the list as it will stay, and the viewer with what the image holds.
+#[test]
+fn first_screen_from_the_index_image() {
+    use spotlight::corpus::cache::Manifest;
+    use spotlight::index::image;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let options = spotlight::synth::SynthOptions {
+        pieces: 12,
+        quotes_per_piece: 4,
+        seed: 3,
+    };
+    spotlight::synth::write_corpus(&options, dir.path()).expect("synthetic corpus");
+    let full = Index::build(Corpus::load_dir(dir.path()).expect("loads"));
+    let manifest = Manifest::of(dir.path()).expect("manifest");
+    let path = dir.path().join("image.index");
+    image::write(&path, &manifest, &full).expect("written");
+    let first = image::open(&path).expect("opened").index;
+    let open = |index: Arc<Index>| {
+        let mut app = App::new(index, 80, 24);
+        app.keys_help = Keymap::default().help();
+        app.search_inline();
+        app
+    };
+    let (early, settled) = (render(&open(first)), render(&open(full)));
+    // The list (the rows above the viewer) is the same before and after the records come.
+    let rows = |t: &Terminal<TestBackend>| {
+        let buffer = t.backend().buffer();
+        let width = usize::from(buffer.area.width);
+        buffer.content[..width * LIST_ROWS].to_vec()
+    };
+    assert_eq!(rows(&early), rows(&settled), "{}", early.backend());
+    insta::assert_snapshot!("first_screen_from_image_80x24", early.backend());
+}

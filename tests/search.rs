@@ -213,12 +213,14 @@ fn a_malformed_query_reports_and_still_runs() {
 
 #[test]
 fn the_worker_answers_the_newest_query() {
-    let worker = SearchWorker::spawn(bundled(), 100);
+    let worker = SearchWorker::spawn(100);
+    let index = bundled();
     for (generation, text) in [(1, "calm"), (2, "falsehood")] {
         worker.submit(Request {
             generation,
             text: text.to_string(),
             query: parse(text),
+            index: Arc::clone(&index),
         });
     }
     let mut last = None;
@@ -239,13 +241,14 @@ fn a_waking_worker_calls_its_front_end_after_each_answer() {
     use std::sync::atomic::{AtomicUsize, Ordering};
     let woken = Arc::new(AtomicUsize::new(0));
     let count = Arc::clone(&woken);
-    let worker = SearchWorker::spawn_waking(bundled(), 100, move || {
+    let worker = SearchWorker::spawn_waking(100, move || {
         count.fetch_add(1, Ordering::SeqCst);
     });
     worker.submit(Request {
         generation: 1,
         text: "calm".to_string(),
         query: parse("calm"),
+        index: bundled(),
     });
     let response = worker.recv_timeout(PATIENCE).expect("an answer");
     assert!(response.complete);

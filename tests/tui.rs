@@ -681,6 +681,52 @@ fn a_large_corpus_shows_a_loading_frame_at_once_then_the_browser() {
     assert_eq!(t.wait_exit(WAIT).code, 0);
 }
 
+/// A second start on a cached corpus draws its first screen from the index image, then reads
+/// the records behind it: a key that needs them (Enter opens the piece) is carried out once
+/// they are in, and the screen is the one a start from the records gives.
+#[test]
+fn a_start_from_the_index_image_reads_the_records_behind_the_first_screen() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("corpus");
+    let data = data.to_str().expect("path");
+    let cache = dir.path().join("cache");
+    let synth = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(["synth", "--pieces", "300", "--seed", "5", "--out", data])
+        .output()
+        .expect("synth");
+    assert!(synth.status.success());
+    // A search writes the corpus cache and the index image.
+    let search = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(["search", "--plain", "--data", data, "resistance"])
+        .env("XDG_CACHE_HOME", &cache)
+        .output()
+        .expect("search");
+    assert!(search.status.success());
+    let images = std::fs::read_dir(cache.join("spotlight"))
+        .expect("the cache directory")
+        .filter(|e| {
+            e.as_ref()
+                .is_ok_and(|e| e.path().extension().is_some_and(|x| x == "index"))
+        })
+        .count();
+    assert_eq!(images, 1, "one index image");
+    let cache_home = format!("XDG_CACHE_HOME={}", cache.display());
+    let spotlight = env!("CARGO_BIN_EXE_spotlight");
+    let args = [cache_home.as_str(), spotlight, "--data", data];
+    let Some(t) = Tmux::start_program("from-image", 80, 24, "/usr/bin/env", &args) else {
+        return;
+    };
+    t.wait_until("the browser with its count", WAIT, |s| {
+        s.contains(" of ") && s.contains("quotes") && !s.contains("counting")
+    });
+    t.send_keys(&["Enter"]);
+    let screen = t.wait_for(" Reader ", WAIT);
+    assert!(screen.contains("SYNTHETIC"), "{screen}");
+    // Not typing in the reader: q quits.
+    t.send_keys(&["q"]);
+    assert_eq!(t.wait_exit(WAIT).code, 0, "{}", t.capture());
+}
+
 /// Hadi al-Ameri's Arabic name as a terminal without bidi must receive it: right to left,
 /// letters in their joined forms.
 const AMERI_VISUAL: &str =

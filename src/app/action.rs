@@ -5,7 +5,11 @@
 //! case: `page-down`) and its help text are written once, on its variant; the bindable actions
 //! are the variants that carry no data, in the order declared, which is the help's order.
 
+use std::sync::Arc;
+
 use strum::{EnumMessage, IntoEnumIterator};
+
+use crate::index::Index;
 
 /// One thing the user asked for.
 #[derive(
@@ -134,6 +138,10 @@ pub enum Action {
     /// The search worker answered a query (not a key: it comes from the front end).
     #[strum(message = "search results", disabled)]
     Found(Box<crate::search::worker::Response>),
+    /// A new index of the same corpus is ready: the corpus read in full behind a first frame
+    /// drawn from its index image (not a key: it comes from the front end).
+    #[strum(message = "corpus loaded", disabled)]
+    Loaded(Loaded),
     /// The terminal changed size.
     #[strum(message = "resize", disabled)]
     Resize {
@@ -142,6 +150,24 @@ pub enum Action {
         /// Rows.
         height: u16,
     },
+}
+
+/// The index an [`Action::Loaded`] brings; two are equal when they are the same index.
+#[derive(Clone)]
+pub struct Loaded(pub Arc<Index>);
+
+impl PartialEq for Loaded {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for Loaded {}
+
+impl std::fmt::Debug for Loaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Loaded({} quotes)", self.0.len())
+    }
 }
 
 impl Action {
@@ -155,6 +181,7 @@ impl Action {
                 | Self::Click { .. }
                 | Self::Scroll { .. }
                 | Self::Found(_)
+                | Self::Loaded(_)
                 | Self::Resize { .. }
         )
     }

@@ -16,7 +16,7 @@ mod wrap;
 
 use std::sync::Arc;
 
-pub use self::action::Action;
+pub use self::action::{Action, Loaded};
 pub use self::citation::citation;
 pub use self::editor::Editor;
 pub use self::geometry::{Area, Layout, Panes};
@@ -28,6 +28,9 @@ use crate::index::quotes::QuoteId;
 use crate::search::engine::Results;
 use crate::search::query::parse;
 use crate::search::worker::{self, Request, Response};
+
+/// What the status line says while keys wait for the corpus to be read.
+const WAITING: &str = "reading the corpus\u{2026} (the key takes effect when it is read)";
 
 /// How many results the full ranking keeps for the list.
 pub const RESULT_LIMIT: usize = 10_000;
@@ -128,6 +131,9 @@ pub struct App {
     /// Whether the newest query was typed after the current results: its first answer starts
     /// the list from the top.
     fresh: bool,
+    /// Keys that need the quotes' records (open, copy, link), pressed while the index had
+    /// none yet: carried out when the corpus is loaded.
+    waiting: Vec<Action>,
     effects: Vec<Effect>,
 }
 
@@ -160,6 +166,7 @@ impl App {
             keys_help: Vec::new(),
             bidi: Bidi::default(),
             fresh: true,
+            waiting: Vec::new(),
             effects: Vec::new(),
         };
         app.submit();
@@ -201,7 +208,7 @@ impl App {
         self.effects = others;
         for effect in searches {
             if let Effect::Search(request) = effect {
-                let response = worker::answer(&self.index, &request, RESULT_LIMIT);
+                let response = worker::answer(&request, RESULT_LIMIT);
                 self.update(Action::Found(Box::new(response)));
             }
         }
@@ -232,6 +239,33 @@ impl App {
         self.keep_selection_visible();
     }
 
+    /// Moves to a new index of the same corpus (the same quotes, actors and pieces, in the
+    /// same order, now with their records): searches the query again on it, keeping the
+    /// selected quote, then carries out the keys that were waiting for the records.
+    fn load(&mut self, index: Arc<Index>) {
+        self.index = index;
+        self.submit();
+        self.fresh = false;
+        if !self.index.has_records() {
+            return;
+        }
+        if self.notice.as_ref().is_some_and(|n| n.text == WAITING) {
+            self.notice = None;
+        }
+        for action in std::mem::take(&mut self.waiting) {
+            self.update(action);
+        }
+    }
+
+    /// Keeps a key that needs the quotes' records until they are read.
+    fn wait_for_records(&mut self, action: Action) {
+        self.waiting.push(action);
+        self.notice = Some(Notice {
+            text: WAITING.to_string(),
+            error: false,
+        });
+    }
+
     /// Asks for the query line to be searched (an [`Effect::Search`]), parsed once here.
     fn submit(&mut self) {
         let query = parse(self.query.text());
@@ -244,6 +278,7 @@ impl App {
             generation: self.generation,
             text: self.query.text().to_string(),
             query,
+            index: Arc::clone(&self.index),
         }));
         self.searching = true;
         self.fresh = true;

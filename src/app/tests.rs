@@ -468,7 +468,7 @@ fn searching_is_an_effect_and_stale_answers_are_ignored() {
     assert!(app.searching);
     act(&mut app, typed("calm"));
     // The answer to the opening query comes after "calm" was typed: it is not shown.
-    let stale = crate::search::worker::answer(&app.index, first, RESULT_LIMIT);
+    let stale = crate::search::worker::answer(first, RESULT_LIMIT);
     let before = app.results.clone();
     app.update(Action::Found(Box::new(stale)));
     assert_eq!(app.results, before);
@@ -562,4 +562,53 @@ fn resizing_the_reader_keeps_its_place_in_the_text() {
     );
     let r = app.reader.as_ref().expect("reader");
     assert_eq!(r.lines[r.scroll].block, block_before);
+}
+
+/// An index read from an image of `full`'s corpus (written for a directory of synthetic
+/// pieces), as a front end shows it before the records are read.
+fn from_image(dir: &std::path::Path) -> (Arc<Index>, Arc<Index>) {
+    use crate::corpus::cache::Manifest;
+    use crate::index::image;
+    let options = crate::synth::SynthOptions {
+        pieces: 12,
+        quotes_per_piece: 4,
+        seed: 3,
+    };
+    crate::synth::write_corpus(&options, dir).expect("synthetic corpus");
+    let full = Index::build(Corpus::load_dir(dir).expect("loads"));
+    let manifest = Manifest::of(dir).expect("manifest");
+    let path = dir.join("image.index");
+    image::write(&path, &manifest, &full).expect("written");
+    let first = image::open(&path).expect("opened").index;
+    (first, full)
+}
+
+#[test]
+fn a_first_screen_from_the_image_moves_to_the_full_index_and_keys_wait_for_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (first, full) = from_image(dir.path());
+    assert!(!first.has_records() && full.has_records());
+    let mut shown = App::new(first, 100, 30);
+    shown.search_inline();
+    let mut settled = App::new(Arc::clone(&full), 100, 30);
+    settled.search_inline();
+    let ids = |app: &App| app.results.hits.iter().map(|h| h.quote).collect::<Vec<_>>();
+    // The same quotes in the same order, from the image's columns alone.
+    assert_eq!(ids(&shown), ids(&settled));
+    assert_eq!(shown.index.len(), full.len());
+    act(&mut shown, [Action::Down, Action::Down]);
+    let selected = shown.selected_quote();
+    // Opening the piece needs its paragraphs: the key waits, and says so.
+    act(&mut shown, [Action::Open]);
+    assert!(shown.reader.is_none());
+    assert_eq!(
+        shown.notice.as_ref().map(|n| n.text.as_str()),
+        Some(WAITING)
+    );
+    act(&mut shown, [Action::Loaded(Loaded(Arc::clone(&full)))]);
+    assert!(shown.index.has_records());
+    assert_eq!(shown.selected_quote(), selected, "the selection stays");
+    assert!(shown.reader.is_some(), "the waiting key was carried out");
+    assert_eq!(shown.notice, None);
+    assert_eq!(ids(&shown), ids(&settled));
 }

@@ -13,7 +13,7 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Resize { .. } | Action::Scroll { .. } | Action::Found(_)
+            Action::Resize { .. } | Action::Scroll { .. } | Action::Found(_) | Action::Loaded(_)
         ) {
             self.link = None;
             if self.notice.as_ref().is_some_and(|n| !n.error) {
@@ -23,6 +23,7 @@ impl App {
         match action {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Found(response) => self.receive(*response),
+            Action::Loaded(loaded) => self.load(loaded.0),
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::ToggleBidi => self.toggle_bidi(),
@@ -82,6 +83,9 @@ impl App {
             Action::FocusPrev => self.cycle_focus(false),
             Action::FocusQuery => self.focus = Focus::Query,
             Action::Open if self.focus == Focus::Sidebar => self.pick_actor(),
+            Action::Open | Action::Copy | Action::OpenLink if !self.index.has_records() => {
+                self.wait_for_records(action);
+            }
             Action::Open => self.open_reader(),
             Action::Back => self.back(),
             Action::ClearQuery => self.set_query(""),
@@ -108,6 +112,7 @@ impl App {
             | Action::Suspend
             | Action::ToggleBidi
             | Action::Found(_)
+            | Action::Loaded(_)
             | Action::Resize { .. } => {}
         }
     }

@@ -22,6 +22,7 @@ pub use self::args::{Args, Command};
 use crate::corpus::cache::Manifest;
 use crate::corpus::{Corpus, Extent, Severity};
 use crate::index::{Index, image};
+use crate::store::{self, Loading, load};
 
 /// What a command found, mapped to the exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,9 +114,11 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         Some(Command::Serve(serve)) => {
             let options = serve_options(serve)?;
-            let corpus = load(args.data.as_deref(), loading_of(args, Extent::Whole))?;
-            report_problems(&corpus);
-            crate::serve::run(Index::build(corpus), &options)?;
+            let (data, loading) = (args.data.clone(), loading_of(args, Extent::Whole));
+            let open = move |first: &dyn Fn(std::sync::Arc<Index>)| {
+                store::browse(data.as_deref(), loading, first)
+            };
+            crate::serve::run(open, &options)?;
             Outcome::Found
         }
         Some(Command::Search(search)) => search_command(&mut out, args, search, loading)?,
@@ -152,31 +155,21 @@ fn search_command(
         (Some(dir), Loading::Cached(_)) => Some(dir),
         _ => None,
     };
-    let image_path = cached.and_then(image::path_for);
-    let reads_image = search::reads_image(search);
-    // The image is read while the directory's manifest is taken (a stat of every piece
-    // file); it is used only if the two agree.
-    let (manifest, opened) = rayon::join(
-        || cached.and_then(Manifest::of),
-        || {
-            image_path
-                .as_deref()
-                .filter(|_| reads_image)
-                .and_then(image::open)
-        },
-    );
-    // Set when the image could not be used (missing, stale or damaged): written again below.
-    let mut rewrite = false;
-    if reads_image {
-        let digest = manifest.as_ref().map(Manifest::digest);
-        if let Some(image) = opened.filter(|i| digest == Some(i.written_for)) {
-            if let Some(outcome) = search::run_on_image(out, search, &image)? {
-                report_problems(&image.index.corpus);
-                leave_to_exit(image);
-                return Ok(outcome);
-            }
+    let (manifest, image) = match cached {
+        Some(dir) if search::reads_image(search) => store::search_image(dir),
+        Some(dir) => (Manifest::of(dir), None),
+        None => (None, None),
+    };
+    if let Some(image) = image {
+        if let Some(outcome) = search::run_on_image(out, search, &image)? {
+            report_problems(&image.index.corpus);
+            leave_to_exit(image);
+            return Ok(outcome);
         }
-        rewrite = true;
+        // A damaged image: the search runs on the corpus, and the image is written again.
+        if let Some(path) = cached.and_then(image::path_for) {
+            let _ = std::fs::remove_file(path);
+        }
     }
     let corpus = match (args.data.as_deref(), loading) {
         (Some(dir), Loading::Cached(extent)) => Corpus::open_with(dir, manifest.clone(), extent)?,
@@ -186,12 +179,8 @@ fn search_command(
     let index = Index::build(corpus);
     let outcome = search::run(out, search, &index)?;
     out.flush()?;
-    if let (Some(manifest), Some(path)) = (manifest, image_path) {
-        if rewrite || !image::is_current(&path, &manifest) {
-            if let Err(error) = image::write(&path, &manifest, &index) {
-                tracing::debug!(%error, image = %path.display(), "index image not written");
-            }
-        }
+    if let (Some(manifest), Some(path)) = (manifest, cached.and_then(image::path_for)) {
+        store::write_image(&path, &manifest, &index);
     }
     leave_to_exit(index);
     Ok(outcome)
@@ -246,7 +235,8 @@ fn interactive(args: &Args) -> anyhow::Result<Outcome> {
         None => 1,
     };
     let loading = loading_of(args, Extent::Whole);
-    let load = move || load(data.as_deref(), loading).map(Index::build);
+    let load =
+        move |first: &dyn Fn(std::sync::Arc<Index>)| store::browse(data.as_deref(), loading, first);
     let message = format!(
         "loading {pieces} piece{}\u{2026}",
         if pieces == 1 { "" } else { "s" }
@@ -280,25 +270,6 @@ fn serve_options(args: &args::ServeArgs) -> anyhow::Result<crate::serve::Options
             total: args.max_pending,
             per_address: args.max_pending_per_address,
         },
-    })
-}
-
-/// How a corpus directory is loaded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Loading {
-    /// From its cache when nothing changed (and the cache is written for next time),
-    /// keeping what the extent says.
-    Cached(Extent),
-    /// Every file read and parsed.
-    Full,
-}
-
-/// Loads the corpus at `data`, or the bundled one.
-pub fn load(data: Option<&Path>, loading: Loading) -> anyhow::Result<Corpus> {
-    Ok(match (data, loading) {
-        (Some(dir), Loading::Cached(extent)) => Corpus::open(dir, extent)?,
-        (Some(dir), Loading::Full) => Corpus::load_dir(dir)?,
-        (None, _) => Corpus::bundled(),
     })
 }
 

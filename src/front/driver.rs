@@ -136,8 +136,7 @@ impl Driver {
         now: Instant,
         wake: impl Fn() + Send + 'static,
     ) -> Self {
-        let worker =
-            SearchWorker::spawn_waking(std::sync::Arc::clone(&app.index), RESULT_LIMIT, wake);
+        let worker = SearchWorker::spawn_waking(RESULT_LIMIT, wake);
         Self {
             app,
             keymap,
@@ -173,6 +172,15 @@ impl Driver {
     /// Applies an action that did not come from the input bytes (a resize, a signal).
     pub fn act(&mut self, action: Action) {
         self.app.update(action);
+        self.dirty = true;
+    }
+
+    /// Puts a problem the front end met (not an action of the user's) in the status line.
+    pub fn warn(&mut self, text: &str) {
+        self.app.notice = Some(crate::app::Notice {
+            text: text.to_string(),
+            error: true,
+        });
         self.dirty = true;
     }
 

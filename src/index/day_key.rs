@@ -38,6 +38,14 @@ impl DayKey {
         Some((year, month))
     }
 
+    /// The date the key packs, if any.
+    #[must_use]
+    pub fn date(self) -> Option<Date> {
+        let (year, month) = self.year_month()?;
+        let day = i8::try_from(self.0.rem_euclid(32)).ok()?;
+        Date::new(year, month, day).ok()
+    }
+
     /// The key as stored in an index image.
     #[must_use]
     pub fn raw(self) -> i32 {

@@ -17,6 +17,7 @@ mod tables;
 pub mod titles;
 mod word_keys;
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
@@ -24,6 +25,7 @@ use foldhash::HashMap;
 
 use self::actors::ActorIndex;
 pub use self::day_key::DayKey;
+use self::image::Texts;
 use self::quotes::{QuoteId, QuoteIndex};
 pub use self::tables::{Columns, ColumnsRef};
 use self::tables::{Ids, Tables, months, piece_ids};
@@ -63,6 +65,9 @@ pub struct Index {
     actor_ids: HashMap<String, u32>,
     /// Made when first asked for, unless building the columns needed it.
     piece_ids: OnceLock<HashMap<String, u32>>,
+    /// The quotes' texts in an index image, for an index whose corpus came without its
+    /// quote records (see [`Self::text`]).
+    texts: Option<Texts>,
 }
 
 impl Index {
@@ -88,16 +93,18 @@ impl Index {
     }
 
     /// An index over `corpus` from an actor lookup, a quote index and per-quote columns
-    /// stored earlier (an index image, see [`image`]). The corpus may come without its quote records: search,
-    /// lists by actor, piece and month, and the speaker and piece of each quote all work
-    /// from the columns, but [`Self::quote`] finds nothing. `None` when the columns do not
-    /// fit the corpus or the quote index.
+    /// stored earlier (an index image, see [`image`]). The corpus may come without its quote
+    /// records: search, lists by actor, piece and month, and the speaker and piece of each
+    /// quote all work from the columns, the quotes' texts come from `texts`, but
+    /// [`Self::quote`] finds nothing. `None` when the columns do not fit the corpus or the
+    /// quote index.
     #[must_use]
     pub fn from_columns(
         corpus: Corpus,
         actors: ActorIndex,
         quotes: QuoteIndex,
         columns: Columns,
+        texts: Option<Texts>,
     ) -> Option<Arc<Self>> {
         let n = quotes.len();
         let fits = columns.speaker.len() == n
@@ -119,9 +126,9 @@ impl Index {
         }
         let (ids, tables) =
             rayon::join(|| Ids::actors_of(&corpus), || Tables::of(&corpus, columns));
-        Some(Arc::new(Self::assemble(
-            corpus, actors, quotes, ids, tables,
-        )))
+        let mut index = Self::assemble(corpus, actors, quotes, ids, tables);
+        index.texts = texts;
+        Some(Arc::new(index))
     }
 
     /// The per-quote columns, borrowed: what an index image stores beside the quote index.
@@ -157,6 +164,36 @@ impl Index {
             speaker_names: tables.speaker_names,
             actor_ids: ids.actors,
             piece_ids: ids.pieces.map(OnceLock::from).unwrap_or_default(),
+            texts: None,
+        }
+    }
+
+    /// Whether the quotes' own records are here (context, figure, provenance...): false for
+    /// an index read from an image, which a front end shows while the corpus is read.
+    #[must_use]
+    pub fn has_records(&self) -> bool {
+        self.corpus.quotes.len() == self.quotes.len()
+    }
+
+    /// The number of quotes indexed, with or without their records.
+    #[must_use]
+    pub fn len(&self) -> usize {
+        self.quotes.len()
+    }
+
+    /// Whether no quote is indexed.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.quotes.len() == 0
+    }
+
+    /// The original text of a quote: from its record, else read from the index image.
+    /// `None` for an unknown id or an image that cannot be read.
+    #[must_use]
+    pub fn text(&self, id: QuoteId) -> Option<Cow<'_, str>> {
+        match self.quote(id) {
+            Some(quote) => Some(Cow::Borrowed(quote.text.as_str())),
+            None => self.texts.as_ref()?.one(id).map(Cow::Owned),
         }
     }
 

@@ -19,8 +19,10 @@ use crate::index::Index;
 pub const SCREENFUL: usize = 200;
 
 /// A query to run, as the view parsed it (once), numbered so that its answers can be told
-/// from those of the queries before it.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// from those of the queries before it, with the index the view shows: a view that moves to a
+/// new index (the corpus read in full behind the first frame, a reload) searches that one
+/// from its next request on, and the worker never holds an index of its own.
+#[derive(Clone)]
 pub struct Request {
     /// Increases with every query of a view; answers carry it back.
     pub generation: u64,
@@ -28,6 +30,30 @@ pub struct Request {
     pub text: String,
     /// The query line parsed.
     pub query: Query,
+    /// The index to search.
+    pub index: Arc<Index>,
+}
+
+impl PartialEq for Request {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+            && self.text == other.text
+            && self.query == other.query
+            && Arc::ptr_eq(&self.index, &other.index)
+    }
+}
+
+impl Eq for Request {}
+
+impl std::fmt::Debug for Request {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Request")
+            .field("generation", &self.generation)
+            .field("text", &self.text)
+            .field("query", &self.query)
+            .field("index", &format_args!("{} quotes", self.index.len()))
+            .finish()
+    }
 }
 
 /// An answer to a submitted query.
@@ -43,7 +69,7 @@ pub struct Response {
     pub complete: bool,
 }
 
-/// A background thread that searches a shared index.
+/// A background thread that runs the searches of one view.
 #[derive(Debug)]
 pub struct SearchWorker {
     requests: Option<Sender<Request>>,
@@ -53,23 +79,23 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    /// Starts the worker over `index`; `limit` caps the full ranking.
+    /// Starts the worker; `limit` caps the full ranking.
     #[must_use]
-    pub fn spawn(index: Arc<Index>, limit: usize) -> Self {
-        Self::spawn_waking(index, limit, || {})
+    pub fn spawn(limit: usize) -> Self {
+        Self::spawn_waking(limit, || {})
     }
 
     /// Like [`Self::spawn`], calling `wake` after each answer is sent: a front end that waits
     /// for input can then take the answer at once instead of looking again after a tick.
     #[must_use]
-    pub fn spawn_waking(index: Arc<Index>, limit: usize, wake: impl Fn() + Send + 'static) -> Self {
+    pub fn spawn_waking(limit: usize, wake: impl Fn() + Send + 'static) -> Self {
         let (requests, inbox) = mpsc::channel::<Request>();
         let (outbox, responses) = mpsc::channel();
         let latest = Arc::new(AtomicU64::new(0));
         let current = Arc::clone(&latest);
         let thread = std::thread::Builder::new()
             .name("spotlight-search".into())
-            .spawn(move || serve(&index, &inbox, &outbox, &current, limit, &wake))
+            .spawn(move || serve(&inbox, &outbox, &current, limit, &wake))
             .ok();
         Self {
             requests: Some(requests),
@@ -127,8 +153,11 @@ impl Drop for SearchWorker {
 /// The full ranking for `request`, here and now: what a worker's last answer holds, for
 /// callers that want no thread (state and frame tests, scripted sessions).
 #[must_use]
-pub fn answer(index: &Index, request: &Request, limit: usize) -> Response {
-    let results = run(index, &request.query, Stage::Full(limit), &|| false).unwrap_or_default();
+pub fn answer(request: &Request, limit: usize) -> Response {
+    let results = run(&request.index, &request.query, Stage::Full(limit), &|| {
+        false
+    })
+    .unwrap_or_default();
     Response {
         generation: request.generation,
         query: request.text.clone(),
@@ -138,7 +167,6 @@ pub fn answer(index: &Index, request: &Request, limit: usize) -> Response {
 }
 
 fn serve(
-    index: &Index,
     inbox: &Receiver<Request>,
     outbox: &Sender<Response>,
     latest: &AtomicU64,
@@ -154,10 +182,11 @@ fn serve(
             generation,
             text,
             query,
+            index,
         } = request;
         let cancelled = || latest.load(Ordering::Relaxed) != generation;
         for stage in [Stage::First(SCREENFUL), Stage::Full(limit)] {
-            let Some(results) = run(index, &query, stage, &cancelled) else {
+            let Some(results) = run(&index, &query, stage, &cancelled) else {
                 break;
             };
             // A first screenful that is not full already holds every match, ranked.

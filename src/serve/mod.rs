@@ -22,7 +22,7 @@ use russh::MethodKind;
 use russh::server::Config;
 use tokio::net::TcpListener;
 use tokio::signal::unix::{SignalKind, signal};
-use tokio::sync::{Semaphore, broadcast};
+use tokio::sync::{Semaphore, broadcast, watch};
 
 use self::gate::{Evicted, Limits, Throttle, Waiting};
 use self::keys::AuthorizedKeys;
@@ -58,8 +58,9 @@ pub type Plug = Arc<std::net::TcpStream>;
 /// What every connection shares: the index, the keys allowed in, the limits.
 #[derive(Debug)]
 pub struct Shared {
-    /// The corpus and its index.
-    pub index: Arc<Index>,
+    /// The corpus and its index, newest first: sessions move to a new one when it is sent
+    /// (the corpus read in full behind a start from its index image).
+    pub index: watch::Sender<Arc<Index>>,
     /// The keys allowed in; replaced when SIGHUP reloads the file.
     pub authorized: RwLock<AuthorizedKeys>,
     /// Sent after the keys were reloaded: sessions whose key went end.
@@ -131,20 +132,62 @@ impl Shared {
     }
 }
 
+/// What the loader sends: a first index, then the full one, or why loading failed.
+type Loads = std::sync::mpsc::Receiver<anyhow::Result<Arc<Index>>>;
+
 /// Serves the TUI over SSH until SIGTERM or SIGINT; logs go to stderr. SIGHUP reads the
-/// `authorized_keys` file again.
-pub fn run(index: Arc<Index>, options: &Options) -> anyhow::Result<()> {
+/// `authorized_keys` file again. `open` loads the index on a thread of its own; it may hand
+/// over a first index before the full one (see [`crate::store::browse`]): the server listens
+/// as soon as the first comes, and every session moves to the full one when it is ready.
+pub fn run<F>(open: F, options: &Options) -> anyhow::Result<()>
+where
+    F: FnOnce(&dyn Fn(Arc<Index>)) -> anyhow::Result<Arc<Index>> + Send + 'static,
+{
     use std::io::IsTerminal;
     let _ = tracing_subscriber::fmt()
         .with_writer(std::io::stderr)
         .with_ansi(std::io::stderr().is_terminal())
         .with_target(false)
         .try_init();
+    let (sender, loads) = std::sync::mpsc::channel();
+    std::thread::Builder::new()
+        .name("spotlight-load".into())
+        .spawn(move || {
+            let first = |index: Arc<Index>| {
+                let _ = sender.send(Ok(index));
+            };
+            let last = open(&first);
+            let _ = sender.send(last);
+        })?;
+    let index = loads.recv().context("the corpus could not be loaded")??;
+    let errors = index.corpus.problems.len();
+    if index.corpus.has_errors() {
+        tracing::warn!(
+            problems = errors,
+            "the corpus has problems that skipped files or entries; `spotlight check` lists them"
+        );
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    runtime.block_on(serve(index, options))
+    runtime.block_on(serve(index, loads, options))
+}
+
+/// Hands each index the loader sends after the first to every session.
+fn follow(shared: &Shared, loads: &Loads) {
+    while let Ok(next) = loads.recv() {
+        match next {
+            Ok(index) => {
+                shared.index.send_replace(index);
+                tracing::info!("corpus read in full");
+            }
+            Err(error) => tracing::error!(
+                "the corpus could not be read in full ({error:#}): sessions show what its \
+                 index image holds"
+            ),
+        }
+    }
 }
 
 /// The connections that may wait, fitted to the descriptors the process may open (raised to
@@ -224,7 +267,7 @@ async fn bind(listen: &str) -> anyhow::Result<Vec<TcpListener>> {
     }
 }
 
-async fn serve(index: Arc<Index>, options: &Options) -> anyhow::Result<()> {
+async fn serve(index: Arc<Index>, loads: Loads, options: &Options) -> anyhow::Result<()> {
     let host_key = keys::host_key(&options.host_key)?;
     let authorized = read_keys(&options.authorized_keys)?;
     let config = Arc::new(Config {
@@ -245,7 +288,7 @@ async fn serve(index: Arc<Index>, options: &Options) -> anyhow::Result<()> {
     let keys = authorized.len();
     let waiting = waiting_limits(options);
     let shared = Arc::new(Shared {
-        index,
+        index: watch::Sender::new(index),
         authorized: RwLock::new(authorized),
         keys_changed,
         keymap: Keymap::default(),
@@ -258,6 +301,8 @@ async fn serve(index: Arc<Index>, options: &Options) -> anyhow::Result<()> {
         throttle: Mutex::new(Throttle::default()),
         shutdown,
     });
+    let following = Arc::clone(&shared);
+    tokio::task::spawn_blocking(move || follow(&following, &loads));
     let mut term = signal(SignalKind::terminate())?;
     let mut hangup = signal(SignalKind::hangup())?;
     for listener in bind(&options.listen).await? {

@@ -23,7 +23,7 @@ use russh::server::Handle;
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, broadcast, mpsc};
 
 use super::Shared;
-use crate::app::{App, Effect};
+use crate::app::{Action, App, Effect, Loaded};
 use crate::front::driver::Driver;
 use crate::front::effects;
 use crate::front::outbox::Outbox;
@@ -123,7 +123,8 @@ pub async fn run(
     let Ok(mut terminal) = Terminal::with_options(backend, options) else {
         return (Ending::Gone, 0);
     };
-    let mut app = App::new(Arc::clone(&shared.index), width, height);
+    let mut index = shared.index.subscribe();
+    let mut app = App::new(Arc::clone(&index.borrow_and_update()), width, height);
     app.keys_help = shared.keymap.help();
     // The search worker wakes the loop when it answers: a held frame goes out at once, not at
     // the next tick.
@@ -182,6 +183,10 @@ pub async fn run(
                 }
             }
             () = answered.notified() => {}
+            Ok(()) = index.changed() => {
+                let loaded = Arc::clone(&index.borrow_and_update());
+                driver.act(Action::Loaded(Loaded(loaded)));
+            }
             () = tokio::time::sleep(driver.tick(now).min(idle_left)) => {}
         }
     };

@@ -5,16 +5,17 @@
 pub mod source;
 pub mod terminal;
 
+use std::cell::Cell;
 use std::io;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-use std::sync::mpsc::RecvTimeoutError;
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender};
 use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::Event;
 
 use self::source::Input;
-use crate::app::{Action, App, Effect};
+use crate::app::{Action, App, Effect, Loaded};
 pub use crate::front::config::Settings;
 use crate::front::driver::Driver;
 use crate::front::effects;
@@ -24,15 +25,18 @@ use crate::ui;
 
 /// Loads the index on a thread of its own while the screen says `loading` (so a large corpus
 /// never leaves the terminal blank), then runs the TUI over it until the user quits (`None`)
-/// or a signal arrives (its number). A failed load gives the terminal back, then its error.
+/// or a signal arrives (its number). `load` may hand over a first index before the full one
+/// (see [`crate::store::browse`]): the TUI starts on it and moves to the full one when it
+/// comes. A failed load gives the terminal back, then its error.
 pub fn run<F>(load: F, loading: &str, settings: &Settings) -> io::Result<Option<u8>>
 where
-    F: FnOnce() -> anyhow::Result<Arc<Index>> + Send + 'static,
+    F: FnOnce(&dyn Fn(Arc<Index>)) -> anyhow::Result<Arc<Index>> + Send + 'static,
 {
     let mut session = terminal::Session::start()?;
-    let inputs = source::spawn()?;
+    let (news, inputs) = source::spawn()?;
+    spawn_loader(load, news)?;
     let mut parser = InputParser::new();
-    let Some(index) = wait_for(load, loading, &mut session, &inputs, &mut parser, settings)? else {
+    let Some(index) = wait_for(loading, &mut session, &inputs, &mut parser, settings)? else {
         let signal = session.stop.load(Ordering::Relaxed);
         return Ok(u8::try_from(signal).ok().filter(|&s| s > 0));
     };
@@ -76,6 +80,8 @@ where
                             driver.act(Action::Resize { width, height });
                         }
                         Input::Suspend => driver.act(Action::Suspend),
+                        Input::Loaded(loaded) => driver.act(Action::Loaded(loaded)),
+                        Input::Failed(error) => driver.warn(&error),
                     }
                 }
             }
@@ -89,25 +95,41 @@ where
     Ok(u8::try_from(signal).ok().filter(|&s| s > 0))
 }
 
-/// Runs `load` on a thread while the loading frame shows; `None` when the user stopped it (q,
-/// ctrl-c) or a signal came first.
-fn wait_for<F>(
-    load: F,
-    message: &str,
-    session: &mut terminal::Session,
-    inputs: &std::sync::mpsc::Receiver<Input>,
-    parser: &mut InputParser,
-    settings: &Settings,
-) -> io::Result<Option<Arc<Index>>>
+/// Runs `load` on a thread of its own; what it brings (a first index, the full one, or why
+/// it failed) comes with the terminal's input.
+fn spawn_loader<F>(load: F, news: Sender<Input>) -> io::Result<()>
 where
-    F: FnOnce() -> anyhow::Result<Arc<Index>> + Send + 'static,
+    F: FnOnce(&dyn Fn(Arc<Index>)) -> anyhow::Result<Arc<Index>> + Send + 'static,
 {
-    let (sender, loaded) = std::sync::mpsc::channel();
     std::thread::Builder::new()
         .name("spotlight-load".into())
         .spawn(move || {
-            let _ = sender.send(load());
+            let started = Cell::new(false);
+            let first = |index: Arc<Index>| {
+                started.set(true);
+                let _ = news.send(Input::Loaded(Loaded(index)));
+            };
+            let last = match load(&first) {
+                Ok(index) => Input::Loaded(Loaded(index)),
+                Err(error) if started.get() => Input::Failed(format!(
+                    "the corpus could not be read in full ({error:#}): what is shown may be incomplete"
+                )),
+                Err(error) => Input::Failed(format!("{error:#}")),
+            };
+            let _ = news.send(last);
         })?;
+    Ok(())
+}
+
+/// Shows the loading frame until the loader brings a first index; `None` when the user
+/// stopped it (q, ctrl-c) or a signal came first.
+fn wait_for(
+    message: &str,
+    session: &mut terminal::Session,
+    inputs: &Receiver<Input>,
+    parser: &mut InputParser,
+    settings: &Settings,
+) -> io::Result<Option<Arc<Index>>> {
     let draw_loading = |session: &mut terminal::Session| {
         session
             .terminal
@@ -118,42 +140,46 @@ where
     let mut wait = Duration::from_millis(50);
     let mut shown = false;
     loop {
-        match loaded.recv_timeout(wait) {
-            Ok(Ok(index)) => return Ok(Some(index)),
-            Ok(Err(error)) => return Err(io::Error::other(format!("{error:#}"))),
-            Err(RecvTimeoutError::Timeout) if !shown => {
-                draw_loading(session)?;
-                (shown, wait) = (true, Duration::from_millis(20));
+        let input = match inputs.recv_timeout(wait) {
+            Ok(input) => input,
+            Err(RecvTimeoutError::Timeout) => {
+                if !shown {
+                    draw_loading(session)?;
+                    (shown, wait) = (true, Duration::from_millis(20));
+                }
+                if session.stop.load(Ordering::Relaxed) != 0 {
+                    return Ok(None);
+                }
+                continue;
             }
-            Err(RecvTimeoutError::Timeout) => {}
             Err(RecvTimeoutError::Disconnected) => {
                 return Err(io::Error::other("the corpus could not be loaded"));
             }
-        }
+        };
         if session.stop.load(Ordering::Relaxed) != 0 {
             return Ok(None);
         }
-        for input in inputs.try_iter() {
-            let events = match input {
-                Input::Bytes(bytes) => parser.feed(&bytes, Instant::now()),
-                Input::Resize => {
-                    draw_loading(session)?;
-                    Vec::new()
-                }
-                Input::Suspend => {
-                    session.suspend()?;
-                    draw_loading(session)?;
-                    Vec::new()
-                }
-            };
-            // Only quitting means anything before there is something to browse.
-            let stop = events.into_iter().any(|event| match event {
-                Event::Key(key) => settings.keymap.action(key, false) == Some(Action::Quit),
-                _ => false,
-            });
-            if stop {
-                return Ok(None);
+        let events = match input {
+            Input::Loaded(Loaded(index)) => return Ok(Some(index)),
+            Input::Failed(error) => return Err(io::Error::other(error)),
+            Input::Bytes(bytes) => parser.feed(&bytes, Instant::now()),
+            Input::Resize => {
+                draw_loading(session)?;
+                Vec::new()
             }
+            Input::Suspend => {
+                session.suspend()?;
+                draw_loading(session)?;
+                Vec::new()
+            }
+        };
+        // Only quitting means anything before there is something to browse.
+        let stop = events.into_iter().any(|event| match event {
+            Event::Key(key) => settings.keymap.action(key, false) == Some(Action::Quit),
+            _ => false,
+        });
+        if stop {
+            return Ok(None);
         }
     }
 }

@@ -22,6 +22,10 @@ pub enum Input {
     Resize,
     /// Something asked the program to stop (SIGTSTP): give the terminal back first.
     Suspend,
+    /// The corpus is read and indexed in full, after a first screen drawn from its image.
+    Loaded(crate::app::Loaded),
+    /// The corpus could not be read in full after a first screen drawn from its image.
+    Failed(String),
 }
 
 /// How long the reader waits, once the terminal is gone, before it lets the loop know: a hangup
@@ -29,9 +33,10 @@ pub enum Input {
 const HANGUP_GRACE: Duration = Duration::from_millis(200);
 
 /// Starts reading the terminal and watching its size; the receiver closes when the terminal
-/// is gone.
-pub fn spawn() -> io::Result<Receiver<Input>> {
+/// is gone. The sender is for the loader, whose news arrives with the input.
+pub fn spawn() -> io::Result<(Sender<Input>, Receiver<Input>)> {
     let (sender, inputs) = mpsc::channel();
+    let news = sender.clone();
     let tty = File::open("/dev/tty").ok();
     let reader = sender.clone();
     std::thread::Builder::new()
@@ -56,7 +61,7 @@ pub fn spawn() -> io::Result<Receiver<Input>> {
                 }
             }
         })?;
-    Ok(inputs)
+    Ok((news, inputs))
 }
 
 /// Sends everything `source` gives, each read as it comes, until it ends or fails.
@@ -91,7 +96,7 @@ mod tests {
             .iter()
             .flat_map(|input| match input {
                 Input::Bytes(bytes) => bytes,
-                Input::Resize | Input::Suspend => Vec::new(),
+                _ => Vec::new(),
             })
             .collect();
         assert_eq!(got, burst);

@@ -78,7 +78,7 @@ pub fn cursor(area: Rect, app: &App, full: bool) -> Option<Position> {
 
 /// `12/340`: matching quotes out of all, with `…` while the ranking is still coming.
 fn count(app: &App) -> String {
-    let all = app.index.corpus.quotes.len();
+    let all = app.index.len();
     let more = if app.searching { "\u{2026}" } else { "" };
     format!("{}/{all}{more}", app.results.total)
 }

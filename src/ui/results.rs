@@ -68,7 +68,7 @@ fn capped_note(app: &App) -> String {
 fn empty_message(app: &App) -> &'static str {
     if app.searching {
         "searching\u{2026}"
-    } else if app.index.corpus.quotes.is_empty() {
+    } else if app.index.is_empty() {
         "the corpus has no quotes"
     } else {
         "no quote matches the query"
@@ -82,11 +82,12 @@ fn row(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Lin
         Style::new()
     };
     let index = &app.index;
-    let Some(quote) = index.quote(hit.quote) else {
+    let Some(text) = index.text(hit.quote) else {
         return Line::default();
     };
-    let speaker = match (index.speaker_of(hit.quote), quote.kind) {
-        (_, QuoteKind::Term) => "(term)".to_string(),
+    let kind = index.kinds.get(hit.quote as usize).copied();
+    let speaker = match (index.speaker_of(hit.quote), kind) {
+        (_, Some(QuoteKind::Term)) => "(term)".to_string(),
         (Some(actor), _) => actor.name.clone(),
         (None, _) => "\u{2014}".to_string(),
     };
@@ -102,14 +103,17 @@ fn row(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Lin
     ));
     left -= speaker_width;
     if width >= WITH_DATE {
-        let date = quote.date.map_or_else(|| " ".repeat(10), |d| d.to_string());
+        let date = index
+            .day_of(hit.quote)
+            .date()
+            .map_or_else(|| " ".repeat(10), |d| d.to_string());
         spans.push(Span::styled(format!(" {date}"), theme.date.patch(base)));
         left = left.saturating_sub(11);
     }
     if left > 1 {
         spans.push(Span::styled(" ", base));
         left -= 1;
-        let pieces = screen_text::marked(&quote.text, &hit.ranges, base, theme.matched);
+        let pieces = screen_text::marked(&text, &hit.ranges, base, theme.matched);
         let first = pieces.iter().position(|(_, s)| *s != base);
         spans.extend(screen_text::one_line(&pieces, first, left));
     }

@@ -30,7 +30,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         })
         .unwrap_or("F1");
     // The right side gives way from the left as the screen narrows: the help key stays.
-    let all = app.index.corpus.quotes.len();
+    let all = app.index.len();
     let problems = app.index.corpus.problems.len();
     let mut parts = vec![format!("{help_key} help")];
     // A first screenful is not a count: say so until the whole ranking is in.

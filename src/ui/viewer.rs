@@ -10,6 +10,7 @@ use ratatui::widgets::Paragraph;
 use super::{Theme, pane, screen_text};
 use crate::app::{App, Focus};
 use crate::corpus::{DateSource, Quote, QuoteKind};
+use crate::search::engine::Hit;
 
 /// Draws the selected quote in `area`.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
@@ -49,26 +50,25 @@ fn provenance(quote: &Quote) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join("; "))
 }
 
-/// The viewer's lines for the selected quote, wrapped to `width`.
-fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
-    let index = &app.index;
-    let Some(hit) = app.results.hits.get(app.selected) else {
-        return vec![Line::styled("no quote selected", theme.dim)];
-    };
-    let Some(quote) = index.quote(hit.quote) else {
-        return Vec::new();
-    };
+/// The quote in marks, then who said it (or that it is a term).
+fn said(
+    app: &App,
+    hit: &Hit,
+    text: &str,
+    kind: QuoteKind,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
     let mut lines = Vec::new();
-    let words = screen_text::marked(&quote.text, &hit.ranges, theme.quote, theme.matched);
+    let words = screen_text::marked(text, &hit.ranges, theme.quote, theme.matched);
     let mut quoted = vec![("\u{201c}", theme.quote)];
     quoted.extend(words);
     quoted.push(("\u{201d}", theme.quote));
     lines.extend(screen_text::wrap_styled(&quoted, width));
     lines.push(Line::default());
-    let speaker = index.speaker_of(hit.quote);
-    if quote.kind == QuoteKind::Term {
+    if kind == QuoteKind::Term {
         lines.push(Line::styled("a quoted term, not a statement", theme.dim));
-    } else if let Some(actor) = speaker {
+    } else if let Some(actor) = app.index.speaker_of(hit.quote) {
         let mut who = vec![
             ("\u{2014} ", theme.dim),
             (actor.name.as_str(), theme.speaker),
@@ -79,12 +79,75 @@ fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         }
         lines.extend(screen_text::wrap_styled(&who, width));
     }
-    let mut field = |label: &str, value: &str, style: Style| {
-        let label = format!("{label:<7}");
-        lines.extend(screen_text::wrap_styled(
-            &[(&label, theme.dim), (value, style)],
+    lines
+}
+
+/// One labelled field (`Date   2024-06-03`), wrapped to `width`.
+fn field_line(
+    label: &str,
+    value: &str,
+    style: Style,
+    width: usize,
+    theme: &Theme,
+) -> Vec<Line<'static>> {
+    let label = format!("{label:<7}");
+    screen_text::wrap_styled(&[(&label, theme.dim), (value, style)], width)
+}
+
+/// What the viewer shows of a quote before the corpus's records are read (the first frames
+/// of a large corpus, drawn from its index image): the quote, who, when and where.
+fn preview(app: &App, hit: &Hit, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let index = &app.index;
+    let Some(text) = index.text(hit.quote) else {
+        return Vec::new();
+    };
+    let kind = index.kinds.get(hit.quote as usize).copied();
+    let mut lines = said(
+        app,
+        hit,
+        &text,
+        kind.unwrap_or(QuoteKind::Statement),
+        width,
+        theme,
+    );
+    if let Some(date) = index.day_of(hit.quote).date() {
+        lines.extend(field_line(
+            "Date",
+            &date.to_string(),
+            theme.date,
             width,
+            theme,
         ));
+    }
+    if let Some(piece) = index.piece_of(hit.quote) {
+        lines.extend(field_line(
+            "Piece",
+            &piece.title,
+            theme.heading,
+            width,
+            theme,
+        ));
+    }
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        "reading the rest of the corpus\u{2026}",
+        theme.dim,
+    ));
+    lines
+}
+
+/// The viewer's lines for the selected quote, wrapped to `width`.
+fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
+    let index = &app.index;
+    let Some(hit) = app.results.hits.get(app.selected) else {
+        return vec![Line::styled("no quote selected", theme.dim)];
+    };
+    let Some(quote) = index.quote(hit.quote) else {
+        return preview(app, hit, width, theme);
+    };
+    let mut lines = said(app, hit, &quote.text, quote.kind, width, theme);
+    let mut field = |label: &str, value: &str, style: Style| {
+        lines.extend(field_line(label, value, style, width, theme));
     };
     if let Some(date) = quote.date {
         let from = match quote.date_source {

@@ -29,7 +29,7 @@ mod tests;
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use self::format::{FORMAT, SECTIONS, Section, read_head};
 use self::reader::{read_columns, read_quote_index};
@@ -95,14 +95,21 @@ pub fn open(path: &Path) -> Option<Image> {
         quotes: Vec::new(),
         problems: head.problems,
     };
-    let index = Index::from_columns(corpus, head.actor_index, quotes, columns)?;
     let texts = Texts {
         text: place(Section::Texts),
         ends: place(Section::TextEnds),
         sums: place(Section::TextSums),
         file,
         path,
+        spans: OnceLock::new(),
     };
+    let index = Index::from_columns(
+        corpus,
+        head.actor_index,
+        quotes,
+        columns,
+        Some(texts.try_clone()?),
+    )?;
     Some(Image {
         index,
         texts,

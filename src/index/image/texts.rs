@@ -3,6 +3,7 @@
 
 use std::fs::File;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 
 use super::format::{section, text_section};
 use crate::index::quotes::QuoteId;
@@ -22,6 +23,15 @@ pub struct Texts {
     pub(super) ends: (u64, (u64, u32)),
     /// Where the section of the texts' CRC-32s lies, its length and CRC-32.
     pub(super) sums: (u64, (u64, u32)),
+    /// The texts' ends and CRC-32s, read when [`Self::one`] is first asked (`None`: damaged).
+    pub(super) spans: OnceLock<Option<Spans>>,
+}
+
+/// Where each text ends in the texts section, and each text's CRC-32.
+#[derive(Debug)]
+pub(super) struct Spans {
+    ends: Vec<u64>,
+    sums: Vec<u32>,
 }
 
 /// Fewer hits than one in this many quotes are read one by one; more, in one pass over the
@@ -64,6 +74,51 @@ impl TextTable {
 }
 
 impl Texts {
+    /// A second handle on the same texts (the file opened twice over).
+    pub(super) fn try_clone(&self) -> Option<Self> {
+        Some(Self {
+            file: self.file.try_clone().ok()?,
+            path: self.path.clone(),
+            text: self.text,
+            ends: self.ends,
+            sums: self.sums,
+            spans: OnceLock::new(),
+        })
+    }
+
+    /// The text of quote `id`, read from the file and checked against its CRC-32: what a
+    /// screen needs, a row at a time. The ends and checksums of all the texts are read once,
+    /// on the first call. `None` for an unknown id or a damaged file.
+    #[must_use]
+    pub fn one(&self, id: QuoteId) -> Option<String> {
+        let spans = self.spans.get_or_init(|| self.spans()).as_ref()?;
+        let at = id as usize;
+        let start = at
+            .checked_sub(1)
+            .map_or(Some(0), |before| spans.ends.get(before).copied())?;
+        let end = *spans.ends.get(at)?;
+        let mut buffer = vec![0; usize::try_from(end.checked_sub(start)?).ok()?];
+        read_exact_at(
+            &self.file,
+            &self.path,
+            self.text.0.checked_add(start)?,
+            &mut buffer,
+        )?;
+        if spans.sums.get(at) != Some(&crc32fast::hash(&buffer)) {
+            return None;
+        }
+        String::from_utf8(buffer).ok()
+    }
+
+    fn spans(&self) -> Option<Spans> {
+        let ends = section::<u64>(&self.file, &self.path, self.ends.0, self.ends.1)?;
+        let sums = section::<u32>(&self.file, &self.path, self.sums.0, self.sums.1)?;
+        let fits = ends.len() == sums.len()
+            && ends.windows(2).all(|w| w[0] <= w[1])
+            && ends.last().is_none_or(|&last| last == self.text.1.0);
+        fits.then_some(Spans { ends, sums })
+    }
+
     /// Reads the texts of quotes `ids`: a few one by one, each checked against its own
     /// checksum; many in one pass over the section, a few megabytes at a time, checked as a
     /// whole, keeping only theirs (the section is never in memory whole). `None` when the
