@@ -11,9 +11,9 @@ use std::path::Path;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use spotlight::corpus::cache::{self, Manifest};
 use spotlight::corpus::{Corpus, Extent};
 use spotlight::index::Index;
+use spotlight::store::cache::{self, Manifest};
 use spotlight::synth::{SynthOptions, write_corpus};
 
 /// What a start with a cache does: check the directory against the cache, then decode it.

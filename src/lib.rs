@@ -5,12 +5,12 @@
 //! - [`atomic`], [`positioned`]: writing files so that no reader sees half of one; reading a
 //!   file at an offset.
 //! - [`printable`]: corpus text made safe to print on a terminal, or to copy.
-//! - [`corpus`]: pieces, actors and quotes; reading saved pages, extraction, validation, the
-//!   corpus cache.
+//! - [`corpus`]: pieces, actors and quotes; reading saved pages, extraction, validation.
 //! - [`synth`]: a generator of fictional corpora, for benchmarks and tests (uses `corpus`).
 //! - [`eval`]: scoring quote attribution against annotated pieces.
-//! - [`index`]: name folding, the in-memory index built from a corpus, and its on-disk image.
-//! - [`store`]: opening a corpus for a need: from its index image, its cache or its files.
+//! - [`index`]: name folding, and the index built from a corpus.
+//! - [`store`]: what lives on disk (the corpus cache, the index image) and opening a corpus
+//!   for a need: from its index image, its cache or its files.
 //! - [`search`]: the query language, ranking and the search worker.
 //! - [`app`]: the interactive application as plain data: state, actions, update, effects.
 //! - [`ui`]: drawing the application with ratatui (right-to-left text included).

@@ -192,8 +192,8 @@ const LIST_ROWS: usize = 10;
 /// the list as it will stay, and the viewer with what the image holds.
 #[test]
 fn first_screen_from_the_index_image() {
-    use spotlight::corpus::cache::Manifest;
-    use spotlight::index::image;
+    use spotlight::store::cache::Manifest;
+    use spotlight::store::image;
     let dir = tempfile::tempdir().expect("tempdir");
     let options = spotlight::synth::SynthOptions {
         pieces: 12,

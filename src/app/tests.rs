@@ -567,8 +567,8 @@ fn resizing_the_reader_keeps_its_place_in_the_text() {
 /// An index read from an image of `full`'s corpus (written for a directory of synthetic
 /// pieces), as a front end shows it before the records are read.
 fn from_image(dir: &std::path::Path) -> (Arc<Index>, Arc<Index>) {
-    use crate::corpus::cache::Manifest;
-    use crate::index::image;
+    use crate::store::cache::Manifest;
+    use crate::store::image;
     let options = crate::synth::SynthOptions {
         pieces: 12,
         quotes_per_piece: 4,

@@ -19,9 +19,10 @@ use anyhow::Context;
 use clap::Parser;
 
 pub use self::args::{Args, Command};
-use crate::corpus::cache::Manifest;
 use crate::corpus::{Corpus, Extent, Severity};
-use crate::index::{Index, image};
+use crate::index::Index;
+use crate::store::cache::Manifest;
+use crate::store::image;
 use crate::store::{self, Loading, load};
 
 /// What a command found, mapped to the exit code.
@@ -143,7 +144,7 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
 }
 
 /// `spotlight search`: from the corpus's index image when the output needs nothing else (see
-/// [`crate::index::image`]); otherwise from the corpus, writing the image for next time when
+/// [`crate::store::image`]); otherwise from the corpus, writing the image for next time when
 /// the corpus is cached.
 fn search_command(
     out: &mut impl Write,

@@ -10,11 +10,11 @@ use super::json::QuoteJson;
 use crate::corpus::Corpus;
 use crate::index::Index;
 use crate::index::actors::ActorIndex;
-use crate::index::image::Image;
 use crate::index::quotes::QuoteId;
 use crate::printable::sanitize;
 use crate::search::query::parse;
 use crate::search::{Ranges, Results, search_with};
+use crate::store::image::Image;
 
 /// A ranked quote in `--json` output: the quote contract plus `score` and `ranges`.
 #[derive(Debug, Serialize)]
@@ -26,7 +26,7 @@ struct HitJson<'a> {
     ranges: Vec<[usize; 2]>,
 }
 
-/// Whether a search can run on an index image (see [`crate::index::image`]): `--plain` output,
+/// Whether a search can run on an index image (see [`crate::store::image`]): `--plain` output,
 /// which prints texts only, of a query without `fig:`, `via:` or `by:`, the filters that read
 /// a quote's own record.
 #[must_use]

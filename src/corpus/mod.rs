@@ -1,10 +1,9 @@
 //! Pieces, actors and quotes: the data model, loading saved pages, extraction, validation.
 //!
-//! Order of work: [`load`] decodes files (or [`cache`] hands back an unchanged corpus), [`page`] reads a saved page into a [`Piece`],
+//! Order of work: [`load`] decodes files (or `store::cache` hands back an unchanged corpus), [`page`] reads a saved page into a [`Piece`],
 //! [`mentions`] marks actor names and introduces new actors ([`places`] never speak),
 //! [`extract`] finds and attributes quotes, and [`corrections`] applies the analysts' fixes.
 
-pub mod cache;
 pub mod corrections;
 pub mod dates;
 pub mod extract;
@@ -16,7 +15,6 @@ pub mod marks;
 pub mod mentions;
 pub mod model;
 pub mod name_scan;
-pub mod open;
 pub mod page;
 pub mod places;
 pub mod problem;

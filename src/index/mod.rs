@@ -9,7 +9,6 @@ pub mod actors;
 mod day_key;
 pub mod edits;
 pub mod fold;
-pub mod image;
 mod quote_id;
 pub mod quotes;
 pub mod stored;
@@ -25,12 +24,18 @@ use foldhash::HashMap;
 
 use self::actors::ActorIndex;
 pub use self::day_key::DayKey;
-use self::image::Texts;
 use self::quotes::{QuoteId, QuoteIndex};
 pub use self::tables::{Columns, ColumnsRef};
 use self::tables::{Ids, Tables, months, piece_ids};
 use self::titles::Titles;
 use crate::corpus::{Actor, Corpus, Piece, Quote, QuoteKind};
+
+/// Where an index without quote records reads a quote's text: an index image on disk (see
+/// `store::image`), a row at a time as a screen asks.
+pub trait TextSource: std::fmt::Debug + Send + Sync {
+    /// The original text of quote `id`; `None` when it cannot be read.
+    fn text(&self, id: QuoteId) -> Option<String>;
+}
 
 /// Everything search and the views need, built from a [`Corpus`].
 #[derive(Debug)]
@@ -65,9 +70,9 @@ pub struct Index {
     actor_ids: HashMap<String, u32>,
     /// Made when first asked for, unless building the columns needed it.
     piece_ids: OnceLock<HashMap<String, u32>>,
-    /// The quotes' texts in an index image, for an index whose corpus came without its
+    /// Where the quotes' texts are read from, for an index whose corpus came without its
     /// quote records (see [`Self::text`]).
-    texts: Option<Texts>,
+    texts: Option<Box<dyn TextSource>>,
 }
 
 impl Index {
@@ -93,7 +98,7 @@ impl Index {
     }
 
     /// An index over `corpus` from an actor lookup, a quote index and per-quote columns
-    /// stored earlier (an index image, see [`image`]). The corpus may come without its quote
+    /// stored earlier (an index image, see `store::image`). The corpus may come without its quote
     /// records: search, lists by actor, piece and month, and the speaker and piece of each
     /// quote all work from the columns, the quotes' texts come from `texts`, but
     /// [`Self::quote`] finds nothing. `None` when the columns do not fit the corpus or the
@@ -104,7 +109,7 @@ impl Index {
         actors: ActorIndex,
         quotes: QuoteIndex,
         columns: Columns,
-        texts: Option<Texts>,
+        texts: Option<Box<dyn TextSource>>,
     ) -> Option<Arc<Self>> {
         let n = quotes.len();
         let fits = columns.speaker.len() == n
@@ -193,7 +198,7 @@ impl Index {
     pub fn text(&self, id: QuoteId) -> Option<Cow<'_, str>> {
         match self.quote(id) {
             Some(quote) => Some(Cow::Borrowed(quote.text.as_str())),
-            None => self.texts.as_ref()?.one(id).map(Cow::Owned),
+            None => self.texts.as_ref()?.text(id).map(Cow::Owned),
         }
     }
 

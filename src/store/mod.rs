@@ -8,13 +8,19 @@
 //!   hands over the index read from the image first, when it is current, so the first screen
 //!   is drawn from it while the records are read behind it, then the full index.
 
+mod actors;
+pub mod cache;
+pub mod container;
+pub mod image;
+mod open;
+
 use std::path::Path;
 use std::sync::Arc;
 
-use crate::corpus::cache::Manifest;
+use self::cache::Manifest;
+use self::image::Image;
 use crate::corpus::{Corpus, Extent};
 use crate::index::Index;
-use crate::index::image::{self, Image};
 
 /// How a corpus directory is loaded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -13,47 +13,40 @@
 //! (truncated, corrupt, from another version) is a miss, never an error; failing to write it
 //! (a read-only home) is not an error either.
 
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize, de::DeserializeOwned};
 
-use crate::atomic::{Durability, Existing, write_atomically_with};
+use super::container::{self, Place};
 
-use self::actors::StoredActor;
-use super::load::{Corpus, Extent};
-use super::model::{Actor, Paragraph, Piece, Quote};
-use super::problem::Problem;
+use super::actors::StoredActor;
+use crate::corpus::{Actor, Corpus, Extent, Paragraph, Piece, Problem, Quote};
 
-mod actors;
 mod manifest;
 
 pub use self::manifest::{Digest, Given, Manifest, Stamp};
 
 /// Changes whenever the layout of the cache file changes, or what a full load gives for the
 /// same files (the extraction, the gazetteer's checks): an older cache is then a miss.
-pub(crate) const FORMAT: u32 = 6;
-/// Where the head starts: after its length (eight bytes) and its CRC-32 (four), little-endian.
-const HEAD_AT: u64 = 12;
+pub(crate) const FORMAT: u32 = 7;
+/// The first bytes of every cache file (a store container, see [`super::container`]).
+const MAGIC: &[u8; 8] = b"SPOTCCH\0";
 /// Pieces or quotes per chunk: small enough that two cores share the decoding evenly.
 const CHUNK: usize = 512;
 
-/// The head of the cache file, after its length and CRC-32 (see [`HEAD_AT`]); the encoded
-/// chunks of pieces, of quotes, of the quotes' ids and contexts and of the pieces' paragraphs
-/// follow it, in that order.
+/// The head of the cache file. The container's sections are the encoded chunks of pieces, of
+/// quotes, of the quotes' ids and contexts (one per chunk of quotes) and of the pieces'
+/// paragraphs (one per chunk of pieces), in that order.
 #[derive(Serialize, Deserialize)]
 struct Head {
     manifest: Manifest,
     actors: Vec<StoredActor>,
     problems: Vec<Problem>,
-    /// Byte length and CRC-32 of each chunk of pieces, of quotes, of their ids and contexts
-    /// (one chunk per chunk of quotes) and of paragraphs (one chunk per chunk of pieces).
-    pieces: Vec<(usize, u32)>,
-    quotes: Vec<(usize, u32)>,
-    details: Vec<(usize, u32)>,
-    bodies: Vec<(usize, u32)>,
+    /// How many chunks of pieces, and of quotes.
+    piece_chunks: usize,
+    quote_chunks: usize,
 }
 
 /// Where the cache of the directory in `manifest` lives, when there is a cache directory.
@@ -132,74 +125,37 @@ pub fn prune(written: &Path) {
 #[must_use]
 pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> {
     let mut file = std::fs::File::open(path).ok()?;
-    let file_len = file.metadata().ok()?.len();
-    let mut length = [0u8; 8];
-    file.read_exact(&mut length).ok()?;
-    let head_len = u64::from_le_bytes(length);
-    let mut checksum = [0u8; 4];
-    file.read_exact(&mut checksum).ok()?;
-    // Lengths come from the file: checked against its size before anything is allocated.
-    let head_bytes = read_exactly(&mut file, head_len, file_len)?;
-    // The head holds the actors and the chunk table: checked like every chunk.
-    if crc32fast::hash(&head_bytes) != u32::from_le_bytes(checksum) {
-        return None;
-    }
-    let head: Head = postcard::from_bytes(&head_bytes).ok()?;
+    // The head holds the actors and the chunk table, checked like every chunk.
+    let (head, places): (Head, Vec<Place>) = container::open(&mut file, MAGIC)?;
     if head.manifest != *manifest {
         return None;
     }
-    let total = |chunks: &[(usize, u32)]| {
-        chunks.iter().try_fold(0u64, |sum, &(length, _)| {
-            sum.checked_add(u64::try_from(length).ok()?)
-        })
-    };
-    let (pieces_len, quotes_len, details_len, bodies_len) = (
-        total(&head.pieces)?,
-        total(&head.quotes)?,
-        total(&head.details)?,
-        total(&head.bodies)?,
-    );
-    let whole_file = [
-        HEAD_AT,
-        head_len,
-        pieces_len,
-        quotes_len,
-        details_len,
-        bodies_len,
-    ]
-    .iter()
-    .try_fold(0u64, |sum, &n| sum.checked_add(n))?;
-    if whole_file != file_len
-        || head.bodies.len() != head.pieces.len()
-        || head.details.len() != head.quotes.len()
-    {
+    let (p, q) = (head.piece_chunks, head.quote_chunks);
+    if places.len() != p.checked_mul(2)?.checked_add(q.checked_mul(2)?)? {
         return None;
     }
     // Each chunk is read by the task that decodes it, so the file is never in memory whole:
     // at a million quotes that is most of a gigabyte less at the peak.
-    let pieces_at = HEAD_AT + head_len;
-    let quotes_at = pieces_at + pieces_len;
-    let details_at = quotes_at + quotes_len;
-    let bodies_at = details_at + details_len;
+    let (piece_chunks, rest) = places.split_at(p);
+    let (quote_chunks, rest) = rest.split_at(q);
+    let (detail_chunks, body_chunks) = rest.split_at(q);
     let actors: Vec<Actor> = head.actors.into_iter().map(Actor::from).collect();
     let ((pieces, bodies), (quotes, details)) = rayon::join(
         || {
             rayon::join(
-                || read_chunks::<Piece>(&file, path, pieces_at, &head.pieces),
+                || read_chunks::<Piece>(&file, path, piece_chunks),
                 || match extent {
-                    Extent::Whole => {
-                        read_chunks::<Vec<Paragraph>>(&file, path, bodies_at, &head.bodies)
-                    }
+                    Extent::Whole => read_chunks::<Vec<Paragraph>>(&file, path, body_chunks),
                     Extent::Lean | Extent::Bare => Some(Vec::new()),
                 },
             )
         },
         || {
             rayon::join(
-                || read_chunks::<Quote>(&file, path, quotes_at, &head.quotes),
+                || read_chunks::<Quote>(&file, path, quote_chunks),
                 || match extent {
                     Extent::Whole | Extent::Lean => {
-                        read_chunks::<(String, String)>(&file, path, details_at, &head.details)
+                        read_chunks::<(String, String)>(&file, path, detail_chunks)
                     }
                     Extent::Bare => Some(Vec::new()),
                 },
@@ -246,61 +202,25 @@ pub fn read(path: &Path, manifest: &Manifest, extent: Extent) -> Option<Corpus> 
     })
 }
 
-/// The next `length` bytes of `file`, when the file (of `file_len` bytes) can hold them.
-fn read_exactly(file: &mut std::fs::File, length: u64, file_len: u64) -> Option<Vec<u8>> {
-    if length > file_len {
-        return None;
-    }
-    let mut bytes = vec![0; usize::try_from(length).ok()?];
-    file.read_exact(&mut bytes).ok()?;
-    Some(bytes)
-}
-
-/// Reads the chunks listed (length, checksum) one after another from byte `offset` of `file`
-/// (open at `path`) and decodes them in parallel, each only when its checksum holds (a damaged
-/// disk block must not turn into a wrong corpus). The caller has checked that the listed
-/// chunks fit the file.
+/// Reads the chunks at `places` of `file` (open at `path`) and decodes them in parallel, each
+/// only when its checksum holds (a damaged disk block must not turn into a wrong corpus).
 fn read_chunks<T: DeserializeOwned + Send>(
     file: &std::fs::File,
     path: &Path,
-    offset: u64,
-    listed: &[(usize, u32)],
+    places: &[Place],
 ) -> Option<Vec<T>> {
-    let mut starts = Vec::with_capacity(listed.len());
-    let mut at = offset;
-    for &(length, _) in listed {
-        starts.push(at);
-        at = at.checked_add(u64::try_from(length).ok()?)?;
-    }
-    let decoded: Option<Vec<Vec<T>>> = listed
+    let decoded: Option<Vec<Vec<T>>> = places
         .par_iter()
-        .zip(&starts)
-        .map(|(&(length, checksum), &start)| {
-            let bytes = read_at(file, path, start, length)?;
-            (crc32fast::hash(&bytes) == checksum)
-                .then(|| postcard::from_bytes(&bytes).ok())
-                .flatten()
-        })
+        .map(|place| place.decode::<Vec<T>>(file, path))
         .collect();
     Some(decoded?.into_iter().flatten().collect())
 }
 
-/// `length` bytes at `offset` of `file` (open at `path`).
-fn read_at(file: &std::fs::File, path: &Path, offset: u64, length: usize) -> Option<Vec<u8>> {
-    let mut bytes = vec![0; length];
-    crate::positioned::read_exact_at(file, path, offset, &mut bytes)?;
-    Some(bytes)
-}
-
-/// Encodes `items` in chunks, in parallel, each with its checksum.
-fn encode<T: Serialize + Sync>(items: &[T]) -> Option<Vec<(Vec<u8>, u32)>> {
+/// Encodes `items` in chunks, in parallel.
+fn encode<T: Serialize + Sync>(items: &[T]) -> Option<Vec<Vec<u8>>> {
     items
         .par_chunks(CHUNK)
-        .map(|chunk| {
-            let bytes = postcard::to_stdvec(chunk).ok()?;
-            let checksum = crc32fast::hash(&bytes);
-            Some((bytes, checksum))
-        })
+        .map(|chunk| postcard::to_stdvec(chunk).ok())
         .collect()
 }
 
@@ -342,31 +262,23 @@ pub fn write(path: &Path, manifest: &Manifest, corpus: &Corpus) -> std::io::Resu
         manifest: manifest.clone(),
         actors,
         problems: corpus.problems.clone(),
-        pieces: pieces.iter().map(|(b, c)| (b.len(), *c)).collect(),
-        quotes: quotes.iter().map(|(b, c)| (b.len(), *c)).collect(),
-        details: details.iter().map(|(b, c)| (b.len(), *c)).collect(),
-        bodies: bodies.iter().map(|(b, c)| (b.len(), *c)).collect(),
+        piece_chunks: pieces.len(),
+        quote_chunks: quotes.len(),
     };
-    let head = postcard::to_stdvec(&head).map_err(|_| invalid("cache"))?;
-    let dir = path.parent().ok_or_else(|| invalid("no cache directory"))?;
-    std::fs::create_dir_all(dir)?;
-    write_atomically_with(path, Durability::Buffered, Existing::Replace, |out| {
-        let length = u64::try_from(head.len()).map_err(|_| invalid("cache head"))?;
-        out.write_all(&length.to_le_bytes())?;
-        out.write_all(&crc32fast::hash(&head).to_le_bytes())?;
-        out.write_all(&head)?;
-        pieces
-            .iter()
-            .chain(&quotes)
-            .chain(&details)
-            .chain(&bodies)
-            .try_for_each(|(chunk, _)| out.write_all(chunk))
-    })
+    let sections: Vec<&[u8]> = pieces
+        .iter()
+        .chain(&quotes)
+        .chain(&details)
+        .chain(&bodies)
+        .map(Vec::as_slice)
+        .collect();
+    container::write(path, MAGIC, head, &sections)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::atomic::{Durability, Existing, write_atomically_with};
     use crate::corpus::files::PIECES_DIR;
     use crate::synth::{SynthOptions, write_corpus};
 

@@ -31,13 +31,14 @@ use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
-use self::format::{FORMAT, SECTIONS, Section, read_head};
+use self::format::{FORMAT, Head, MAGIC, SECTIONS, Section};
 use self::reader::{read_columns, read_quote_index};
 pub use self::texts::{TextTable, Texts};
 pub use self::writer::write;
-use super::Index;
-use crate::corpus::cache::{self, Digest, Manifest};
-use crate::corpus::{Corpus, Piece};
+use super::container;
+use crate::corpus::{Actor, Corpus, Piece};
+use crate::index::Index;
+use crate::store::cache::{self, Digest, Manifest};
 
 /// The index of a corpus read from its image, and the texts of its quotes.
 #[derive(Debug)]
@@ -65,24 +66,14 @@ pub fn path_for(dir: &Path) -> Option<PathBuf> {
 pub fn open(path: &Path) -> Option<Image> {
     let path = path.to_path_buf();
     let mut file = File::open(&path).ok()?;
-    let (head, body_at) = read_head(&mut file)?;
+    let (head, places): (Head, _) = container::open(&mut file, MAGIC)?;
     if head.format != FORMAT
         || head.little_endian != cfg!(target_endian = "little")
-        || head.sections.len() != SECTIONS
+        || places.len() != SECTIONS
     {
         return None;
     }
-    let file_len = file.metadata().ok()?.len();
-    let mut starts = [0u64; SECTIONS];
-    let mut at = body_at;
-    for (start, &(length, _)) in starts.iter_mut().zip(&head.sections) {
-        *start = at;
-        at = at.checked_add(length)?;
-    }
-    if at != file_len {
-        return None;
-    }
-    let place = |s: Section| (starts[s as usize], head.sections[s as usize]);
+    let place = |s: Section| places[s as usize];
     let quotes = read_quote_index(&file, &path, &place)?;
     let columns = read_columns(&file, &path, &place)?;
     let corpus = Corpus {
@@ -91,7 +82,7 @@ pub fn open(path: &Path) -> Option<Image> {
             .into_iter()
             .map(|(id, title)| Piece::named(id, title, String::new()))
             .collect(),
-        actors: serde_json::from_str(&head.actors).ok()?,
+        actors: head.actors.into_iter().map(Actor::from).collect(),
         quotes: Vec::new(),
         problems: head.problems,
     };
@@ -108,7 +99,7 @@ pub fn open(path: &Path) -> Option<Image> {
         head.actor_index,
         quotes,
         columns,
-        Some(texts.try_clone()?),
+        Some(Box::new(texts.try_clone()?)),
     )?;
     Some(Image {
         index,
@@ -122,6 +113,6 @@ pub fn open(path: &Path) -> Option<Image> {
 pub fn is_current(path: &Path, manifest: &Manifest) -> bool {
     let head = File::open(path)
         .ok()
-        .and_then(|mut file| read_head(&mut file));
+        .and_then(|mut file| container::open::<Head>(&mut file, MAGIC));
     head.is_some_and(|(head, _)| head.manifest == manifest.digest() && head.format == FORMAT)
 }

@@ -5,8 +5,9 @@
 use std::path::Path;
 
 use super::cache::{self, Manifest};
-use super::files::ensure_corpus;
-use super::load::{Corpus, Extent, LoadError};
+use crate::corpus::files::ensure_corpus;
+use crate::corpus::load::LoadError;
+use crate::corpus::{Corpus, Extent};
 
 impl Corpus {
     /// Loads `dir` from its cache when no file changed since the cache was written (see

@@ -1,6 +1,6 @@
 //! Writing an index image: the quote index's arrays, the per-quote columns and the quotes'
-//! texts laid out as sections, with a CRC-32 per section, per block of haystacks, per posting
-//! list and per text, and the head that lists them.
+//! texts laid out as the sections of a store container, with a CRC-32 per section (the
+//! container's), per block of haystacks, per posting list and per text.
 
 use std::io;
 use std::path::Path;
@@ -8,10 +8,11 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use super::format::{FORMAT, Head, MAGIC, SECTIONS, kind_byte};
-use crate::atomic::{Durability, Existing, write_atomically_with};
-use crate::corpus::cache::Manifest;
 use crate::index::Index;
 use crate::index::stored::BLOCK;
+use crate::store::actors::StoredActor;
+use crate::store::cache::Manifest;
+use crate::store::container;
 
 /// Writes the image of `index`, built with its quote records (their texts are stored) from
 /// the directory of `manifest`, to `path`: to a temporary file renamed into place.
@@ -92,7 +93,7 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
         manifest: manifest.digest(),
         format: FORMAT,
         little_endian: cfg!(target_endian = "little"),
-        actors: serde_json::to_string(&corpus.actors)?,
+        actors: corpus.actors.iter().map(StoredActor::from).collect(),
         problems: corpus.problems.clone(),
         pieces: corpus
             .pieces
@@ -100,17 +101,6 @@ pub fn write(path: &Path, manifest: &Manifest, index: &Index) -> io::Result<()> 
             .map(|p| (p.id.clone(), p.title.clone()))
             .collect(),
         actor_index: index.actors.clone(),
-        sections: sections
-            .par_iter()
-            .map(|s| (s.len() as u64, crc32fast::hash(s)))
-            .collect(),
     };
-    let head = postcard::to_stdvec(&head).map_err(io::Error::other)?;
-    write_atomically_with(path, Durability::Buffered, Existing::Replace, |out| {
-        out.write_all(MAGIC)?;
-        out.write_all(&(head.len() as u64).to_le_bytes())?;
-        out.write_all(&crc32fast::hash(&head).to_le_bytes())?;
-        out.write_all(&head)?;
-        sections.iter().try_for_each(|s| out.write_all(s))
-    })
+    container::write(path, MAGIC, head, &sections)
 }

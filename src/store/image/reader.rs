@@ -4,38 +4,32 @@
 use std::fs::File;
 use std::path::Path;
 
-use super::format::{Section, byte_kind, section, text_section};
+use super::format::{Section, byte_kind};
 use crate::index::quotes::QuoteIndex;
 use crate::index::stored::{self, StoredLists, StoredText};
 use crate::index::{Columns, DayKey};
+use crate::store::container::Place;
 
-/// Where a section lies: its first byte, and its length and CRC-32 as the head lists them.
-pub(super) type Place<'a> = &'a (dyn Fn(Section) -> (u64, (u64, u32)) + Sync);
+/// Where each section lies.
+pub(super) type Places<'a> = &'a (dyn Fn(Section) -> Place + Sync);
 
 /// The quote index of an image: the ends, words and posting starts read now, the haystacks
 /// and posting lists left in the file until a search asks for them.
-pub(super) fn read_quote_index(file: &File, path: &Path, place: Place<'_>) -> Option<QuoteIndex> {
-    let array = |s: Section| {
-        let (at, listed) = place(s);
-        section::<u64>(file, path, at, listed)
-    };
-    let sums = |s: Section| {
-        let (at, listed) = place(s);
-        section::<u32>(file, path, at, listed)
-    };
+pub(super) fn read_quote_index(file: &File, path: &Path, place: Places<'_>) -> Option<QuoteIndex> {
+    let array = |s: Section| place(s).array::<u64>(file, path);
+    let sums = |s: Section| place(s).array::<u32>(file, path);
     let stored = |s: Section| {
-        let (at, listed) = place(s);
+        let place = place(s);
         Some(stored::Section {
             file: file.try_clone().ok()?,
             path: path.to_path_buf(),
-            at,
-            listed,
+            at: place.at,
+            listed: (place.length, place.crc),
         })
     };
     let ends = array(Section::Ends)?;
     let posting_starts = array(Section::PostingStarts)?;
-    let (at, listed) = place(Section::Words);
-    let words = text_section(file, path, at, listed)?;
+    let words = place(Section::Words).text(file, path)?;
     let words: Vec<Box<str>> = if words.is_empty() {
         Vec::new()
     } else {
@@ -52,15 +46,11 @@ pub(super) fn read_quote_index(file: &File, path: &Path, place: Place<'_>) -> Op
 }
 
 /// The per-quote columns of an image: speaker, piece, day and kind of each quote.
-pub(super) fn read_columns(file: &File, path: &Path, place: Place<'_>) -> Option<Columns> {
-    let (at, listed) = place(Section::Speaker);
-    let speaker = section::<u32>(file, path, at, listed)?;
-    let (at, listed) = place(Section::Piece);
-    let piece = section::<u32>(file, path, at, listed)?;
-    let (at, listed) = place(Section::Days);
-    let days = section::<i32>(file, path, at, listed)?;
-    let (at, listed) = place(Section::Kinds);
-    let kinds = section::<u8>(file, path, at, listed)?;
+pub(super) fn read_columns(file: &File, path: &Path, place: Places<'_>) -> Option<Columns> {
+    let speaker = place(Section::Speaker).array::<u32>(file, path)?;
+    let piece = place(Section::Piece).array::<u32>(file, path)?;
+    let days = place(Section::Days).array::<i32>(file, path)?;
+    let kinds = place(Section::Kinds).array::<u8>(file, path)?;
     Some(Columns {
         speaker: speaker
             .into_iter()

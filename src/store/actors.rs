@@ -1,13 +1,13 @@
-//! Actors in the cache: stored with every field, since the cache's encoding (postcard) reads
-//! fields by position and the gazetteer's own form leaves empty ones out.
+//! Actors as the cache and the index image store them: with every field, since their encoding
+//! (postcard) reads fields by position and the gazetteer's own form leaves empty ones out.
 
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::model::{Actor, ActorKind, Relation};
 
-/// An actor as the cache stores it: every field present, in order. Postcard reads fields by
-/// position, so it cannot take the gazetteer's form, which leaves out empty ones.
-#[derive(Serialize, Deserialize)]
+/// An actor as the cache and the image store it: every field present, in order. Postcard reads
+/// fields by position, so it cannot take the gazetteer's form, which leaves out empty ones.
+#[derive(Debug, Serialize, Deserialize)]
 pub(super) struct StoredActor {
     id: String,
     name: String,

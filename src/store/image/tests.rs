@@ -7,11 +7,11 @@ use std::sync::Arc;
 use super::texts::SPARSE;
 use super::{Image, is_current, open, write};
 use crate::corpus::Corpus;
-use crate::corpus::cache::Manifest;
 use crate::index::Index;
 use crate::index::quotes::QuoteId;
 use crate::search::query::parse;
 use crate::search::{Ranges, search_with};
+use crate::store::cache::Manifest;
 use crate::synth::{SynthOptions, write_corpus};
 
 /// The image at `path` when it was written for `manifest`.

@@ -5,9 +5,9 @@ use std::fs::File;
 use std::path::PathBuf;
 use std::sync::OnceLock;
 
-use super::format::{section, text_section};
 use crate::index::quotes::QuoteId;
 use crate::positioned::read_exact_at;
+use crate::store::container::Place;
 
 /// The quotes' original texts in an image, read from the file only when needed: a search
 /// that matched nothing never reads them, one that matched a few reads just those.
@@ -17,12 +17,12 @@ pub struct Texts {
     pub(super) file: File,
     /// Its path (for systems without positioned reads).
     pub(super) path: PathBuf,
-    /// Where the texts section lies, its length and CRC-32.
-    pub(super) text: (u64, (u64, u32)),
-    /// Where the section of the texts' ends lies, its length and CRC-32.
-    pub(super) ends: (u64, (u64, u32)),
-    /// Where the section of the texts' CRC-32s lies, its length and CRC-32.
-    pub(super) sums: (u64, (u64, u32)),
+    /// Where the texts section lies.
+    pub(super) text: Place,
+    /// Where the section of the texts' ends lies.
+    pub(super) ends: Place,
+    /// Where the section of the texts' CRC-32s lies.
+    pub(super) sums: Place,
     /// The texts' ends and CRC-32s, read when [`Self::one`] is first asked (`None`: damaged).
     pub(super) spans: OnceLock<Option<Spans>>,
 }
@@ -73,6 +73,12 @@ impl TextTable {
     }
 }
 
+impl crate::index::TextSource for Texts {
+    fn text(&self, id: QuoteId) -> Option<String> {
+        self.one(id)
+    }
+}
+
 impl Texts {
     /// A second handle on the same texts (the file opened twice over).
     pub(super) fn try_clone(&self) -> Option<Self> {
@@ -101,7 +107,7 @@ impl Texts {
         read_exact_at(
             &self.file,
             &self.path,
-            self.text.0.checked_add(start)?,
+            self.text.at.checked_add(start)?,
             &mut buffer,
         )?;
         if spans.sums.get(at) != Some(&crc32fast::hash(&buffer)) {
@@ -111,11 +117,11 @@ impl Texts {
     }
 
     fn spans(&self) -> Option<Spans> {
-        let ends = section::<u64>(&self.file, &self.path, self.ends.0, self.ends.1)?;
-        let sums = section::<u32>(&self.file, &self.path, self.sums.0, self.sums.1)?;
+        let ends = self.ends.array::<u64>(&self.file, &self.path)?;
+        let sums = self.sums.array::<u32>(&self.file, &self.path)?;
         let fits = ends.len() == sums.len()
             && ends.windows(2).all(|w| w[0] <= w[1])
-            && ends.last().is_none_or(|&last| last == self.text.1.0);
+            && ends.last().is_none_or(|&last| last == self.text.length);
         fits.then_some(Spans { ends, sums })
     }
 
@@ -130,17 +136,19 @@ impl Texts {
 
     /// [`Self::read`], passing over the section `chunk` bytes at a time.
     pub(super) fn read_in(&self, ids: &[QuoteId], chunk: u64) -> Option<TextTable> {
-        let read = |(at, listed)| section::<u64>(&self.file, &self.path, at, listed);
-        let ends = read(self.ends)?;
-        let (text_at, (text_len, text_sum)) = self.text;
+        let ends = self.ends.array::<u64>(&self.file, &self.path)?;
+        let Place {
+            at: text_at,
+            length: text_len,
+            crc: text_sum,
+        } = self.text;
         let fits = ends.windows(2).all(|w| w[0] <= w[1])
             && ends.last().is_none_or(|&last| last == text_len);
         if !fits {
             return None;
         }
         if ids.len().saturating_mul(2) > ends.len() {
-            let (at, listed) = self.text;
-            let text = text_section(&self.file, &self.path, at, listed)?;
+            let text = self.text.text(&self.file, &self.path)?;
             let ends = ends
                 .into_iter()
                 .map(|e| {
@@ -181,8 +189,7 @@ impl Texts {
             read_exact_at(&self.file, &self.path, text_at.checked_add(start)?, buffer)
         };
         if wanted.len().saturating_mul(SPARSE) < ends.len() {
-            let (at, listed) = self.sums;
-            let sums = section::<u32>(&self.file, &self.path, at, listed)?;
+            let sums = self.sums.array::<u32>(&self.file, &self.path)?;
             for &id in &wanted {
                 let (start, end) = span(id)?;
                 fill(start, end, &mut buffer)?;
