@@ -364,10 +364,14 @@ fn import_copies_atomically_and_refuses_to_overwrite() {
     let target = dir
         .path()
         .join("pieces/fictional-test-piece-speakers-after-split-quotes-and-captions.md");
-    assert_eq!(
-        std::fs::read(&target).expect("imported"),
-        std::fs::read(piece).expect("source")
-    );
+    // The page as it was, under front matter that says when it was imported.
+    let stored = std::fs::read_to_string(&target).expect("imported");
+    let source = std::fs::read_to_string(piece).expect("source");
+    let (front, rest) = stored
+        .split_once("---\n# ")
+        .expect("front matter, then the page");
+    assert!(front.starts_with("---\nimported: 20"), "{front}");
+    assert_eq!(format!("# {rest}"), source);
     let again = spotlight(&["import", "--data", data, piece]);
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
@@ -378,6 +382,38 @@ fn import_copies_atomically_and_refuses_to_overwrite() {
         .filter_map(Result::ok)
         .collect();
     assert_eq!(leftovers.len(), 1, "no temp files left behind");
+}
+
+/// A page in a clipper's form (front matter with title, source address, author and dates) is
+/// imported with its address, which then reaches `pieces --json`, and the import's own time.
+#[test]
+fn a_clipped_page_keeps_its_address_and_dates() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().to_str().expect("path");
+    let piece = fixture("clipped/clipped-piece.md");
+    let imported = spotlight(&["import", "--data", data, piece.to_str().expect("path")]);
+    assert_eq!(
+        imported.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
+    let pieces = json_lines(&spotlight(&["pieces", "--json", "--data", data]));
+    let piece = &pieces[0];
+    assert_eq!(piece["title"], "Fictional Test Piece: A Clipped Page");
+    assert_eq!(
+        piece["url"],
+        "https://www.example.org/policy-analysis/fictional-test-piece-a-clipped-page"
+    );
+    assert_eq!(piece["date"], "2025-03-14");
+    assert_eq!(piece["updated"], "2025-03-15");
+    assert_eq!(piece["saved"], "2025-03-20T09:15:00Z");
+    assert!(
+        piece["imported"]
+            .as_str()
+            .is_some_and(|t| t.starts_with("20"))
+    );
+    assert_eq!(piece["authors"][0]["name"], "Sami Sampleton");
 }
 
 #[test]

@@ -42,6 +42,29 @@ pub fn run(
     Ok(outcome)
 }
 
+/// The page with the time of its import in its front matter (`imported: …`), which it gains if
+/// it had none: the corpus then says which pieces came in when.
+fn stamp_imported(text: &str, now: jiff::Timestamp) -> String {
+    let line = format!("imported: {now}\n");
+    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if let Some(rest) = body.strip_prefix("---\n") {
+        let mut out = String::from("---\n");
+        let mut lines = rest.split_inclusive('\n');
+        for l in lines.by_ref() {
+            if matches!(l.trim_end(), "---" | "...") {
+                out.push_str(&line);
+                out.push_str(l);
+                out.extend(lines);
+                return out;
+            }
+            if !l.starts_with("imported:") {
+                out.push_str(l);
+            }
+        }
+    }
+    format!("---\n{line}---\n{body}")
+}
+
 fn import_one(file: &Path, pieces: &Path, force: bool) -> anyhow::Result<PathBuf> {
     let name = file.display().to_string();
     let bytes = std::fs::read(file).with_context(|| format!("{name}: cannot read"))?;
@@ -59,8 +82,9 @@ fn import_one(file: &Path, pieces: &Path, force: bool) -> anyhow::Result<PathBuf
     } else {
         Existing::Keep
     };
+    let stamped = stamp_imported(&text, jiff::Timestamp::now());
     let written = write_atomically_with(&target, Durability::Synced, existing, |out| {
-        out.write_all(&bytes)
+        out.write_all(stamped.as_bytes())
     });
     match written {
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
@@ -70,4 +94,28 @@ fn import_one(file: &Path, pieces: &Path, force: bool) -> anyhow::Result<PathBuf
         other => other.with_context(|| format!("{name}: writing {}", target.display()))?,
     }
     Ok(target)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_import_stamps_its_time_into_the_front_matter() {
+        let now: jiff::Timestamp = "2026-12-06T20:00:00Z".parse().expect("a time");
+        assert_eq!(
+            stamp_imported("# T\n", now),
+            "---\nimported: 2026-12-06T20:00:00Z\n---\n# T\n"
+        );
+        let again = stamp_imported(
+            "---\nurl: https://x.org/a\nimported: 2020-01-01T00:00:00Z\n---\n# T\n",
+            now,
+        );
+        assert_eq!(
+            again,
+            "---\nurl: https://x.org/a\nimported: 2026-12-06T20:00:00Z\n---\n# T\n"
+        );
+        // A page whose first line only looks like a fence is not taken apart.
+        assert!(stamp_imported("---\nno end\n", now).starts_with("---\nimported:"));
+    }
 }

@@ -116,6 +116,16 @@ pub struct PieceJson<'a> {
     topics: &'a [String],
     regions: &'a [String],
     quote_count: usize,
+    /// The date of the page's "Updated …" line.
+    updated: Option<Date>,
+    /// The site's node number of the piece.
+    node: Option<u64>,
+    /// The site of a page that is not the series' own.
+    site: Option<&'a str>,
+    /// When the page was fetched or saved.
+    saved: Option<jiff::Timestamp>,
+    /// When the page was imported.
+    imported: Option<jiff::Timestamp>,
 }
 
 impl<'a> PieceJson<'a> {
@@ -135,6 +145,11 @@ impl<'a> PieceJson<'a> {
                 })
                 .collect(),
             url: piece.url.as_deref(),
+            updated: piece.updated,
+            node: piece.node,
+            site: piece.site.as_deref(),
+            saved: piece.saved,
+            imported: piece.imported,
             figures: piece
                 .figures
                 .iter()

@@ -15,10 +15,20 @@ pub struct Piece {
     pub id: String,
     /// The title as printed.
     pub title: String,
-    /// Canonical address of the piece when the page names it.
+    /// Canonical address of the piece when the page names it (its front matter's `url`).
     pub url: Option<String>,
     /// Publication date.
     pub date: Option<Date>,
+    /// The date of the page's "Updated …" line, when it has one.
+    pub updated: Option<Date>,
+    /// The site's node number of the piece (`/node/N`), when known.
+    pub node: Option<u64>,
+    /// The site the page came from, for pages that are not the series' own (`example.org`).
+    pub site: Option<String>,
+    /// When the page was fetched or saved from the browser, when known.
+    pub saved: Option<jiff::Timestamp>,
+    /// When the page was imported into the corpus, when it was imported.
+    pub imported: Option<jiff::Timestamp>,
     /// Authors in byline order.
     pub authors: Vec<Author>,
     /// Series the piece belongs to (`Militia Spotlight`, ...).
@@ -55,6 +65,11 @@ impl Piece {
             title,
             url: None,
             date: None,
+            updated: None,
+            node: None,
+            site: None,
+            saved: None,
+            imported: None,
             authors: Vec::new(),
             series: Vec::new(),
             content_type: None,

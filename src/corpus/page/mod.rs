@@ -6,6 +6,7 @@
 //! Actor mentions are not resolved here; links keep their targets for [`super::mentions`].
 
 mod body;
+mod front_matter;
 mod trailer;
 
 use self::trailer::trailer_section;
@@ -41,9 +42,27 @@ enum Section {
 /// Returns the piece and the warnings worth showing (missing date, figure without a caption);
 /// fails only when the page has no title or no body at all.
 pub fn read_page(text: &str, source: &str) -> Result<(Piece, Vec<PageIssue>), PageIssue> {
+    let (front, text) = front_matter::split(text);
     let mut parser = PageParser::new(source);
-    for block in blocks(text) {
+    let front = match front {
+        Some(Ok(front)) => Some(front),
+        Some(Err(issue)) => {
+            parser.issues.push(issue);
+            None
+        }
+        None => None,
+    };
+    for block in blocks(&text) {
         parser.block(block);
+    }
+    if let Some(front) = front {
+        if parser.title_line.is_none() {
+            if let Some(title) = front.title() {
+                parser.piece.title = title.to_string();
+                parser.title_line = Some(1);
+            }
+        }
+        front.apply(&mut parser.piece, &mut parser.issues);
     }
     parser.finish()
 }
@@ -112,6 +131,8 @@ impl PageParser {
             .filter(|_| self.piece.authors.is_empty())
         {
             self.byline(&block, rest);
+        } else if let Some(updated) = text.strip_prefix("Updated ") {
+            self.piece.updated = self.piece.updated.or_else(|| parse_date(updated));
         } else if let Some(date) = self
             .piece
             .date
@@ -120,7 +141,7 @@ impl PageParser {
             .flatten()
         {
             self.piece.date = Some(date);
-        } else if text.starts_with("Updated ") || text.eq_ignore_ascii_case("also available in") {
+        } else if text.eq_ignore_ascii_case("also available in") {
         } else if let Some(target) = block
             .first_link()
             .and_then(|r| r.target.clone())

@@ -30,7 +30,7 @@ pub use self::manifest::{Digest, Given, Manifest, Stamp};
 
 /// Changes whenever the layout of the cache file changes, or what a full load gives for the
 /// same files (the extraction, the gazetteer's checks): an older cache is then a miss.
-pub(crate) const FORMAT: u32 = 7;
+pub(crate) const FORMAT: u32 = 8;
 /// The first bytes of every cache file (a store container, see [`super::container`]).
 const MAGIC: &[u8; 8] = b"SPOTCCH\0";
 /// Pieces or quotes per chunk: small enough that two cores share the decoding evenly.
