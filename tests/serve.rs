@@ -227,3 +227,59 @@ fn arabic_is_drawn_in_visual_order_over_ssh_and_a_key_toggles_it_per_session() {
         assert_eq!(session.wait_exit(WAIT).code, 0);
     }
 }
+
+/// A piece imported into the corpus of a running server reaches both connected sessions,
+/// which stay connected; a page made broken keeps the server up.
+#[test]
+fn sessions_see_a_piece_imported_while_the_server_runs() {
+    let corpus = tempfile::tempdir().expect("tempdir");
+    let data = corpus.path().join("corpus");
+    let data = data.to_str().expect("path");
+    let synth = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(["synth", "--pieces", "20", "--seed", "8", "--out", data])
+        .output()
+        .expect("synth");
+    assert!(synth.status.success());
+    let Some(server) = Server::start_with(&["--data", data]) else {
+        return;
+    };
+    let session = |name: &str| {
+        let mut args: Vec<String> = vec!["-t".into()];
+        args.extend(server.ssh_args("id"));
+        args.push("127.0.0.1".into());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        let t = tmux::Tmux::start_program(name, 100, 30, "ssh", &args)?;
+        t.wait_until("the browser", WAIT, |s| {
+            s.contains(" of ") && s.contains("quotes")
+        });
+        Some(t)
+    };
+    let (Some(first), Some(second)) = (session("live-1"), session("live-2")) else {
+        return;
+    };
+    let piece =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clipped/clipped-piece.md");
+    let started = Instant::now();
+    let import = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(["import", "--data", data])
+        .arg(&piece)
+        .output()
+        .expect("import");
+    assert!(import.status.success(), "{}", text(&import));
+    for t in [&first, &second] {
+        let screen = t.wait_for("corpus reloaded: +1 piece", WAIT);
+        assert!(screen.contains("quotes"), "{screen}");
+    }
+    eprintln!("import -> both sessions reloaded: {:?}", started.elapsed());
+    // The new piece's statement is there to find.
+    first.send_keys(&["c", "o", "n", "v", "o", "y", "s"]);
+    first.wait_for("\u{201c}the convoys will not pass", WAIT);
+    // A broken page: the server stays up, and both sessions with it.
+    std::fs::write(Path::new(data).join("pieces/broken.md"), "no title here\n").expect("written");
+    second.wait_for("problem", WAIT);
+    first.send_keys(&["C-u"]);
+    first.wait_until("the list again", WAIT, |s| {
+        s.contains(" of ") && s.contains("quotes")
+    });
+    assert!(server.log().contains("corpus reloaded"), "{}", server.log());
+}

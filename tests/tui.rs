@@ -727,6 +727,43 @@ fn a_start_from_the_index_image_reads_the_records_behind_the_first_screen() {
     assert_eq!(t.wait_exit(WAIT).code, 0, "{}", t.capture());
 }
 
+/// The local TUI follows its corpus directory: a piece imported while it runs is there
+/// without a restart, and the status line says what changed; the open piece stays open.
+#[test]
+fn a_piece_imported_while_the_tui_runs_appears() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("corpus");
+    let data = data.to_str().expect("path");
+    let synth = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(["synth", "--pieces", "12", "--seed", "6", "--out", data])
+        .output()
+        .expect("synth");
+    assert!(synth.status.success());
+    let Some(t) = Tmux::start("live", 100, 30, &["--data", data]) else {
+        return;
+    };
+    t.wait_until("the browser with its count", WAIT, |s| {
+        s.contains(" of ") && s.contains("quotes") && !s.contains("counting")
+    });
+    t.send_keys(&["Enter"]);
+    t.wait_for(" Reader ", WAIT);
+    let piece =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/clipped/clipped-piece.md");
+    let import = Command::new(env!("CARGO_BIN_EXE_spotlight"))
+        .args(["import", "--data", data])
+        .arg(&piece)
+        .output()
+        .expect("import");
+    assert!(import.status.success());
+    let screen = t.wait_for("corpus reloaded: +1 piece", WAIT);
+    assert!(
+        screen.contains(" Reader "),
+        "the reader stays open: {screen}"
+    );
+    t.send_keys(&["q"]);
+    assert_eq!(t.wait_exit(WAIT).code, 0, "{}", t.capture());
+}
+
 /// Hadi al-Ameri's Arabic name as a terminal without bidi must receive it: right to left,
 /// letters in their joined forms.
 const AMERI_VISUAL: &str =

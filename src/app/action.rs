@@ -142,6 +142,10 @@ pub enum Action {
     /// drawn from its index image (not a key: it comes from the front end).
     #[strum(message = "corpus loaded", disabled)]
     Loaded(Loaded),
+    /// The corpus changed on disk and was read again: a new index, whose quotes are found by
+    /// their stable ids (not a key: it comes from the front end).
+    #[strum(message = "corpus reloaded", disabled)]
+    Reloaded(Reloaded),
     /// The terminal changed size.
     #[strum(message = "resize", disabled)]
     Resize {
@@ -170,6 +174,21 @@ impl std::fmt::Debug for Loaded {
     }
 }
 
+/// A corpus read again after it changed, and what changed, in a few words for the status line.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Reloaded {
+    /// The new index.
+    pub index: Loaded,
+    /// `corpus reloaded: +3 pieces`, or why the corpus could not be read again.
+    pub summary: String,
+}
+
+impl std::fmt::Debug for Reloaded {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Reloaded({:?}, {:?})", self.index, self.summary)
+    }
+}
+
 impl Action {
     /// Whether the action carries data (a character, a click, a size, results): such actions
     /// come from events, never from a key binding.
@@ -182,6 +201,7 @@ impl Action {
                 | Self::Scroll { .. }
                 | Self::Found(_)
                 | Self::Loaded(_)
+                | Self::Reloaded(_)
                 | Self::Resize { .. }
         )
     }

@@ -10,13 +10,14 @@ mod editor;
 mod geometry;
 pub mod help;
 mod reader;
+mod reload;
 mod sidebar;
 mod update;
 mod wrap;
 
 use std::sync::Arc;
 
-pub use self::action::{Action, Loaded};
+pub use self::action::{Action, Loaded, Reloaded};
 pub use self::citation::citation;
 pub use self::editor::Editor;
 pub use self::geometry::{Area, Layout, Panes};

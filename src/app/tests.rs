@@ -612,3 +612,56 @@ fn a_first_screen_from_the_image_moves_to_the_full_index_and_keys_wait_for_it() 
     assert_eq!(shown.notice, None);
     assert_eq!(ids(&shown), ids(&settled));
 }
+
+#[test]
+fn a_reload_keeps_the_selected_quote_and_the_open_piece_by_their_ids() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let options = crate::synth::SynthOptions {
+        pieces: 6,
+        quotes_per_piece: 3,
+        seed: 9,
+    };
+    crate::synth::write_corpus(&options, dir.path()).expect("synthetic corpus");
+    let before = Index::build(Corpus::load_dir(dir.path()).expect("loads"));
+    let mut app = App::new(Arc::clone(&before), 100, 30);
+    app.search_inline();
+    act(&mut app, [Action::Down, Action::Down, Action::Down]);
+    let quote = app.selected_quote().expect("a quote");
+    let id = before.quote(quote).expect("its record").id.clone();
+    let piece = before.piece_of(quote).expect("its piece").id.clone();
+    act(&mut app, [Action::Open]);
+    assert!(app.reader.is_some());
+    // Another piece goes from the directory: positions move, ids stay.
+    let gone = before
+        .corpus
+        .pieces
+        .iter()
+        .find(|p| p.id != piece)
+        .expect("another piece");
+    std::fs::remove_file(dir.path().join(&gone.source)).expect("removed");
+    let after = Index::build(Corpus::load_dir(dir.path()).expect("loads"));
+    let summary = crate::store::follow::summary(&before, &after);
+    assert!(
+        summary.starts_with("corpus reloaded: \u{2212}1 piece"),
+        "{summary}"
+    );
+    let reloaded = Reloaded {
+        index: Loaded(Arc::clone(&after)),
+        summary: summary.clone(),
+    };
+    act(&mut app, [Action::Reloaded(reloaded)]);
+    let now = app.selected_quote().expect("still a quote");
+    assert_eq!(
+        app.index.quote(now).map(|q| q.id.as_str()),
+        Some(id.as_str())
+    );
+    let reader = app.reader.as_ref().expect("the piece stays open");
+    assert_eq!(after.corpus.pieces[reader.piece].id, piece);
+    assert_eq!(
+        app.notice.as_ref().map(|n| n.text.as_str()),
+        Some(summary.as_str())
+    );
+    let mut fresh = App::new(after, 100, 30);
+    fresh.search_inline();
+    assert_eq!(app.results.hits, fresh.results.hits);
+}

@@ -13,7 +13,11 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if !matches!(
             action,
-            Action::Resize { .. } | Action::Scroll { .. } | Action::Found(_) | Action::Loaded(_)
+            Action::Resize { .. }
+                | Action::Scroll { .. }
+                | Action::Found(_)
+                | Action::Loaded(_)
+                | Action::Reloaded(_)
         ) {
             self.link = None;
             if self.notice.as_ref().is_some_and(|n| !n.error) {
@@ -24,6 +28,7 @@ impl App {
             Action::Resize { width, height } => self.resize(width, height),
             Action::Found(response) => self.receive(*response),
             Action::Loaded(loaded) => self.load(loaded.0),
+            Action::Reloaded(reloaded) => self.reload(reloaded),
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::ToggleBidi => self.toggle_bidi(),
@@ -113,6 +118,7 @@ impl App {
             | Action::ToggleBidi
             | Action::Found(_)
             | Action::Loaded(_)
+            | Action::Reloaded(_)
             | Action::Resize { .. } => {}
         }
     }

@@ -116,8 +116,8 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         Some(Command::Serve(serve)) => {
             let options = serve_options(serve)?;
             let (data, loading) = (args.data.clone(), loading_of(args, Extent::Whole));
-            let open = move |first: &dyn Fn(std::sync::Arc<Index>)| {
-                store::browse(data.as_deref(), loading, first)
+            let open = move |nudges: store::Nudges, tell: &dyn Fn(store::News) -> bool| {
+                store::browse_and_follow(data.as_deref(), loading, nudges, tell)
             };
             crate::serve::run(open, &options)?;
             Outcome::Found
@@ -236,8 +236,9 @@ fn interactive(args: &Args) -> anyhow::Result<Outcome> {
         None => 1,
     };
     let loading = loading_of(args, Extent::Whole);
-    let load =
-        move |first: &dyn Fn(std::sync::Arc<Index>)| store::browse(data.as_deref(), loading, first);
+    let load = move |tell: &dyn Fn(store::News) -> bool| {
+        store::browse_and_follow(data.as_deref(), loading, store::nudges(), tell)
+    };
     let message = format!(
         "loading {pieces} piece{}\u{2026}",
         if pieces == 1 { "" } else { "s" }

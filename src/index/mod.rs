@@ -26,7 +26,7 @@ use self::actors::ActorIndex;
 pub use self::day_key::DayKey;
 use self::quotes::{QuoteId, QuoteIndex};
 pub use self::tables::{Columns, ColumnsRef};
-use self::tables::{Ids, Tables, months, piece_ids};
+use self::tables::{Ids, Tables, months, piece_ids, quote_ids};
 use self::titles::Titles;
 use crate::corpus::{Actor, Corpus, Piece, Quote, QuoteKind};
 
@@ -70,6 +70,8 @@ pub struct Index {
     actor_ids: HashMap<String, u32>,
     /// Made when first asked for, unless building the columns needed it.
     piece_ids: OnceLock<HashMap<String, u32>>,
+    /// Made when first asked for (a reload finds the quotes a view showed by their ids).
+    quote_ids: OnceLock<HashMap<String, u32>>,
     /// Where the quotes' texts are read from, for an index whose corpus came without its
     /// quote records (see [`Self::text`]).
     texts: Option<Box<dyn TextSource>>,
@@ -169,6 +171,7 @@ impl Index {
             speaker_names: tables.speaker_names,
             actor_ids: ids.actors,
             piece_ids: ids.pieces.map(OnceLock::from).unwrap_or_default(),
+            quote_ids: OnceLock::new(),
             texts: None,
         }
     }
@@ -239,6 +242,15 @@ impl Index {
     pub fn piece_index(&self, id: &str) -> Option<u32> {
         self.piece_ids
             .get_or_init(|| piece_ids(&self.corpus))
+            .get(id)
+            .copied()
+    }
+
+    /// The quote with this stable id (see [`Quote::id`]), when the records are here.
+    #[must_use]
+    pub fn quote_by_id(&self, id: &str) -> Option<QuoteId> {
+        self.quote_ids
+            .get_or_init(|| quote_ids(&self.corpus))
             .get(id)
             .copied()
     }

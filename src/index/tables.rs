@@ -120,6 +120,11 @@ pub(super) fn piece_ids(corpus: &Corpus) -> HashMap<String, u32> {
     positions(corpus.pieces.iter().map(|p| p.id.as_str()))
 }
 
+/// Quote id → position in the corpus's quotes.
+pub(super) fn quote_ids(corpus: &Corpus) -> HashMap<String, u32> {
+    positions(corpus.quotes.iter().map(|q| q.id.as_str()))
+}
+
 /// Each id to its position in the list.
 fn positions<'a>(ids: impl Iterator<Item = &'a str>) -> HashMap<String, u32> {
     ids.enumerate()

@@ -10,6 +10,7 @@ pub mod gate;
 mod handler;
 pub mod keys;
 pub mod session;
+mod shown;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -26,8 +27,12 @@ use tokio::sync::{Semaphore, broadcast, watch};
 
 use self::gate::{Evicted, Limits, Throttle, Waiting};
 use self::keys::AuthorizedKeys;
+pub use self::shown::Shown;
+use self::shown::{Loads, follow};
 use crate::front::keymap::Keymap;
 use crate::index::Index;
+use crate::store::{News, Nudges};
+use std::sync::mpsc::Sender;
 
 /// How often a silent client is asked whether it is still there (three unanswered: gone).
 const KEEPALIVE: Duration = Duration::from_secs(30);
@@ -59,8 +64,9 @@ pub type Plug = Arc<std::net::TcpStream>;
 #[derive(Debug)]
 pub struct Shared {
     /// The corpus and its index, newest first: sessions move to a new one when it is sent
-    /// (the corpus read in full behind a start from its index image).
-    pub index: watch::Sender<Arc<Index>>,
+    /// (the corpus read in full behind a start from its index image, or read again after it
+    /// changed).
+    pub index: watch::Sender<Shown>,
     /// The keys allowed in; replaced when SIGHUP reloads the file.
     pub authorized: RwLock<AuthorizedKeys>,
     /// Sent after the keys were reloaded: sessions whose key went end.
@@ -132,16 +138,14 @@ impl Shared {
     }
 }
 
-/// What the loader sends: a first index, then the full one, or why loading failed.
-type Loads = std::sync::mpsc::Receiver<anyhow::Result<Arc<Index>>>;
-
 /// Serves the TUI over SSH until SIGTERM or SIGINT; logs go to stderr. SIGHUP reads the
-/// `authorized_keys` file again. `open` loads the index on a thread of its own; it may hand
-/// over a first index before the full one (see [`crate::store::browse`]): the server listens
-/// as soon as the first comes, and every session moves to the full one when it is ready.
+/// `authorized_keys` file and the corpus again. `open` loads the index on a thread of its own
+/// and tells what it has as it goes (see [`crate::store::browse_and_follow`]; a send on the
+/// nudges asks for the corpus to be read again): the server listens as soon as the first index
+/// comes, and every session moves to each next one.
 pub fn run<F>(open: F, options: &Options) -> anyhow::Result<()>
 where
-    F: FnOnce(&dyn Fn(Arc<Index>)) -> anyhow::Result<Arc<Index>> + Send + 'static,
+    F: FnOnce(Nudges, &dyn Fn(News) -> bool) -> anyhow::Result<()> + Send + 'static,
 {
     use std::io::IsTerminal;
     let _ = tracing_subscriber::fmt()
@@ -150,20 +154,23 @@ where
         .with_target(false)
         .try_init();
     let (sender, loads) = std::sync::mpsc::channel();
+    let nudges = crate::store::nudges();
+    let hangup = nudges.0.clone();
     std::thread::Builder::new()
         .name("spotlight-load".into())
         .spawn(move || {
-            let first = |index: Arc<Index>| {
-                let _ = sender.send(Ok(index));
-            };
-            let last = open(&first);
-            let _ = sender.send(last);
+            let tell = |news: News| sender.send(Ok(news)).is_ok();
+            if let Err(error) = open(nudges, &tell) {
+                let _ = sender.send(Err(error));
+            }
         })?;
-    let index = loads.recv().context("the corpus could not be loaded")??;
-    let errors = index.corpus.problems.len();
+    let index = match loads.recv().context("the corpus could not be loaded")?? {
+        News::Index(index) => index,
+        News::Reload(_) => bail!("the corpus could not be loaded"),
+    };
     if index.corpus.has_errors() {
         tracing::warn!(
-            problems = errors,
+            problems = index.corpus.problems.len(),
             "the corpus has problems that skipped files or entries; `spotlight check` lists them"
         );
     }
@@ -171,23 +178,7 @@ where
         .enable_all()
         .build()
         .context("starting the async runtime")?;
-    runtime.block_on(serve(index, loads, options))
-}
-
-/// Hands each index the loader sends after the first to every session.
-fn follow(shared: &Shared, loads: &Loads) {
-    while let Ok(next) = loads.recv() {
-        match next {
-            Ok(index) => {
-                shared.index.send_replace(index);
-                tracing::info!("corpus read in full");
-            }
-            Err(error) => tracing::error!(
-                "the corpus could not be read in full ({error:#}): sessions show what its \
-                 index image holds"
-            ),
-        }
-    }
+    runtime.block_on(serve(index, loads, hangup, options))
 }
 
 /// The connections that may wait, fitted to the descriptors the process may open (raised to
@@ -267,7 +258,12 @@ async fn bind(listen: &str) -> anyhow::Result<Vec<TcpListener>> {
     }
 }
 
-async fn serve(index: Arc<Index>, loads: Loads, options: &Options) -> anyhow::Result<()> {
+async fn serve(
+    index: Arc<Index>,
+    loads: Loads,
+    hangup_nudge: Sender<()>,
+    options: &Options,
+) -> anyhow::Result<()> {
     let host_key = keys::host_key(&options.host_key)?;
     let authorized = read_keys(&options.authorized_keys)?;
     let config = Arc::new(Config {
@@ -288,7 +284,10 @@ async fn serve(index: Arc<Index>, loads: Loads, options: &Options) -> anyhow::Re
     let keys = authorized.len();
     let waiting = waiting_limits(options);
     let shared = Arc::new(Shared {
-        index: watch::Sender::new(index),
+        index: watch::Sender::new(Shown {
+            index,
+            reload: None,
+        }),
         authorized: RwLock::new(authorized),
         keys_changed,
         keymap: Keymap::default(),
@@ -313,7 +312,10 @@ async fn serve(index: Arc<Index>, loads: Loads, options: &Options) -> anyhow::Re
     }
     loop {
         tokio::select! {
-            _ = hangup.recv() => reload_keys(&shared, &options.authorized_keys),
+            _ = hangup.recv() => {
+                reload_keys(&shared, &options.authorized_keys);
+                let _ = hangup_nudge.send(());
+            }
             _ = term.recv() => break,
             _ = tokio::signal::ctrl_c() => break,
         }

@@ -23,7 +23,7 @@ use russh::server::Handle;
 use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, broadcast, mpsc};
 
 use super::Shared;
-use crate::app::{Action, App, Effect, Loaded};
+use crate::app::{Action, App, Effect, Loaded, Reloaded};
 use crate::front::driver::Driver;
 use crate::front::effects;
 use crate::front::outbox::Outbox;
@@ -124,7 +124,7 @@ pub async fn run(
         return (Ending::Gone, 0);
     };
     let mut index = shared.index.subscribe();
-    let mut app = App::new(Arc::clone(&index.borrow_and_update()), width, height);
+    let mut app = App::new(Arc::clone(&index.borrow_and_update().index), width, height);
     app.keys_help = shared.keymap.help();
     // The search worker wakes the loop when it answers: a held frame goes out at once, not at
     // the next tick.
@@ -184,8 +184,14 @@ pub async fn run(
             }
             () = answered.notified() => {}
             Ok(()) = index.changed() => {
-                let loaded = Arc::clone(&index.borrow_and_update());
-                driver.act(Action::Loaded(Loaded(loaded)));
+                let shown = index.borrow_and_update().clone();
+                driver.act(match shown.reload {
+                    None => Action::Loaded(Loaded(shown.index)),
+                    Some(summary) => Action::Reloaded(Reloaded {
+                        index: Loaded(shown.index),
+                        summary,
+                    }),
+                });
             }
             () = tokio::time::sleep(driver.tick(now).min(idle_left)) => {}
         }

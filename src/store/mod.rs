@@ -11,11 +11,15 @@
 mod actors;
 pub mod cache;
 pub mod container;
+pub mod follow;
 pub mod image;
 mod open;
 
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::mpsc::{self, Receiver, Sender};
+
+pub use self::follow::Reload;
 
 use self::cache::Manifest;
 use self::image::Image;
@@ -100,4 +104,46 @@ pub fn write_image(path: &Path, manifest: &Manifest, index: &Index) {
     if let Err(error) = image::write(path, manifest, index) {
         tracing::debug!(%error, image = %path.display(), "index image not written");
     }
+}
+
+/// A channel that asks a followed corpus to be read again (see [`follow::follow`]): the
+/// watcher sends on a clone of the sender, and so may anyone else (`serve` on SIGHUP).
+pub type Nudges = (Sender<()>, Receiver<()>);
+
+/// A new channel of [`Nudges`].
+#[must_use]
+pub fn nudges() -> Nudges {
+    mpsc::channel()
+}
+
+/// What a browsing front end is told about its corpus.
+#[derive(Debug)]
+pub enum News {
+    /// An index of the corpus as it is: a first one from the image, then the full one.
+    Index(Arc<Index>),
+    /// The corpus changed on disk and was read again, or could not be.
+    Reload(Reload),
+}
+
+/// [`browse`], then, for a corpus directory, [`follow::follow`] it until `tell` returns false:
+/// every index and reload goes to `tell`. Fails only when the first full load does; a
+/// directory that cannot be watched is browsed as it is.
+pub fn browse_and_follow(
+    data: Option<&Path>,
+    loading: Loading,
+    nudges: Nudges,
+    tell: &dyn Fn(News) -> bool,
+) -> anyhow::Result<()> {
+    let full = browse(data, loading, |first| {
+        tell(News::Index(first));
+    })?;
+    if !tell(News::Index(Arc::clone(&full))) {
+        return Ok(());
+    }
+    if let Some(dir) = data {
+        if let Err(error) = follow::follow(dir, full, nudges, |reload| tell(News::Reload(reload))) {
+            tracing::warn!(%error, dir = %dir.display(), "not watching the corpus for changes");
+        }
+    }
+    Ok(())
 }

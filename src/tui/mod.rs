@@ -15,22 +15,24 @@ use std::time::{Duration, Instant};
 use ratatui::crossterm::event::Event;
 
 use self::source::Input;
-use crate::app::{Action, App, Effect, Loaded};
+use crate::app::{Action, App, Effect, Loaded, Reloaded};
 pub use crate::front::config::Settings;
 use crate::front::driver::Driver;
 use crate::front::effects;
 use crate::front::input::InputParser;
 use crate::index::Index;
+use crate::store::{News, Reload};
 use crate::ui;
 
 /// Loads the index on a thread of its own while the screen says `loading` (so a large corpus
 /// never leaves the terminal blank), then runs the TUI over it until the user quits (`None`)
-/// or a signal arrives (its number). `load` may hand over a first index before the full one
-/// (see [`crate::store::browse`]): the TUI starts on it and moves to the full one when it
-/// comes. A failed load gives the terminal back, then its error.
+/// or a signal arrives (its number). `load` tells what it has as it goes (see
+/// [`crate::store::browse_and_follow`]): a first index from the image, the full one, then the
+/// corpus read again whenever it changes; the TUI starts on the first and moves to each next.
+/// A failed load gives the terminal back, then its error.
 pub fn run<F>(load: F, loading: &str, settings: &Settings) -> io::Result<Option<u8>>
 where
-    F: FnOnce(&dyn Fn(Arc<Index>)) -> anyhow::Result<Arc<Index>> + Send + 'static,
+    F: FnOnce(&dyn Fn(News) -> bool) -> anyhow::Result<()> + Send + 'static,
 {
     let mut session = terminal::Session::start()?;
     let (news, inputs) = source::spawn()?;
@@ -81,6 +83,7 @@ where
                         }
                         Input::Suspend => driver.act(Action::Suspend),
                         Input::Loaded(loaded) => driver.act(Action::Loaded(loaded)),
+                        Input::Reloaded(reloaded) => driver.act(Action::Reloaded(reloaded)),
                         Input::Failed(error) => driver.warn(&error),
                     }
                 }
@@ -95,28 +98,40 @@ where
     Ok(u8::try_from(signal).ok().filter(|&s| s > 0))
 }
 
-/// Runs `load` on a thread of its own; what it brings (a first index, the full one, or why
-/// it failed) comes with the terminal's input.
+/// Runs `load` on a thread of its own; what it brings (a first index, the full one, reloads,
+/// or why it failed) comes with the terminal's input.
 fn spawn_loader<F>(load: F, news: Sender<Input>) -> io::Result<()>
 where
-    F: FnOnce(&dyn Fn(Arc<Index>)) -> anyhow::Result<Arc<Index>> + Send + 'static,
+    F: FnOnce(&dyn Fn(News) -> bool) -> anyhow::Result<()> + Send + 'static,
 {
     std::thread::Builder::new()
         .name("spotlight-load".into())
         .spawn(move || {
             let started = Cell::new(false);
-            let first = |index: Arc<Index>| {
-                started.set(true);
-                let _ = news.send(Input::Loaded(Loaded(index)));
+            let tell = |told: News| {
+                let input = match told {
+                    News::Index(index) => {
+                        started.set(true);
+                        Input::Loaded(Loaded(index))
+                    }
+                    News::Reload(Reload::Read { index, summary }) => Input::Reloaded(Reloaded {
+                        index: Loaded(index),
+                        summary,
+                    }),
+                    News::Reload(Reload::Failed(why)) => Input::Failed(why),
+                };
+                news.send(input).is_ok()
             };
-            let last = match load(&first) {
-                Ok(index) => Input::Loaded(Loaded(index)),
-                Err(error) if started.get() => Input::Failed(format!(
-                    "the corpus could not be read in full ({error:#}): what is shown may be incomplete"
-                )),
-                Err(error) => Input::Failed(format!("{error:#}")),
-            };
-            let _ = news.send(last);
+            if let Err(error) = load(&tell) {
+                let why = if started.get() {
+                    format!(
+                        "the corpus could not be read in full ({error:#}): what is shown may be incomplete"
+                    )
+                } else {
+                    format!("{error:#}")
+                };
+                let _ = news.send(Input::Failed(why));
+            }
         })?;
     Ok(())
 }
@@ -161,6 +176,8 @@ fn wait_for(
         }
         let events = match input {
             Input::Loaded(Loaded(index)) => return Ok(Some(index)),
+            // Not before there is a first index.
+            Input::Reloaded(_) => Vec::new(),
             Input::Failed(error) => return Err(io::Error::other(error)),
             Input::Bytes(bytes) => parser.feed(&bytes, Instant::now()),
             Input::Resize => {

@@ -24,6 +24,8 @@ pub enum Input {
     Suspend,
     /// The corpus is read and indexed in full, after a first screen drawn from its image.
     Loaded(crate::app::Loaded),
+    /// The corpus changed on disk and was read again.
+    Reloaded(crate::app::Reloaded),
     /// The corpus could not be read in full after a first screen drawn from its image.
     Failed(String),
 }

@@ -21,7 +21,7 @@ impl App {
         body.map_or((1, 1), |b| (usize::from(b.width), usize::from(b.height)))
     }
 
-    pub(super) fn layout_reader(&mut self) {
+    pub(in crate::app) fn layout_reader(&mut self) {
         let (width, height) = self.reader_size();
         if let Some(reader) = self.reader.as_mut() {
             reader.layout(width, height);
