@@ -11,6 +11,7 @@
 //! - [`index`]: name folding, and the index built from a corpus.
 //! - [`store`]: what lives on disk (the corpus cache, the index image) and opening a corpus
 //!   for a need: from its index image, its cache or its files.
+//! - [`import`]: bringing pages into a corpus (fetching a page by its address).
 //! - [`search`]: the query language, ranking and the search worker.
 //! - [`app`]: the interactive application as plain data: state, actions, update, effects.
 //! - [`ui`]: drawing the application with ratatui (right-to-left text included).
@@ -26,6 +27,7 @@ pub mod cli;
 pub mod corpus;
 pub mod eval;
 pub mod front;
+pub mod import;
 pub mod index;
 pub mod positioned;
 pub mod printable;

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The top-level modules from the lowest layer up: each may use only those before it.
-const LAYERS: [&str; 16] = [
+const LAYERS: [&str; 17] = [
     "xdg",
     "atomic",
     "positioned",
@@ -17,6 +17,7 @@ const LAYERS: [&str; 16] = [
     "eval",
     "index",
     "store",
+    "import",
     "search",
     "app",
     "ui",
