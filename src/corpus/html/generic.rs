@@ -56,9 +56,11 @@ pub fn read(doc: &Document, text: &str, head: &Head) -> Result<(Draft, Found), H
         ..Draft::default()
     };
     let root = article(doc);
-    let title = root
-        .as_ref()
-        .and_then(|r| select_in(r, "h1").into_iter().next());
+    let page = doc.root();
+    let chrome = Scope::new(&page);
+    let title = select_in(&page, "h1")
+        .into_iter()
+        .find(|h| !chrome.hides(h));
     draft.title = title
         .map(|h| one_line(&h.text()))
         .filter(|t| !t.is_empty())
@@ -149,17 +151,21 @@ fn readability(text: &str, head: &Head) -> Result<(Vec<Part>, String), HtmlError
 
 /// The authors from the `author` meta tag, else the byline markup.
 fn authors(doc: &Document, head: &Head) -> Vec<Byline> {
-    let names: Vec<String> = match &head.author {
-        Some(author) => split_names(author),
-        None => doc
-            .try_select(BYLINE)
+    let marked = |selector: &str| -> Vec<String> {
+        doc.try_select(selector)
             .map(|s| {
                 s.nodes()
                     .iter()
                     .flat_map(|n| split_names(&n.text()))
                     .collect()
             })
-            .unwrap_or_default(),
+            .unwrap_or_default()
+    };
+    let names = match &head.author {
+        Some(author) => split_names(author),
+        None => Some(marked(BYLINE))
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| marked("[class*=byline]")),
     };
     let mut authors: Vec<Byline> = Vec::new();
     for name in names {

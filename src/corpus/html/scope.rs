@@ -11,8 +11,8 @@ pub const CHROME: &str = "nav, header[role=banner], footer, aside, [role=navigat
      [role=banner], [role=contentinfo], [role=complementary], [class*=teaser], \
      [class*=recommended], [class*=related], [class*=share], [class*=social], \
      [class*=cookie], [id*=cookie], [class*=newsletter], [class*=subscribe], \
-     [class*=breadcrumb], [class*=menu], [class*=sidebar], [class*=visually-hidden], \
-     [class*=skip-link], [class*=advert], [class*=promo], [class*=comments]";
+     [class*=breadcrumb], [class*=menu], [class*=visually-hidden], \
+     [class*=skip-link], [class*=advert], [class*=pullquote], [class*=pull-quote], [class*=comments]";
 
 /// A labelled block of a page: its heading's words and the element holding it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

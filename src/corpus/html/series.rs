@@ -241,10 +241,15 @@ fn bios(block: &NodeRef, authors: &mut Vec<Byline>) {
         else {
             continue;
         };
-        // The card: the largest element around the link that holds no other expert link.
+        // The card: the largest element around the link that names no other expert (a card
+        // may link its photo and its name to the same page).
         let mut card = link;
         while let Some(parent) = card.parent() {
-            if parent.id == block.id || select_in(&parent, "a[href*='/experts/']").len() > 1 {
+            let others = select_in(&parent, "a[href*='/experts/']")
+                .iter()
+                .filter_map(|a| a.attr("href").and_then(|h| slug_of(&h)))
+                .any(|s| s != slug);
+            if parent.id == block.id || others {
                 break;
             }
             card = parent;
