@@ -104,3 +104,24 @@ fn a_windows_1256_page_decodes() {
         read.markdown
     );
 }
+
+#[test]
+fn a_page_without_article_markup_is_read_through_readability() {
+    let sentence = "The invented Saraya al-Dukhan said on Monday that it holds the imaginary crossing, and its spokesman repeated the claim twice to reporters in the made-up province.";
+    let paragraphs: String = (0..6).map(|_| format!("<p>{sentence}</p>")).collect();
+    let page = format!(
+        r#"<html><head><title>Smoke at the crossing</title></head><body>
+<div id="top"><a href="/">Home</a> <a href="/news">News</a></div>
+<div id="wrap"><div class="col"><h1>Smoke at the crossing</h1>{paragraphs}</div></div>
+<div id="bottom"><a href="/about">About</a></div></body></html>"#
+    );
+    let read = read(page.as_bytes(), Some("https://news.example/x")).unwrap();
+    assert_eq!(read.meta.reader, Reader::Readability);
+    assert_eq!(read.meta.site.as_deref(), Some("news.example"));
+    assert!(
+        read.markdown.contains("holds the imaginary crossing"),
+        "{}",
+        read.markdown
+    );
+    assert!(!read.markdown.contains("About"), "{}", read.markdown);
+}
