@@ -1,7 +1,7 @@
 //! Which parts of a page are chrome (menus, banners, teaser cards for other pieces) and which
 //! labelled blocks (ABOUT THE AUTHORS, TOPICS...) a reader has taken apart already.
 
-use dom_query::{NodeId, NodeRef, Selection};
+use dom_query::{Matcher, NodeId, NodeRef, Selection};
 
 use super::walk::NEVER_TEXT;
 
@@ -51,6 +51,8 @@ impl Label {
 pub struct Scope {
     root: NodeId,
     excluded: Vec<NodeId>,
+    /// [`CHROME`] and [`NEVER_TEXT`], compiled once: every element of a page is matched.
+    chrome: Option<Matcher>,
 }
 
 impl Scope {
@@ -60,6 +62,7 @@ impl Scope {
         Self {
             root: root.id,
             excluded: Vec::new(),
+            chrome: Matcher::new(&format!("{CHROME}, {NEVER_TEXT}")).ok(),
         }
     }
 
@@ -73,7 +76,8 @@ impl Scope {
     pub fn skips(&self, node: &NodeRef) -> bool {
         node.is_element()
             && node.id != self.root
-            && (self.excluded.contains(&node.id) || node.is(CHROME) || node.is(NEVER_TEXT))
+            && (self.excluded.contains(&node.id)
+                || self.chrome.as_ref().is_some_and(|m| node.is_match(m)))
     }
 
     /// Whether `node` or any element around it is left out.
@@ -122,4 +126,27 @@ pub fn select_in<'a>(root: &NodeRef<'a>, selector: &str) -> Vec<NodeRef<'a>> {
         .try_select(selector)
         .map(|s| s.nodes().to_vec())
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use dom_query::{Document, Matcher};
+
+    use super::*;
+
+    #[test]
+    fn the_chrome_selectors_compile() {
+        assert!(Matcher::new(&format!("{CHROME}, {NEVER_TEXT}")).is_ok());
+    }
+
+    #[test]
+    fn a_teaser_hides_what_it_holds_and_the_root_hides_nothing() {
+        let doc = Document::from(
+            r#"<div class="has-sidebar-menu" id="r"><div class="c-teaser"><p id="t">x</p></div><p id="k">y</p></div>"#,
+        );
+        let root = doc.select("#r").nodes()[0];
+        let scope = Scope::new(&root);
+        assert!(scope.hides(&doc.select("#t").nodes()[0]));
+        assert!(!scope.hides(&doc.select("#k").nodes()[0]));
+    }
 }
