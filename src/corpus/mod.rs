@@ -9,6 +9,7 @@ pub mod dates;
 pub mod extract;
 pub mod files;
 pub mod gazetteer;
+pub mod html;
 pub mod load;
 pub mod markdown;
 pub mod marks;
