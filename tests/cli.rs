@@ -372,11 +372,15 @@ fn import_copies_atomically_and_refuses_to_overwrite() {
         .expect("front matter, then the page");
     assert!(front.starts_with("---\nimported: 20"), "{front}");
     assert_eq!(format!("# {rest}"), source);
+    // Again: already present, left as it is (not an error), and said so.
+    let kept = std::fs::read(&target).expect("imported");
     let again = spotlight(&["import", "--data", data, piece]);
-    assert_eq!(again.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    assert_eq!(again.status.code(), Some(0));
+    assert!(stdout(&again).starts_with("already present"), "{}", stdout(&again));
+    assert_eq!(std::fs::read(&target).expect("still there"), kept);
     let forced = spotlight(&["import", "--data", data, "--force", piece]);
     assert_eq!(forced.status.code(), Some(0));
+    assert!(stdout(&forced).starts_with("replaced"), "{}", stdout(&forced));
     let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("pieces"))
         .expect("dir")
         .filter_map(Result::ok)

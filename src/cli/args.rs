@@ -207,9 +207,10 @@ pub struct EvalArgs {
 /// Arguments of `spotlight import`.
 #[derive(Debug, Clone, Parser)]
 pub struct ImportArgs {
-    /// Saved pages (Markdown) to import.
-    #[arg(required = true, value_name = "FILE")]
-    pub files: Vec<PathBuf>,
+    /// Saved pages (Markdown or HTML), directories of them, web addresses (fetched once), or
+    /// `-` for a list of any of these on standard input, one a line.
+    #[arg(required = true, value_name = "PAGE")]
+    pub files: Vec<String>,
     /// Replace a piece that is already in the corpus.
     #[arg(long)]
     pub force: bool,

@@ -1,18 +1,17 @@
-//! `spotlight import`: check saved pages and copy them into a corpus, atomically.
+//! `spotlight import`: pages in the forms analysts have them, into a corpus directory (see
+//! [`crate::import`]), with a progress bar on a terminal and a summary at the end.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
 use super::Outcome;
 use super::args::ImportArgs;
-use crate::atomic::{Durability, Existing, write_atomically_with};
-use crate::corpus::files::PIECES_DIR;
-use crate::corpus::page::read_page;
-use crate::corpus::read::decode;
+use crate::import::{self, Options, Present};
 
-/// Imports every file; a bad file is reported and skipped, and the exit code says so.
+/// Imports every page given; exit 0 when each was imported or was already there, 2 when any
+/// failed (each failure said on stderr with its reason).
 pub fn run(
     out: &mut impl Write,
     args: &ImportArgs,
@@ -26,96 +25,106 @@ pub fn run(
             "import needs a corpus directory: pass --data DIR or set SPOTLIGHT_DATA (the bundled corpus is read-only)"
         );
     };
-    let pieces = dir.join(PIECES_DIR);
-    std::fs::create_dir_all(&pieces).with_context(|| format!("creating {}", pieces.display()))?;
-    let mut outcome = Outcome::Found;
-    for file in &args.files {
-        match import_one(file, &pieces, args.force) {
-            Ok(target) => writeln!(out, "imported {} -> {}", file.display(), target.display())?,
-            Err(e) => {
-                out.flush()?;
-                eprintln!("{e:#}");
-                outcome = Outcome::Failed;
-            }
-        }
-    }
-    Ok(outcome)
-}
-
-/// The page with the time of its import in its front matter (`imported: …`), which it gains if
-/// it had none: the corpus then says which pieces came in when.
-fn stamp_imported(text: &str, now: jiff::Timestamp) -> String {
-    let line = format!("imported: {now}\n");
-    let body = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if let Some(rest) = body.strip_prefix("---\n") {
-        let mut out = String::from("---\n");
-        let mut lines = rest.split_inclusive('\n');
-        for l in lines.by_ref() {
-            if matches!(l.trim_end(), "---" | "...") {
-                out.push_str(&line);
-                out.push_str(l);
-                out.extend(lines);
-                return out;
-            }
-            if !l.starts_with("imported:") {
-                out.push_str(l);
-            }
-        }
-    }
-    format!("---\n{line}---\n{body}")
-}
-
-fn import_one(file: &Path, pieces: &Path, force: bool) -> anyhow::Result<PathBuf> {
-    let name = file.display().to_string();
-    let bytes = std::fs::read(file).with_context(|| format!("{name}: cannot read"))?;
-    let text = decode(&bytes).map_err(|i| anyhow::anyhow!("{name}:{}: {}", i.line, i.message))?;
-    let (piece, issues) =
-        read_page(&text, &name).map_err(|i| anyhow::anyhow!("{name}:{}: {}", i.line, i.message))?;
-    for issue in issues {
-        eprintln!("{name}:{}: warning: {}", issue.line, issue.message);
-    }
-    let target = pieces.join(format!("{}.md", piece.id));
-    // Without --force an existing piece is kept: the check and the write are one step, so a
-    // piece that appears meanwhile is never overwritten either.
-    let existing = if force {
-        Existing::Replace
-    } else {
-        Existing::Keep
+    let sources = import::sources(&args.files, &mut std::io::stdin().lock())
+        .context("reading the list of pages on standard input")?;
+    let mut present = Present::of(&dir)
+        .with_context(|| format!("reading the pieces already in {}", dir.display()))?;
+    let options = Options {
+        force: args.force,
+        ..Options::default()
     };
-    let stamped = stamp_imported(&text, jiff::Timestamp::now());
-    let written = write_atomically_with(&target, Durability::Synced, existing, |out| {
-        out.write_all(stamped.as_bytes())
-    });
-    match written {
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => bail!(
-            "{name}: {} already exists (same title); pass --force to replace it",
-            target.display()
-        ),
-        other => other.with_context(|| format!("{name}: writing {}", target.display()))?,
+    let bar = progress(sources.len());
+    let mut tally = Tally::default();
+    for source in &sources {
+        bar.set_message(source.to_string());
+        let (outcome, warnings) = import::import(source, &dir, &mut present, &options);
+        bar.suspend(|| -> std::io::Result<()> {
+            for warning in &warnings {
+                eprintln!("{warning}");
+            }
+            tally.say(out, source, &outcome)
+        })?;
+        bar.inc(1);
     }
-    Ok(target)
+    bar.finish_and_clear();
+    if sources.len() > 1 || tally.failed > 0 {
+        eprintln!("{}", tally.summary());
+    }
+    Ok(if tally.failed > 0 {
+        Outcome::Failed
+    } else {
+        Outcome::Found
+    })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+/// A progress bar on standard error when it is a terminal and there is more than one page.
+fn progress(pages: usize) -> indicatif::ProgressBar {
+    if pages < 2 || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(pages as u64);
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} {wide_msg}") {
+        bar.set_style(style);
+    }
+    bar
+}
 
-    #[test]
-    fn an_import_stamps_its_time_into_the_front_matter() {
-        let now: jiff::Timestamp = "2026-12-06T20:00:00Z".parse().expect("a time");
-        assert_eq!(
-            stamp_imported("# T\n", now),
-            "---\nimported: 2026-12-06T20:00:00Z\n---\n# T\n"
-        );
-        let again = stamp_imported(
-            "---\nurl: https://x.org/a\nimported: 2020-01-01T00:00:00Z\n---\n# T\n",
-            now,
-        );
-        assert_eq!(
-            again,
-            "---\nurl: https://x.org/a\nimported: 2026-12-06T20:00:00Z\n---\n# T\n"
-        );
-        // A page whose first line only looks like a fence is not taken apart.
-        assert!(stamp_imported("---\nno end\n", now).starts_with("---\nimported:"));
+/// How the pages fared, for the summary.
+#[derive(Default)]
+struct Tally {
+    imported: usize,
+    replaced: usize,
+    present: usize,
+    newer: usize,
+    failed: usize,
+}
+
+impl Tally {
+    /// Counts one outcome and says it: what went in on stdout, problems on stderr.
+    fn say(
+        &mut self,
+        out: &mut impl Write,
+        source: &import::Source,
+        outcome: &import::Outcome,
+    ) -> std::io::Result<()> {
+        match outcome {
+            import::Outcome::Imported(path) => {
+                self.imported += 1;
+                writeln!(out, "imported {source} -> {}", path.display())
+            }
+            import::Outcome::Replaced(path) => {
+                self.replaced += 1;
+                writeln!(out, "replaced {} with {source}", path.display())
+            }
+            import::Outcome::Present(path) => {
+                self.present += 1;
+                writeln!(out, "already present: {source} is {}", path.display())
+            }
+            import::Outcome::Newer(path) => {
+                self.newer += 1;
+                writeln!(
+                    out,
+                    "updated: {source} is a newer version of {}; pass --force to replace it",
+                    path.display()
+                )
+            }
+            import::Outcome::Failed(why) => {
+                self.failed += 1;
+                out.flush()?;
+                eprintln!("{why}");
+                Ok(())
+            }
+        }
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "{} imported, {} replaced, {} already present ({} with a newer version), {} failed",
+            self.imported,
+            self.replaced,
+            self.present + self.newer,
+            self.newer,
+            self.failed
+        )
     }
 }
