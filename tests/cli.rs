@@ -376,11 +376,19 @@ fn import_copies_atomically_and_refuses_to_overwrite() {
     let kept = std::fs::read(&target).expect("imported");
     let again = spotlight(&["import", "--data", data, piece]);
     assert_eq!(again.status.code(), Some(0));
-    assert!(stdout(&again).starts_with("already present"), "{}", stdout(&again));
+    assert!(
+        stdout(&again).starts_with("already present"),
+        "{}",
+        stdout(&again)
+    );
     assert_eq!(std::fs::read(&target).expect("still there"), kept);
     let forced = spotlight(&["import", "--data", data, "--force", piece]);
     assert_eq!(forced.status.code(), Some(0));
-    assert!(stdout(&forced).starts_with("replaced"), "{}", stdout(&forced));
+    assert!(
+        stdout(&forced).starts_with("replaced"),
+        "{}",
+        stdout(&forced)
+    );
     let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("pieces"))
         .expect("dir")
         .filter_map(Result::ok)

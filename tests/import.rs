@@ -192,3 +192,37 @@ fn a_directory_and_a_list_on_stdin() {
         stderr(&again)
     );
 }
+
+#[test]
+fn actors_the_gazetteer_does_not_know_are_listed_after_an_import() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().to_str().expect("path");
+    std::fs::copy(fixture("html/actors.json"), dir.path().join("actors.json")).expect("gazetteer");
+    let imported = spotlight(&["import", "--data", data, fixture("html").to_str().unwrap()]);
+    assert_eq!(imported.status.code(), Some(0), "{}", stderr(&imported));
+    let said = stderr(&imported);
+    assert!(said.contains("actors --unknown"), "{said}");
+    let listed = json_lines(&spotlight(&[
+        "actors",
+        "--unknown",
+        "--json",
+        "--data",
+        data,
+    ]));
+    assert!(!listed.is_empty());
+    for actor in &listed {
+        assert!(
+            actor["mentions"].as_u64().is_some() && actor["pieces"].is_array(),
+            "{actor}"
+        );
+    }
+    // The stubs are gazetteer entries the loader takes.
+    let stubs = spotlight(&["actors", "--unknown", "--stubs", "--data", data]);
+    let entries: serde_json::Value = serde_json::from_slice(&stubs.stdout).expect("a JSON array");
+    let first = &entries[0];
+    assert_eq!(first["unconfirmed"][0], "*");
+    assert!(
+        first["kind"].is_string() && first["name"].is_string(),
+        "{first}"
+    );
+}

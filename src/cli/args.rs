@@ -87,6 +87,14 @@ pub enum Command {
         /// Print JSON lines instead of text.
         #[arg(long)]
         json: bool,
+        /// List the actors the pieces mention that the gazetteer does not know, with their
+        /// node ids, mention counts and pieces.
+        #[arg(long, conflicts_with = "query")]
+        unknown: bool,
+        /// With --unknown: print gazetteer entries for them, ready to complete and paste into
+        /// actors.json.
+        #[arg(long, requires = "unknown")]
+        stubs: bool,
     },
     /// Search quotes with the query language (fuzzy terms, `'exact`, `^prefix`, `suffix$`,
     /// `!not`, `a | b`, `@actor`, `@actor+`, `date:`, `since:`, `until:`, `piece:`, `fig:`,

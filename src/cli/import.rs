@@ -27,7 +27,7 @@ pub fn run(
     };
     let sources = import::sources(&args.files, &mut std::io::stdin().lock())
         .context("reading the list of pages on standard input")?;
-    let mut present = Present::of(&dir)
+    let (before, mut present) = Present::of(&dir)
         .with_context(|| format!("reading the pieces already in {}", dir.display()))?;
     let options = Options {
         force: args.force,
@@ -49,6 +49,16 @@ pub fn run(
     bar.finish_and_clear();
     if sources.len() > 1 || tally.failed > 0 {
         eprintln!("{}", tally.summary());
+    }
+    if tally.imported + tally.replaced > 0 {
+        let after = crate::corpus::Corpus::open(&dir, crate::corpus::Extent::Bare)?;
+        let new = super::unknown::new_unknown(&before, &after);
+        if new > 0 {
+            eprintln!(
+                "{new} actor(s) the gazetteer does not know are mentioned: `spotlight actors \
+                 --unknown` lists them, `--stubs` writes entries for actors.json"
+            );
+        }
     }
     Ok(if tally.failed > 0 {
         Outcome::Failed

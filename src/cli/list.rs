@@ -16,7 +16,9 @@ use crate::synth::{SynthOptions, write_corpus};
 pub fn run(out: &mut impl Write, command: &Command, corpus: &Corpus) -> anyhow::Result<Outcome> {
     match command {
         Command::Pieces { json } => pieces(out, corpus, *json),
-        Command::Actors { json, query: None } => actors(out, corpus, *json),
+        Command::Actors {
+            json, query: None, ..
+        } => actors(out, corpus, *json),
         Command::Quotes(args) => quotes(out, corpus, args),
         _ => bail!("not a listing command"),
     }

@@ -10,6 +10,7 @@ mod import;
 mod json;
 mod list;
 mod search;
+mod unknown;
 
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -124,8 +125,19 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
         }
         Some(Command::Search(search)) => search_command(&mut out, args, search, loading)?,
         Some(Command::Actors {
+            unknown: true,
+            json,
+            stubs,
+            ..
+        }) => {
+            let corpus = load(args.data.as_deref(), loading)?;
+            report_problems(&corpus);
+            unknown::run(&mut out, &corpus, *json, *stubs)?
+        }
+        Some(Command::Actors {
             query: Some(query),
             json,
+            ..
         }) => {
             let corpus = load(args.data.as_deref(), loading)?;
             report_problems(&corpus);
@@ -201,6 +213,8 @@ fn extent_of(command: &Command) -> Extent {
     match command {
         Command::Search(search) if search.json => Extent::Lean,
         Command::Quotes(quotes) if quotes.json => Extent::Lean,
+        // Mentions are in the paragraphs.
+        Command::Actors { unknown: true, .. } => Extent::Whole,
         _ => Extent::Bare,
     }
 }

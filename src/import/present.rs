@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::corpus::{Extent, Piece};
+use crate::corpus::{Corpus, Extent, Piece};
 
 /// A piece in the corpus: its file and the date of its "Updated" line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,17 +27,18 @@ pub struct Present {
 }
 
 impl Present {
-    /// The pieces of the corpus at `dir` (none when it has no pieces yet).
-    pub fn of(dir: &Path) -> anyhow::Result<Self> {
+    /// The corpus at `dir` as an import finds it (empty when it has no pieces yet), and its
+    /// pieces.
+    pub fn of(dir: &Path) -> anyhow::Result<(Corpus, Self)> {
         let mut present = Self::default();
         if !dir.join(crate::corpus::files::PIECES_DIR).is_dir() {
-            return Ok(present);
+            return Ok((Corpus::default(), present));
         }
-        let corpus = crate::corpus::Corpus::open(dir, Extent::Bare)?;
+        let corpus = Corpus::open(dir, Extent::Bare)?;
         for piece in &corpus.pieces {
             present.add(piece, dir.join(&piece.source));
         }
-        Ok(present)
+        Ok((corpus, present))
     }
 
     /// Notes `piece`, stored at `path`.
