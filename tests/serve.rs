@@ -229,7 +229,7 @@ fn arabic_is_drawn_in_visual_order_over_ssh_and_a_key_toggles_it_per_session() {
 }
 
 /// A piece imported into the corpus of a running server reaches both connected sessions,
-/// which stay connected; a page made broken keeps the server up.
+/// which stay connected; a broken page keeps the last good corpus, and the server up.
 #[test]
 fn sessions_see_a_piece_imported_while_the_server_runs() {
     let corpus = tempfile::tempdir().expect("tempdir");
@@ -274,9 +274,10 @@ fn sessions_see_a_piece_imported_while_the_server_runs() {
     // The new piece's statement is there to find.
     first.send_keys(&["c", "o", "n", "v", "o", "y", "s"]);
     first.wait_for("\u{201c}the convoys will not pass", WAIT);
-    // A broken page: the server stays up, and both sessions with it.
+    // A broken page: the last good corpus stays, the sessions are told why, the server and
+    // both sessions stay up.
     std::fs::write(Path::new(data).join("pieces/broken.md"), "no title here\n").expect("written");
-    second.wait_for("problem", WAIT);
+    second.wait_for("corpus not reloaded: broken.md:1:", WAIT);
     first.send_keys(&["C-u"]);
     first.wait_until("the list again", WAIT, |s| {
         s.contains(" of ") && s.contains("quotes")

@@ -287,6 +287,7 @@ async fn serve(
         index: watch::Sender::new(Shown {
             index,
             reload: None,
+            problem: None,
         }),
         authorized: RwLock::new(authorized),
         keys_changed,

@@ -185,13 +185,14 @@ pub async fn run(
             () = answered.notified() => {}
             Ok(()) = index.changed() => {
                 let shown = index.borrow_and_update().clone();
-                driver.act(match shown.reload {
-                    None => Action::Loaded(Loaded(shown.index)),
-                    Some(summary) => Action::Reloaded(Reloaded {
+                match (shown.problem, shown.reload) {
+                    (Some(why), _) => driver.warn(&why),
+                    (None, None) => driver.act(Action::Loaded(Loaded(shown.index))),
+                    (None, Some(summary)) => driver.act(Action::Reloaded(Reloaded {
                         index: Loaded(shown.index),
                         summary,
-                    }),
-                });
+                    })),
+                }
             }
             () = tokio::time::sleep(driver.tick(now).min(idle_left)) => {}
         }

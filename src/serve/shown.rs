@@ -21,6 +21,8 @@ pub struct Shown {
     /// by their stable ids); `None` for an index of the same corpus (the full one after the
     /// image's).
     pub reload: Option<String>,
+    /// Why the corpus could not be read again, when that is the news: the index stays.
+    pub problem: Option<String>,
 }
 
 /// Hands each index the loader sends after the first to every session.
@@ -31,6 +33,7 @@ pub(super) fn follow(shared: &Shared, loads: &Loads) {
                 shared.index.send_replace(Shown {
                     index,
                     reload: None,
+                    problem: None,
                 });
                 tracing::info!("corpus read in full");
             }
@@ -39,9 +42,16 @@ pub(super) fn follow(shared: &Shared, loads: &Loads) {
                 shared.index.send_replace(Shown {
                     index,
                     reload: Some(summary),
+                    problem: None,
                 });
             }
-            Ok(News::Reload(Reload::Failed(why))) => tracing::error!("{why}"),
+            Ok(News::Reload(Reload::Failed(why))) => {
+                tracing::error!("{why}");
+                shared.index.send_modify(|shown| {
+                    shown.reload = None;
+                    shown.problem = Some(why);
+                });
+            }
             Err(error) => tracing::error!(
                 "the corpus could not be read in full ({error:#}): sessions show what its \
                  index image holds"

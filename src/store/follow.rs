@@ -68,13 +68,19 @@ pub fn follow(
             continue;
         }
         let reload = match Corpus::open_with(dir, manifest.clone(), Extent::Whole) {
-            Ok(corpus) => {
-                let index = Index::build(corpus);
-                let summary = summary(&shown, &index);
-                shown = Arc::clone(&index);
-                last = manifest;
-                Reload::Read { index, summary }
-            }
+            Ok(corpus) => match broke(&shown.corpus, &corpus) {
+                Some(why) => Reload::Failed(format!(
+                    "corpus not reloaded: {why}; still showing it as it was (fix the file and \
+                     it is read again)"
+                )),
+                None => {
+                    let index = Index::build(corpus);
+                    let summary = summary(&shown, &index);
+                    shown = Arc::clone(&index);
+                    last = manifest;
+                    Reload::Read { index, summary }
+                }
+            },
             Err(error) => Reload::Failed(format!(
                 "corpus not reloaded ({error}): still showing it as it was"
             )),
@@ -84,6 +90,21 @@ pub fn follow(
         }
     }
     Ok(())
+}
+
+/// The first error `new` has that `old` had not (a file or entry skipped), as `file:line:
+/// what is wrong`: a corpus made broken by a bad file is not shown in place of a good one.
+fn broke(old: &Corpus, new: &Corpus) -> Option<String> {
+    let known: HashSet<(&str, u32, &str)> = old
+        .problems
+        .iter()
+        .map(|p| (p.file.as_str(), p.line, p.message.as_str()))
+        .collect();
+    new.problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .find(|p| !known.contains(&(p.file.as_str(), p.line, p.message.as_str())))
+        .map(|p| format!("{}:{}: {}", p.file_name(), p.line, p.message))
 }
 
 /// Whether a change to `path` can change the corpus: a piece, the gazetteer, the corrections
