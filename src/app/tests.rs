@@ -665,3 +665,17 @@ fn a_reload_keeps_the_selected_quote_and_the_open_piece_by_their_ids() {
     fresh.search_inline();
     assert_eq!(app.results.hits, fresh.results.hits);
 }
+
+#[test]
+fn a_piece_with_an_address_gives_it_to_citations_and_the_link_key() {
+    let url = "https://www.example.org/policy-analysis/a-fictional-address";
+    let mut corpus = Corpus::bundled();
+    corpus.pieces[0].url = Some(url.to_string());
+    let mut app = App::new(Index::build(corpus), 80, 24);
+    app.search_inline();
+    let quote = app.selected_quote().expect("a quote");
+    let cited = citation(&app.index, quote).expect("a citation");
+    assert!(cited.ends_with(&format!(". {url}")), "{cited}");
+    act(&mut app, [Action::OpenLink]);
+    assert_eq!(app.take_effects(), vec![Effect::OpenLink(url.to_string())]);
+}
