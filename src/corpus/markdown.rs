@@ -196,10 +196,10 @@ fn append(current: &mut Option<Block>, text: &str) {
 
 /// Ends a run; a trailing `(target)` inside it becomes the run's target and leaves the text.
 fn close_run(block: &mut Block, start: usize, strong: bool, target: Option<String>) {
-    let mut target = target.filter(|t| is_target(t));
+    let mut target = target.filter(|t| is_target(t)).map(site_path);
     if let Some((cut, inner)) = trailing_target(&block.text[start..]) {
         // The carried target names the real page; a `#` destination says nothing.
-        target = Some(inner);
+        target = Some(site_path(inner));
         block.text.truncate(start + cut);
     }
     let end = block.text.len();
@@ -222,6 +222,27 @@ fn close_run(block: &mut Block, start: usize, strong: bool, target: Option<Strin
             strong,
             target,
         });
+    }
+}
+
+/// The series site's host: its absolute links are read as the paths saved pages write.
+const SERIES_HOST: &str = "washingtoninstitute.org";
+
+/// A link to a page of the series' site as the path saved pages write (`/node/17003`,
+/// `/experts/hamdi-malik`), as clippers keep the whole address; other targets unchanged.
+fn site_path(target: String) -> String {
+    let Some(rest) = target
+        .strip_prefix("https://")
+        .or_else(|| target.strip_prefix("http://"))
+    else {
+        return target;
+    };
+    let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+    let host = host.to_ascii_lowercase();
+    if host == SERIES_HOST || host.ends_with(&format!(".{SERIES_HOST}")) {
+        format!("/{path}")
+    } else {
+        target
     }
 }
 
@@ -289,6 +310,16 @@ mod tests {
 
     #[test]
     fn reads_bold_mentions_with_node_ids() {
+        // A clipper keeps the whole address: the series' own links read as their paths.
+        let b = &blocks(
+            "the **[Badr Organization](https://www.washingtoninstitute.org/node/17003)** said",
+        )[0];
+        assert_eq!(b.runs[0].target.as_deref(), Some("/node/17003"));
+        let b = &blocks("see [a report](https://example.org/node/5)")[0];
+        assert_eq!(
+            b.runs[0].target.as_deref(),
+            Some("https://example.org/node/5")
+        );
         let b = &blocks("the Iran-backed **Badr Organization (/node/17003)**, issued")[0];
         assert_eq!(b.text, "the Iran-backed Badr Organization, issued");
         let run = &b.runs[0];

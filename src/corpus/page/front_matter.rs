@@ -222,6 +222,15 @@ mod tests {
     }
 
     #[test]
+    fn a_clipped_series_page_keeps_its_byline_links() {
+        let page = "---\nsource: https://www.washingtoninstitute.org/policy-analysis/x\n---\n# A Title\n\nBy [Sami Sampleton](https://www.washingtoninstitute.org/experts/sami-sampleton)\n\nMay 2, 2024\n\nFICTIONAL TEST DATA body text.\n";
+        let (piece, _) = crate::corpus::page::read_page(page, "x.md").expect("a page");
+        assert_eq!(piece.authors[0].name, "Sami Sampleton");
+        assert_eq!(piece.authors[0].slug.as_deref(), Some("sami-sampleton"));
+        assert!(piece.url.is_some_and(|u| u.ends_with("/policy-analysis/x")));
+    }
+
+    #[test]
     fn no_front_matter_or_a_broken_one() {
         let (front, rest) = split("# Title\n---\n");
         assert!(front.is_none());

@@ -127,8 +127,9 @@ impl PageParser {
             self.piece.content_type = Some(text.to_string());
             self.section = Section::Preamble;
         } else if let Some(rest) = text
-            .strip_prefix("by ")
-            .filter(|_| self.piece.authors.is_empty())
+            .get(..3)
+            .filter(|by| by.eq_ignore_ascii_case("by ") && self.piece.authors.is_empty())
+            .map(|_| &text[3..])
         {
             self.byline(&block, rest);
         } else if let Some(updated) = text.strip_prefix("Updated ") {
