@@ -169,7 +169,7 @@ fn search_command(
         _ => None,
     };
     let (manifest, image) = match cached {
-        Some(dir) if search::reads_image(search) => store::search_image(dir),
+        Some(dir) if search::reads_image(search) => store::current_image(dir),
         Some(dir) => (Manifest::of(dir), None),
         None => (None, None),
     };

@@ -3,7 +3,7 @@
 //!
 //! - A one-shot listing needs the corpus's records to some [`Extent`]: [`load`] reads them from
 //!   the cache when no file changed, else from the files (and writes the cache).
-//! - A search whose output needs nothing but texts reads the index image: [`search_image`].
+//! - A search whose output needs nothing but texts reads the index image: [`current_image`].
 //! - Browsing (the TUI, `serve`) needs everything, but not before the first frame: [`browse`]
 //!   hands over the index read from the image first, when it is current, so the first screen
 //!   is drawn from it while the records are read behind it, then the full index.
@@ -58,34 +58,25 @@ pub fn browse(
     let (Some(dir), Loading::Cached(_)) = (data, loading) else {
         return Ok(Index::build(load(data, loading)?));
     };
-    let image_path = image::path_for(dir);
-    // The image is read while the directory's manifest is taken (a stat of every piece
-    // file); it is used only if the two agree.
-    let (manifest, opened) = rayon::join(
-        || Manifest::of(dir),
-        || image_path.as_deref().and_then(image::open),
-    );
-    let current = manifest
-        .as_ref()
-        .zip(opened)
-        .filter(|(manifest, image)| image.written_for == manifest.digest());
+    let (manifest, current) = current_image(dir);
     let fresh = current.is_some();
-    if let Some((_, image)) = current {
+    if let Some(image) = current {
         first(image.index);
     }
     let corpus = Corpus::open_with(dir, manifest.clone(), Extent::Whole)?;
     let index = Index::build(corpus);
-    if let (false, Some(manifest), Some(path)) = (fresh, manifest, image_path) {
+    if let (false, Some(manifest), Some(path)) = (fresh, manifest, image::path_for(dir)) {
         write_image(&path, &manifest, &index);
     }
     Ok(index)
 }
 
 /// The index image of the cached corpus at `dir`, when it was written for the directory as it
-/// is now. The manifest taken to check it comes back either way, for a search that falls back
-/// to the corpus (and writes the image again through [`write_image`]).
+/// is now: read while the directory's manifest is taken (a stat of every piece file), used only
+/// if the two agree. The manifest comes back either way, for a caller that falls back to the
+/// corpus (and writes the image again through [`write_image`]).
 #[must_use]
-pub fn search_image(dir: &Path) -> (Option<Manifest>, Option<Image>) {
+pub fn current_image(dir: &Path) -> (Option<Manifest>, Option<Image>) {
     let (manifest, opened) = rayon::join(
         || Manifest::of(dir),
         || image::path_for(dir).as_deref().and_then(image::open),
