@@ -5,6 +5,7 @@
 //! - [`atomic`], [`positioned`]: writing files so that no reader sees half of one; reading a
 //!   file at an offset.
 //! - [`printable`]: corpus text made safe to print on a terminal, or to copy.
+//! - [`desk`]: the analyst's collections, notes and saved searches (SQLite, one per user).
 //! - [`corpus`]: pieces, actors and quotes; reading saved pages, extraction, validation.
 //! - [`synth`]: a generator of fictional corpora, for benchmarks and tests (uses `corpus`).
 //! - [`eval`]: scoring quote attribution against annotated pieces.
@@ -25,6 +26,7 @@ pub mod app;
 pub mod atomic;
 pub mod cli;
 pub mod corpus;
+pub mod desk;
 pub mod eval;
 pub mod front;
 pub mod import;

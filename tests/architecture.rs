@@ -7,11 +7,12 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The top-level modules from the lowest layer up: each may use only those before it.
-const LAYERS: [&str; 17] = [
+const LAYERS: [&str; 18] = [
     "xdg",
     "atomic",
     "positioned",
     "printable",
+    "desk",
     "corpus",
     "synth",
     "eval",
