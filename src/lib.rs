@@ -12,6 +12,8 @@
 //! - [`index`]: name folding, and the index built from a corpus.
 //! - [`store`]: what lives on disk (the corpus cache, the index image) and opening a corpus
 //!   for a need: from its index image, its cache or its files.
+//! - [`export`]: quotes out for a brief or a reference manager (Markdown, CSV, JSON lines,
+//!   CSL-JSON, BibTeX), with Chicago "quoted in" notes.
 //! - [`import`]: bringing pages into a corpus (fetching a page by its address).
 //! - [`search`]: the query language, ranking and the search worker.
 //! - [`app`]: the interactive application as plain data: state, actions, update, effects.
@@ -28,6 +30,7 @@ pub mod cli;
 pub mod corpus;
 pub mod desk;
 pub mod eval;
+pub mod export;
 pub mod front;
 pub mod import;
 pub mod index;

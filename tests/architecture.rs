@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 /// The top-level modules from the lowest layer up: each may use only those before it.
-const LAYERS: [&str; 18] = [
+const LAYERS: [&str; 19] = [
     "xdg",
     "atomic",
     "positioned",
@@ -18,6 +18,7 @@ const LAYERS: [&str; 18] = [
     "eval",
     "index",
     "store",
+    "export",
     "import",
     "search",
     "app",

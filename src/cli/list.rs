@@ -7,8 +7,8 @@ use anyhow::{Context, bail};
 
 use super::Outcome;
 use super::args::{Command, KindArg, QuotesArgs, SynthArgs};
-use super::json::{ActorJson, PieceJson, QuoteJson};
 use crate::corpus::{Corpus, Quote, QuoteKind};
+use crate::export::json::{ActorJson, PieceJson, QuoteJson};
 use crate::printable::sanitize;
 use crate::synth::{SynthOptions, write_corpus};
 

@@ -7,7 +7,6 @@
 
 mod args;
 mod import;
-mod json;
 mod list;
 mod search;
 mod unknown;

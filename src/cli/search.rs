@@ -6,8 +6,8 @@ use serde::Serialize;
 
 use super::Outcome;
 use super::args::SearchArgs;
-use super::json::QuoteJson;
 use crate::corpus::Corpus;
+use crate::export::json::QuoteJson;
 use crate::index::Index;
 use crate::index::actors::ActorIndex;
 use crate::index::quotes::QuoteId;

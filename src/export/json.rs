@@ -1,5 +1,5 @@
-//! The JSON-lines contract of the command line: one object per line, fields documented in
-//! the README. These views borrow from the corpus so printing allocates little.
+//! The JSON-lines contract of the command line and of exports: one object per line, fields
+//! documented in the README. These views borrow from the corpus so printing allocates little.
 
 use jiff::civil::Date;
 use serde::Serialize;
@@ -31,11 +31,14 @@ impl<'a> QuoteJson<'a> {
     /// The view of `quote`, with speaker name and piece title looked up in `corpus`.
     #[must_use]
     pub fn new(quote: &'a Quote, corpus: &'a Corpus) -> Self {
-        let speaker = quote
-            .speaker
-            .as_deref()
-            .and_then(|id| corpus.actor(id))
-            .map(|a| a.name.as_str());
+        let speaker = quote.speaker.as_deref().and_then(|id| corpus.actor(id));
+        Self::of(quote, speaker, corpus.piece(&quote.piece))
+    }
+
+    /// The view of `quote` with its speaker and piece already found.
+    #[must_use]
+    pub fn of(quote: &'a Quote, speaker: Option<&'a Actor>, piece: Option<&'a Piece>) -> Self {
+        let speaker = speaker.map(|a| a.name.as_str());
         Self {
             id: &quote.id,
             text: &quote.text,
@@ -47,7 +50,7 @@ impl<'a> QuoteJson<'a> {
             attribution: quote.attribution.as_ref(),
             correction: quote.correction.as_ref(),
             piece_id: &quote.piece,
-            piece_title: corpus.piece(&quote.piece).map_or("", |p| p.title.as_str()),
+            piece_title: piece.map_or("", |p| p.title.as_str()),
             paragraph: quote.paragraph,
             figure: quote.figure,
             via: quote.via.as_deref(),
@@ -162,6 +165,54 @@ impl<'a> PieceJson<'a> {
             topics: &piece.topics,
             regions: &piece.regions,
             quote_count,
+        }
+    }
+}
+
+/// A quote as an export writes it: the [`QuoteJson`] fields (or, for a quote no longer in the
+/// corpus, what the desk last saw of it), plus its source URL, the analyst's note and whether
+/// the corpus still has it.
+#[derive(Debug, Serialize)]
+pub struct ExportJson<'a> {
+    #[serde(flatten)]
+    quote: Option<QuoteJson<'a>>,
+    #[serde(flatten)]
+    gone: Option<GoneJson<'a>>,
+    url: Option<&'a str>,
+    note: Option<&'a str>,
+    in_corpus: bool,
+}
+
+/// What the desk last saw of a quote that left the corpus.
+#[derive(Debug, Serialize)]
+struct GoneJson<'a> {
+    id: &'a str,
+    text: &'a str,
+    speaker: Option<&'a str>,
+    date: Option<Date>,
+    piece_title: Option<&'a str>,
+}
+
+impl<'a> ExportJson<'a> {
+    /// The view of an export item.
+    #[must_use]
+    pub fn new(item: &'a super::Item<'a>) -> Self {
+        let quote = item
+            .quote
+            .map(|q| QuoteJson::of(q, item.speaker, item.piece));
+        let gone = item.quote.is_none().then(|| GoneJson {
+            id: &item.snapshot.quote,
+            text: &item.snapshot.text,
+            speaker: item.snapshot.speaker.as_deref(),
+            date: item.snapshot.date,
+            piece_title: item.snapshot.piece.as_deref(),
+        });
+        Self {
+            quote,
+            gone,
+            url: item.piece.and_then(|p| p.url.as_deref()),
+            note: item.note,
+            in_corpus: item.quote.is_some(),
         }
     }
 }
