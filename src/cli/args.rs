@@ -5,6 +5,10 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
+pub use super::desk::args::{
+    CollectArgs, CollectionArgs, DeskCommand, ExportArgs, NoteArgs, NotesArgs, TimelineArgs,
+};
+
 /// The help heading of the options every command takes.
 const GLOBAL: &str = "Global options";
 
@@ -21,6 +25,11 @@ pub struct Args {
     /// `$XDG_CACHE_HOME/spotlight/`, used only when no file changed since it was written).
     #[arg(long, global = true, env = "SPOTLIGHT_NO_CACHE", value_parser = clap::builder::FalseyValueParser::new(), help_heading = GLOBAL)]
     pub no_cache: bool,
+
+    /// Your desk (collections, notes, saved searches) instead of
+    /// `$XDG_DATA_HOME/spotlight/desk.sqlite`.
+    #[arg(long, global = true, env = "SPOTLIGHT_DESK", value_name = "PATH", help_heading = GLOBAL)]
+    pub desk: Option<PathBuf>,
 
     /// Config file (the default corpus for every command; the TUI's theme and keys) instead of
     /// `$XDG_CONFIG_HOME/spotlight/config.toml`.
@@ -106,6 +115,28 @@ pub enum Command {
     Check,
     /// Check saved pages and copy them into the corpus's `pieces/` folder.
     Import(ImportArgs),
+    /// Add quotes to a collection on your desk (made when new), by id or by query.
+    Collect(CollectArgs),
+    /// List the collections on your desk.
+    Collections {
+        /// Print JSON lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a collection's quotes in order; or remove from, rename or delete it.
+    Collection(CollectionArgs),
+    /// Print the note on a quote, or write one.
+    Note(NoteArgs),
+    /// List your notes, latest first.
+    Notes(NotesArgs),
+    /// Export a collection, or what a query matches, as a brief (Markdown), CSV, JSON lines,
+    /// CSL-JSON or BibTeX/BibLaTeX with Chicago "quoted in" citations.
+    Export(ExportArgs),
+    /// Count quotes per month, week or year; a text bar chart, or JSON lines.
+    Timeline(TimelineArgs),
+    /// Back up, restore or locate your desk (collections, notes, saved searches).
+    #[command(subcommand)]
+    Desk(DeskCommand),
     /// Write a fictional corpus for benchmarks and demos.
     Synth(SynthArgs),
     /// Score quote attribution on annotated sets (each DIR holds `pieces/` and `truth.json`):

@@ -6,6 +6,7 @@
 //! pipe (`| head`) ends the command quietly with success.
 
 mod args;
+mod desk;
 mod import;
 mod list;
 mod search;
@@ -123,6 +124,14 @@ pub fn run(args: &Args) -> anyhow::Result<Outcome> {
             Outcome::Found
         }
         Some(Command::Search(search)) => search_command(&mut out, args, search, loading)?,
+        Some(command) if desk::is_desk(command) => {
+            let index = || -> anyhow::Result<std::sync::Arc<Index>> {
+                let corpus = load(args.data.as_deref(), loading_of(args, Extent::Lean))?;
+                report_problems(&corpus);
+                Ok(Index::build(corpus))
+            };
+            desk::run(&mut out, command, args, &index)?
+        }
         Some(Command::Actors {
             unknown: true,
             json,

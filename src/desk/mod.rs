@@ -148,6 +148,15 @@ impl Desk {
         Ok(desk)
     }
 
+    /// SQLite's own check of the file: `ok`, or what is damaged.
+    pub fn check(&self) -> Result<Vec<String>, DeskError> {
+        self.read(|c| {
+            c.prepare("PRAGMA integrity_check")?
+                .query_map([], |row| row.get(0))?
+                .collect()
+        })
+    }
+
     /// The desk's file.
     #[must_use]
     pub fn path(&self) -> &Path {

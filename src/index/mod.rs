@@ -13,6 +13,7 @@ mod quote_id;
 pub mod quotes;
 pub mod stored;
 mod tables;
+pub mod timeline;
 pub mod titles;
 mod word_keys;
 
