@@ -78,6 +78,42 @@ pub enum Action {
     /// In the reader: jump to the previous quote.
     #[strum(message = "reader: previous quote")]
     PrevQuote,
+    /// Mark the selected quote, or unmark it, and move to the next.
+    #[strum(message = "mark / unmark the quote")]
+    Mark,
+    /// Mark every quote in the list.
+    #[strum(message = "mark every quote listed")]
+    MarkAll,
+    /// Unmark every quote.
+    #[strum(message = "clear the marks")]
+    ClearMarks,
+    /// Put the marked quotes (or the selected one) in a collection, new or existing.
+    #[strum(message = "put marked quotes in a collection")]
+    Collect,
+    /// List the collections; Enter opens one as the list.
+    #[strum(message = "collections (Enter opens, r renames, d deletes)")]
+    Collections,
+    /// Write a note on the selected quote (an empty one takes it away).
+    #[strum(message = "write a note on the quote")]
+    Note,
+    /// Export the open collection, the marked quotes or the list (Markdown, CSL-JSON...).
+    #[strum(message = "export collection / marked / list")]
+    Export,
+    /// Show quotes per month for the sidebar's actor, or for the query; Enter narrows to one.
+    #[strum(message = "timeline (Enter narrows to the month)")]
+    Timeline,
+    /// In a collection: move the selected quote up.
+    #[strum(message = "collection: move the quote up")]
+    MoveUp,
+    /// In a collection: move the selected quote down.
+    #[strum(message = "collection: move the quote down")]
+    MoveDown,
+    /// Take the selected quote out of the open collection (or delete the selected collection).
+    #[strum(message = "collection: take the quote out")]
+    Remove,
+    /// Rename the selected collection.
+    #[strum(message = "collections: rename")]
+    Rename,
     /// Show or hide the list of keys.
     #[strum(message = "this help")]
     Help,
@@ -146,6 +182,10 @@ pub enum Action {
     /// their stable ids (not a key: it comes from the front end).
     #[strum(message = "corpus reloaded", disabled)]
     Reloaded(Reloaded),
+    /// The desk as the front end read it, after a change here or in another session of the
+    /// same user (not a key: it comes from the front end).
+    #[strum(message = "desk", disabled)]
+    Desk(DeskUpdate),
     /// The terminal changed size.
     #[strum(message = "resize", disabled)]
     Resize {
@@ -189,6 +229,10 @@ impl std::fmt::Debug for Reloaded {
     }
 }
 
+/// The desk an [`Action::Desk`] brings; two are equal when they hold the same.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DeskUpdate(pub Arc<super::DeskView>);
+
 impl Action {
     /// Whether the action carries data (a character, a click, a size, results): such actions
     /// come from events, never from a key binding.
@@ -202,6 +246,7 @@ impl Action {
                 | Self::Found(_)
                 | Self::Loaded(_)
                 | Self::Reloaded(_)
+                | Self::Desk(_)
                 | Self::Resize { .. }
         )
     }

@@ -79,6 +79,19 @@ pub struct Panes {
 }
 
 impl Panes {
+    /// The body under the query line, across the whole width: where overlays that keep the
+    /// query line (and its prompts) in sight go.
+    #[must_use]
+    pub fn under_query(&self) -> Area {
+        let top = self.list.y.max(self.body.y);
+        Area {
+            x: self.body.x,
+            y: top,
+            width: self.body.width,
+            height: (self.body.y + self.body.height).saturating_sub(top),
+        }
+    }
+
     /// Rows of results the list shows at once.
     #[must_use]
     pub fn list_rows(&self, full: bool) -> u16 {

@@ -6,23 +6,28 @@
 
 mod action;
 mod citation;
+mod desk;
 mod editor;
 mod geometry;
 pub mod help;
 mod reader;
 mod reload;
+mod shelf;
 mod sidebar;
+mod timeline;
 mod update;
 mod wrap;
 
 use std::sync::Arc;
 
-pub use self::action::{Action, Loaded, Reloaded};
+pub use self::action::{Action, DeskUpdate, Loaded, Reloaded};
 pub use self::citation::citation;
+pub use self::desk::{Asking, DeskOp, DeskView, Marks, Prompt, Shelf};
 pub use self::editor::Editor;
 pub use self::geometry::{Area, Layout, Panes};
 pub use self::reader::{BlockStyle, Mark, MarkKind, Reader, ReaderBlock, ReaderLine};
 pub use self::sidebar::Sidebar;
+pub use self::timeline::TimelineView;
 pub use self::wrap::{cluster_width, display_width, wrap};
 use crate::index::Index;
 use crate::index::quotes::QuoteId;
@@ -61,6 +66,18 @@ pub enum Effect {
     OpenLink(String),
     /// Stop the program and give the terminal back until `fg` (a local terminal only).
     Suspend,
+    /// Write this change to the desk, then bring the desk back as [`Action::Desk`].
+    Desk(DeskOp),
+    /// Export these quotes (stable ids, in order) as `format`: to a file on a local terminal,
+    /// to the clipboard over SSH.
+    Export {
+        /// The format.
+        format: crate::export::Format,
+        /// The title of a brief.
+        title: String,
+        /// The quotes' stable ids.
+        quotes: Vec<String>,
+    },
 }
 
 /// Who puts right-to-left text (Arabic names, quotes) in visual order with joined letters.
@@ -135,6 +152,20 @@ pub struct App {
     /// Keys that need the quotes' records (open, copy, link), pressed while the index had
     /// none yet: carried out when the corpus is loaded.
     waiting: Vec<Action>,
+    /// The user's desk (collections, notes), as the front end last read it.
+    pub desk: Arc<DeskView>,
+    /// Quotes marked in the list.
+    pub marks: Marks,
+    /// A question in place of the query line (a collection's name, a note), when asked.
+    pub prompt: Option<Prompt>,
+    /// The collection shown as the result list, when one is open.
+    pub shelf: Option<String>,
+    /// The collection quotes were last put in: the collect prompt offers it.
+    pub last_shelf: Option<String>,
+    /// The list of collections (its selected row), when open.
+    pub shelves: Option<usize>,
+    /// The timeline overlay, when open.
+    pub timeline: Option<TimelineView>,
     effects: Vec<Effect>,
 }
 
@@ -168,6 +199,13 @@ impl App {
             bidi: Bidi::default(),
             fresh: true,
             waiting: Vec::new(),
+            desk: Arc::default(),
+            marks: Marks::default(),
+            prompt: None,
+            shelf: None,
+            shelves: None,
+            last_shelf: None,
+            timeline: None,
             effects: Vec::new(),
         };
         app.submit();
@@ -184,9 +222,12 @@ impl App {
     /// rather than acting as keys (`j`, `q`, `?`).
     #[must_use]
     pub fn typing(&self) -> bool {
-        self.reader.is_none()
-            && self.help.is_none()
-            && matches!(self.focus, Focus::Query | Focus::Sidebar)
+        self.prompt.is_some()
+            || self.reader.is_none()
+                && self.timeline.is_none()
+                && self.shelves.is_none()
+                && self.help.is_none()
+                && matches!(self.focus, Focus::Query | Focus::Sidebar)
     }
 
     /// The selected quote, if any.
@@ -218,7 +259,7 @@ impl App {
     /// Takes in an answer from the search worker, unless a newer query has been submitted
     /// since.
     fn receive(&mut self, response: Response) {
-        if response.generation != self.generation {
+        if response.generation != self.generation || self.shelf.is_some() {
             return;
         }
         let keep = if std::mem::take(&mut self.fresh) {

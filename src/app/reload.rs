@@ -31,6 +31,7 @@ impl App {
             self.reader = reopen(&old, &new, &reader);
             self.layout_reader();
         }
+        self.marks.remap(moved);
         self.sidebar.refilter(&self.index);
         self.notice = Some(Notice {
             text: reloaded.summary,
@@ -38,6 +39,9 @@ impl App {
         });
         self.submit();
         self.fresh = false;
+        if let Some(name) = self.shelf.clone() {
+            self.show_shelf(&name);
+        }
         self.keep_selection_visible();
     }
 }

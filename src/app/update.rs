@@ -3,7 +3,7 @@
 mod pointer;
 mod reader;
 
-use super::{Action, App, Bidi, Effect, Focus, Layout, Notice, citation};
+use super::{Action, App, Asking, Bidi, Effect, Focus, Layout, Notice, citation};
 
 /// Rows the mouse wheel moves.
 const WHEEL: usize = 3;
@@ -18,6 +18,7 @@ impl App {
                 | Action::Found(_)
                 | Action::Loaded(_)
                 | Action::Reloaded(_)
+                | Action::Desk(_)
         ) {
             self.link = None;
             if self.notice.as_ref().is_some_and(|n| !n.error) {
@@ -29,11 +30,15 @@ impl App {
             Action::Found(response) => self.receive(*response),
             Action::Loaded(loaded) => self.load(loaded.0),
             Action::Reloaded(reloaded) => self.reload(reloaded),
+            Action::Desk(desk) => self.take_desk(desk.0),
+            _ if self.prompt.is_some() => self.update_prompt(action),
             Action::Quit => self.quit = true,
             Action::Suspend => self.effects.push(Effect::Suspend),
             Action::ToggleBidi => self.toggle_bidi(),
             _ if self.help.is_some() => self.update_help(&action),
             _ if self.problems.is_some() => self.update_problems(&action),
+            _ if self.timeline.is_some() => self.update_timeline(&action),
+            _ if self.shelves.is_some() => self.update_shelves(&action),
             _ if self.reader.is_some() => self.update_reader(action),
             _ => self.update_browse(action),
         }
@@ -88,9 +93,31 @@ impl App {
             Action::FocusPrev => self.cycle_focus(false),
             Action::FocusQuery => self.focus = Focus::Query,
             Action::Open if self.focus == Focus::Sidebar => self.pick_actor(),
-            Action::Open | Action::Copy | Action::OpenLink if !self.index.has_records() => {
+            Action::Open
+            | Action::Copy
+            | Action::OpenLink
+            | Action::Mark
+            | Action::MarkAll
+            | Action::Collect
+            | Action::Collections
+            | Action::Note
+            | Action::Export
+            | Action::Timeline
+                if !self.index.has_records() =>
+            {
                 self.wait_for_records(action);
             }
+            Action::Mark => self.toggle_mark(),
+            Action::MarkAll => self.mark_all(),
+            Action::ClearMarks => self.clear_marks(),
+            Action::Collect => self.ask_collect(),
+            Action::Collections => self.open_shelves(),
+            Action::Note => self.ask_note(),
+            Action::Export => self.ask(Asking::Export, "md"),
+            Action::Timeline => self.open_timeline(),
+            Action::MoveUp => self.shift_entry(-1),
+            Action::MoveDown => self.shift_entry(1),
+            Action::Remove => self.remove_entry(),
             Action::Open => self.open_reader(),
             Action::Back => self.back(),
             Action::ClearQuery => self.set_query(""),
@@ -119,6 +146,8 @@ impl App {
             | Action::Found(_)
             | Action::Loaded(_)
             | Action::Reloaded(_)
+            | Action::Rename
+            | Action::Desk(_)
             | Action::Resize { .. } => {}
         }
     }
@@ -149,6 +178,8 @@ impl App {
             if self.focus == Focus::Sidebar {
                 self.sidebar.refilter(&self.index);
             } else {
+                // Typing a query leaves an open collection for the search.
+                self.shelf = None;
                 self.submit();
             }
         }
@@ -167,7 +198,7 @@ impl App {
         isize::try_from(rows.max(2) - 1).unwrap_or(1)
     }
 
-    fn move_by(&mut self, delta: isize) {
+    pub(super) fn move_by(&mut self, delta: isize) {
         match self.focus {
             Focus::Sidebar => {
                 let len = self.sidebar.visible.len();
@@ -229,7 +260,10 @@ impl App {
     }
 
     fn back(&mut self) {
-        if self.focus == Focus::Sidebar && !self.sidebar.filter.text().is_empty() {
+        if self.shelf.is_some() {
+            self.close_shelf();
+            self.focus = Focus::Query;
+        } else if self.focus == Focus::Sidebar && !self.sidebar.filter.text().is_empty() {
             self.sidebar.filter.clear();
             self.sidebar.refilter(&self.index);
         } else if self.focus != Focus::Query {

@@ -265,7 +265,13 @@ fn interactive(args: &Args) -> anyhow::Result<Outcome> {
         "loading {pieces} piece{}\u{2026}",
         if pieces == 1 { "" } else { "s" }
     );
-    Ok(match crate::tui::run(load, &message, &settings)? {
+    let desk = desk::open(args)
+        .map(|desk| {
+            let here = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+            crate::front::desk::DeskLink::new(desk, crate::front::desk::Delivery::Files(here))
+        })
+        .map_err(|e| format!("{e:#}: collections and notes are off"));
+    Ok(match crate::tui::run(load, &message, &settings, desk)? {
         None => Outcome::Found,
         Some(signal) => Outcome::Signalled(signal),
     })

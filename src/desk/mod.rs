@@ -148,6 +148,12 @@ impl Desk {
         Ok(desk)
     }
 
+    /// A number that changes when another connection (another session of the same user, a
+    /// command) commits a change to the desk: polled to keep sessions in step.
+    pub fn version(&self) -> Result<i64, DeskError> {
+        self.read(|c| c.query_row("PRAGMA data_version", [], |row| row.get(0)))
+    }
+
     /// SQLite's own check of the file: `ok`, or what is damaged.
     pub fn check(&self) -> Result<Vec<String>, DeskError> {
         self.read(|c| {

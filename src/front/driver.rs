@@ -15,11 +15,12 @@ use ratatui::backend::{Backend, TestBackend};
 use ratatui::layout::{Position, Rect};
 
 use super::action_of;
+use super::desk::{Delivered, DeskLink};
 use super::effects::osc8;
 use super::input::InputParser;
 use super::keymap::Keymap;
 use super::wire::WireBackend;
-use crate::app::{Action, App, Effect, RESULT_LIMIT};
+use crate::app::{Action, App, DeskUpdate, Effect, RESULT_LIMIT};
 use crate::search::worker::SearchWorker;
 use crate::ui::{self, Drawn, Theme};
 
@@ -116,6 +117,8 @@ pub struct Driver {
     /// An answer to the newest search came since the last input.
     answered: bool,
     last_input: Instant,
+    /// The user's desk, when the session has one.
+    desk: Option<DeskLink>,
 }
 
 impl Driver {
@@ -148,7 +151,19 @@ impl Driver {
             opening: true,
             answered: false,
             last_input: now,
+            desk: None,
         }
+    }
+
+    /// Gives the session its user's desk: read now, and kept in step from then on.
+    #[must_use]
+    pub fn with_desk(mut self, mut desk: DeskLink) -> Self {
+        match desk.view() {
+            Ok(view) => self.act(Action::Desk(DeskUpdate(view))),
+            Err(e) => self.warn(&e.to_string()),
+        }
+        self.desk = Some(desk);
+        self
     }
 
     /// The application state.
@@ -204,14 +219,90 @@ impl Driver {
             self.answered = true;
             self.act(Action::Found(Box::new(response)));
         }
+        if let Some(changed) = self.desk.as_mut().and_then(DeskLink::changed) {
+            self.desk_read(changed);
+        }
         let mut others = Vec::new();
         for effect in self.app.take_effects() {
             match effect {
                 Effect::Search(request) => self.worker.submit(request),
+                Effect::Desk(op) => match self.desk.as_mut() {
+                    Some(desk) => {
+                        let read = desk.apply(op);
+                        self.desk_read(read);
+                    }
+                    None => self.warn("no desk in this session: collections and notes are off"),
+                },
+                Effect::Export {
+                    format,
+                    title,
+                    quotes,
+                } => others.extend(self.export(format, &title, &quotes)),
                 other => others.push(other),
             }
         }
         others
+    }
+
+    /// Takes in the desk as read, or says why it could not be.
+    fn desk_read(
+        &mut self,
+        read: Result<std::sync::Arc<crate::app::DeskView>, crate::desk::DeskError>,
+    ) {
+        match read {
+            Ok(view) => self.act(Action::Desk(DeskUpdate(view))),
+            Err(e) => self.warn(&e.to_string()),
+        }
+    }
+
+    /// Carries out an export; a clipboard copy goes back to the front end as an effect.
+    fn export(
+        &mut self,
+        format: crate::export::Format,
+        title: &str,
+        quotes: &[String],
+    ) -> Option<Effect> {
+        let Some(desk) = self.desk.as_ref() else {
+            self.warn("no desk in this session: export is off");
+            return None;
+        };
+        let index = std::sync::Arc::clone(&self.app.index);
+        let n = quotes.len();
+        let plural = if n == 1 { "" } else { "s" };
+        match desk.export(&index, &self.app.desk, format, title, quotes) {
+            Ok(Delivered::File(path)) => {
+                self.say(&format!("exported {n} quote{plural} to {}", path.display()));
+                None
+            }
+            Ok(Delivered::Copy(text)) => {
+                self.say(&format!(
+                    "exported {n} quote{plural} to the clipboard ({} KB, OSC 52)",
+                    text.len().div_ceil(1024)
+                ));
+                Some(Effect::Copy(text))
+            }
+            Ok(Delivered::TooLarge(bytes)) => {
+                self.warn(&format!(
+                    "the export is {} KB, more than a terminal's clipboard takes (100 KB): \
+                     export fewer quotes, or use `spotlight export` on the server",
+                    bytes.div_ceil(1024)
+                ));
+                None
+            }
+            Err(e) => {
+                self.warn(&format!("export failed: {e}"));
+                None
+            }
+        }
+    }
+
+    /// Puts a message (not a problem) in the status line.
+    fn say(&mut self, text: &str) {
+        self.app.notice = Some(crate::app::Notice {
+            text: text.to_string(),
+            error: false,
+        });
+        self.dirty = true;
     }
 
     /// Draws a frame if the screen changed and is not waiting for results; true when it drew.

@@ -261,7 +261,7 @@ mod tests {
         assert_eq!(map.action(key("j"), true), Some(Action::Insert('j')));
         assert_eq!(map.action(key("j"), false), Some(Action::Down));
         assert_eq!(map.action(key("G"), false), Some(Action::Last));
-        assert_eq!(map.action(key("x"), false), Some(Action::Insert('x')));
+        assert_eq!(map.action(key("z"), false), Some(Action::Insert('z')));
         assert_eq!(map.action(key("ctrl-n"), true), Some(Action::Down));
         assert_eq!(map.action(key("ctrl-c"), true), Some(Action::Quit));
         assert_eq!(map.action(key("?"), false), Some(Action::Help));

@@ -4,6 +4,7 @@
 //! from terminal events to actions.
 
 pub mod config;
+pub mod desk;
 pub mod driver;
 pub mod effects;
 pub mod input;

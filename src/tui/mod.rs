@@ -17,6 +17,7 @@ use ratatui::crossterm::event::Event;
 use self::source::Input;
 use crate::app::{Action, App, Effect, Loaded, Reloaded};
 pub use crate::front::config::Settings;
+use crate::front::desk::DeskLink;
 use crate::front::driver::Driver;
 use crate::front::effects;
 use crate::front::input::InputParser;
@@ -29,8 +30,14 @@ use crate::ui;
 /// or a signal arrives (its number). `load` tells what it has as it goes (see
 /// [`crate::store::browse_and_follow`]): a first index from the image, the full one, then the
 /// corpus read again whenever it changes; the TUI starts on the first and moves to each next.
-/// A failed load gives the terminal back, then its error.
-pub fn run<F>(load: F, loading: &str, settings: &Settings) -> io::Result<Option<u8>>
+/// A failed load gives the terminal back, then its error. `desk` is the user's desk, or why
+/// it could not be opened (said in the status line; browsing goes on without one).
+pub fn run<F>(
+    load: F,
+    loading: &str,
+    settings: &Settings,
+    desk: Result<DeskLink, String>,
+) -> io::Result<Option<u8>>
 where
     F: FnOnce(&dyn Fn(News) -> bool) -> anyhow::Result<()> + Send + 'static,
 {
@@ -46,7 +53,15 @@ where
     let mut app = App::new(index, size.width, size.height);
     app.keys_help = settings.keymap.help();
     app.bidi = settings.bidi;
-    let mut driver = Driver::new(app, settings.keymap.clone(), settings.theme, Instant::now());
+    let driver = Driver::new(app, settings.keymap.clone(), settings.theme, Instant::now());
+    let mut driver = match desk {
+        Ok(desk) => driver.with_desk(desk),
+        Err(why) => {
+            let mut driver = driver;
+            driver.warn(&why);
+            driver
+        }
+    };
     while !driver.app().quit && session.stop.load(Ordering::Relaxed) == 0 {
         let mut suspend = false;
         for effect in driver.turn(Instant::now()) {
@@ -56,7 +71,7 @@ where
                     effects::open_in_browser(&url);
                 }
                 Effect::Suspend => suspend = true,
-                Effect::Search(_) => {}
+                Effect::Search(_) | Effect::Desk(_) | Effect::Export { .. } => {}
             }
         }
         if suspend {

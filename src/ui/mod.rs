@@ -10,9 +10,11 @@ mod query;
 mod reader;
 mod results;
 pub mod screen_text;
+mod shelves;
 mod sidebar;
 mod status;
 pub mod theme;
+mod timeline;
 mod viewer;
 
 use ratatui::Frame;
@@ -71,6 +73,10 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Drawn {
         help::render(frame, rect(panes.body), app, scroll, theme);
     } else if let Some(scroll) = app.problems {
         problems::render(frame, rect(panes.body), app, scroll, theme);
+    } else if let Some(view) = &app.timeline {
+        timeline::render(frame, rect(panes.under_query()), view, theme);
+    } else if let Some(selected) = app.shelves {
+        shelves::render(frame, rect(panes.under_query()), app, selected, theme);
     }
     if app.bidi == bidi::Bidi::App {
         bidi::to_visual(frame.buffer_mut());
@@ -109,7 +115,11 @@ pub fn draw_loading(frame: &mut Frame<'_>, message: &str, theme: &Theme) {
 /// The cell where the terminal cursor belongs: in the query line or the sidebar filter when
 /// they have focus, nowhere otherwise.
 fn cursor(app: &App, panes: &Panes, full: bool) -> Option<Position> {
-    if app.reader.is_some() || app.help.is_some() {
+    if app.prompt.is_some() {
+        return query::cursor(rect(panes.query), app, full);
+    }
+    if app.reader.is_some() || app.help.is_some() || app.shelves.is_some() || app.timeline.is_some()
+    {
         return None;
     }
     match app.focus {

@@ -14,9 +14,15 @@ const PROMPT: &str = "> ";
 /// Draws the query line in `area` (a bordered box when `full`).
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full: bool) {
     let count = count(app);
-    let focused = app.focus == Focus::Query;
+    let focused = app.focus == Focus::Query || app.prompt.is_some();
+    let (label, text, cursor) = field(app);
+    let title = if app.prompt.is_some() {
+        " Desk "
+    } else {
+        " Search "
+    };
     let inner = if full {
-        let block = pane(" Search ", focused, theme)
+        let block = pane(title, focused, theme)
             .title_top(Line::styled(format!(" {count} "), theme.dim).right_aligned());
         let inner = block.inner(area);
         frame.render_widget(block, area);
@@ -25,19 +31,22 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full:
         area
     };
     let count_width = if full { 0 } else { display_width(&count) + 1 };
-    let room = usize::from(inner.width).saturating_sub(PROMPT.len() + count_width);
-    let (shown, _) = visible_query(app, room);
-    let prompt_style = if app.results.messages.is_empty() {
+    let label = short(&label, usize::from(inner.width) / 2);
+    let room = usize::from(inner.width).saturating_sub(display_width(&label) + count_width);
+    let (shown, _) = visible_query(text, cursor, room);
+    let prompt_style = if app.prompt.is_some() {
+        theme.matched
+    } else if app.results.messages.is_empty() {
         theme.title
     } else {
         theme.error
     };
+    let used = display_width(&label) + display_width(shown);
     let mut spans = vec![
-        Span::styled(PROMPT, prompt_style),
+        Span::styled(label, prompt_style),
         Span::raw(screen_text::sanitize(shown).into_owned()),
     ];
     if !full {
-        let used = PROMPT.len() + display_width(shown);
         let pad = usize::from(inner.width).saturating_sub(used + display_width(&count));
         spans.push(Span::raw(" ".repeat(pad)));
         spans.push(Span::styled(count, theme.dim));
@@ -69,9 +78,11 @@ pub fn cursor(area: Rect, app: &App, full: bool) -> Option<Position> {
     } else {
         display_width(&count(app)) + 1
     };
-    let room = usize::from(inner.width).saturating_sub(PROMPT.len() + count_width);
-    let (_, column) = visible_query(app, room);
-    let x = usize::from(inner.x) + PROMPT.len() + column;
+    let (label, text, cursor) = field(app);
+    let label = display_width(&short(&label, usize::from(inner.width) / 2));
+    let room = usize::from(inner.width).saturating_sub(label + count_width);
+    let (_, column) = visible_query(text, cursor, room);
+    let x = usize::from(inner.x) + label + column;
     let x = u16::try_from(x).ok()?.min(inner.x + inner.width - 1);
     Some(Position::new(x, inner.y))
 }
@@ -83,11 +94,26 @@ fn count(app: &App) -> String {
     format!("{}/{all}{more}", app.results.total)
 }
 
-/// The part of the query that fits in `room` columns with the cursor in it, and the cursor's
+/// `label` cut to at most `width` columns (never padded).
+fn short(label: &str, width: usize) -> String {
+    if display_width(label) <= width {
+        label.to_string()
+    } else {
+        screen_text::fit(label, width)
+    }
+}
+
+/// The line's label, text and cursor: a prompt's when one is open, else the query's.
+fn field(app: &App) -> (String, &str, usize) {
+    match &app.prompt {
+        Some(prompt) => (prompt.label(), prompt.answer.text(), prompt.answer.cursor()),
+        None => (PROMPT.to_string(), app.query.text(), app.query.cursor()),
+    }
+}
+
+/// The part of `text` that fits in `room` columns with the cursor in it, and the cursor's
 /// column within that part.
-fn visible_query(app: &App, room: usize) -> (&str, usize) {
-    let text = app.query.text();
-    let cursor = app.query.cursor();
+fn visible_query(text: &str, cursor: usize, room: usize) -> (&str, usize) {
     let room = room.max(1);
     // Back from the cursor while its column stays inside the room: one pass, whatever the
     // length of the query (a 10 KB paste included).

@@ -19,10 +19,14 @@ const WITH_DATE: usize = 44;
 /// Draws the list in `area` (bordered when `full`).
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full: bool) {
     let inner = if full {
-        let title = if app.results.hits.is_empty() {
-            " Quotes "
-        } else {
-            " Quotes \u{2014} Enter reads the piece "
+        let title = match &app.shelf {
+            Some(name) => format!(
+                " Collection: {} ({}) \u{2014} K/J move, d takes out, Esc leaves ",
+                screen_text::sanitize(name),
+                app.results.hits.len()
+            ),
+            None if app.results.hits.is_empty() => " Quotes ".to_string(),
+            None => " Quotes \u{2014} Enter reads the piece ".to_string(),
         };
         let block = pane(title, app.focus == Focus::Results, theme);
         let inner = block.inner(area);
@@ -95,7 +99,16 @@ fn row(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Lin
         if selected { "\u{258c}" } else { " " },
         theme.focused.patch(base),
     )];
-    let mut left = width.saturating_sub(1);
+    // Marked quotes carry `>` (as fzf marks them), quotes with a note `*`.
+    let flag = if app.marks.has(hit.quote) {
+        ">"
+    } else if app.note_on(hit.quote).is_some() {
+        "*"
+    } else {
+        " "
+    };
+    spans.push(Span::styled(flag, theme.matched.patch(base)));
+    let mut left = width.saturating_sub(2);
     let speaker_width = SPEAKER.min(left / 3);
     spans.push(Span::styled(
         screen_text::fit(&speaker, speaker_width),

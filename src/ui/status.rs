@@ -40,6 +40,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         format!("counting\u{2026} of {all} quotes")
     };
     parts.insert(0, count);
+    if !app.marks.is_empty() {
+        parts.insert(0, format!("{} marked", app.marks.len()));
+    }
     if problems > 0 {
         parts.insert(
             0,

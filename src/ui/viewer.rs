@@ -146,9 +146,21 @@ fn content(app: &App, width: usize, theme: &Theme) -> Vec<Line<'static>> {
         return preview(app, hit, width, theme);
     };
     let mut lines = said(app, hit, &quote.text, quote.kind, width, theme);
+    let note = app.note_on(hit.quote).map(str::to_string);
+    let marked = app.marks.has(hit.quote);
     let mut field = |label: &str, value: &str, style: Style| {
         lines.extend(field_line(label, value, style, width, theme));
     };
+    if let Some(note) = &note {
+        field("Note", note, theme.matched);
+    }
+    if marked {
+        field(
+            "Marked",
+            "yes (c puts the marked quotes in a collection)",
+            theme.dim,
+        );
+    }
     if let Some(date) = quote.date {
         let from = match quote.date_source {
             DateSource::Text => "from the text",

@@ -105,7 +105,8 @@ fn quote(s: &str) -> String {
 
 impl Tmux {
     /// Starts `spotlight args...` in a `width`x`height` pane, with no user config
-    /// (`XDG_CONFIG_HOME` is an empty directory) and no `SPOTLIGHT_DATA`. `None` when tmux is
+    /// (`XDG_CONFIG_HOME` is an empty directory), a desk of its own (`XDG_DATA_HOME`) and no
+    /// `SPOTLIGHT_DATA`. `None` when tmux is
     /// not installed: the caller skips the test.
     #[must_use]
     pub fn start(name: &str, width: u16, height: u16, args: &[&str]) -> Option<Self> {
@@ -151,6 +152,12 @@ impl Tmux {
             script,
             "XDG_CACHE_HOME={}; export XDG_CACHE_HOME",
             path("cache")
+        )
+        .unwrap();
+        writeln!(
+            script,
+            "XDG_DATA_HOME={}; export XDG_DATA_HOME; unset SPOTLIGHT_DESK",
+            path("data")
         )
         .unwrap();
         writeln!(script, "until [ -e {} ]; do sleep 0.02; done", path("gate")).unwrap();

@@ -1,0 +1,51 @@
+//! The list of collections: name and size, the selected one highlighted.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+
+use super::{Theme, overlay, screen_text};
+use crate::app::App;
+
+/// Draws the list over `area`, row `selected` highlighted.
+pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, theme: &Theme) {
+    let title = " Collections \u{2014} Enter opens, r renames, d deletes, Esc closes ";
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.focused)
+        .title(Line::styled(
+            screen_text::fit(title, usize::from(area.width.saturating_sub(2))),
+            theme.title,
+        ));
+    let inner = overlay(frame, area, block);
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height).max(1);
+    let offset = (selected + 1).saturating_sub(rows);
+    let lines: Vec<Line<'static>> = app
+        .desk
+        .collections
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, shelf)| {
+            let style = if i == selected {
+                theme.selected
+            } else {
+                theme.title
+            };
+            let count = format!(" {:>5} quotes", shelf.quotes.len());
+            let name_width = width.saturating_sub(count.len());
+            let name = screen_text::fit(&screen_text::sanitize(&shelf.name), name_width);
+            let pad = name_width.saturating_sub(crate::app::display_width(&name));
+            Line::from(vec![
+                Span::styled(name, style),
+                Span::styled(" ".repeat(pad), style),
+                Span::styled(count, theme.dim.patch(style)),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}

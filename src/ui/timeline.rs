@@ -1,0 +1,97 @@
+//! The timeline overlay: quotes per month as bars (empty months as gaps), the selected one
+//! bright and named under the chart.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Borders, Paragraph};
+
+use super::{Theme, overlay, screen_text};
+use crate::app::TimelineView;
+
+/// Columns of a bar (a label like `23-10` fits) and of the gap after it.
+const BAR: u16 = 5;
+const GAP: u16 = 1;
+
+/// Draws the timeline over `area`.
+pub fn render(frame: &mut Frame<'_>, area: Rect, view: &TimelineView, theme: &Theme) {
+    let title = format!(
+        " {} \u{2014} \u{2190}/\u{2192} pick a month, Enter narrows to it, Esc closes ",
+        screen_text::sanitize(&view.title)
+    );
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.focused)
+        .title(Line::styled(
+            screen_text::fit(&title, usize::from(area.width.saturating_sub(2))),
+            theme.title,
+        ));
+    let inner = overlay(frame, area, block);
+    if inner.height < 3 || inner.width < BAR {
+        return;
+    }
+    let bars = &view.timeline.bars;
+    let room = usize::from((inner.width + GAP) / (BAR + GAP)).max(1);
+    // The window of bars on screen keeps the selected one in it, towards the right.
+    let start = (view.selected + 1)
+        .saturating_sub(room)
+        .min(bars.len().saturating_sub(room));
+    let shown: Vec<Bar<'_>> = bars
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(room)
+        .map(|(i, bar)| {
+            let style = if i == view.selected {
+                theme.matched
+            } else {
+                theme.speaker
+            };
+            Bar::new(bar.count as u64)
+                .label(Line::from(
+                    bar.period.get(2..).unwrap_or(&bar.period).to_string(),
+                ))
+                .style(style)
+                .value_style(theme.selected)
+        })
+        .collect();
+    let chart = BarChart::default()
+        .data(BarGroup::default().bars(&shown))
+        .bar_width(BAR)
+        .bar_gap(GAP)
+        .max(view.timeline.peak().max(1) as u64)
+        .label_style(theme.dim);
+    let chart_area = Rect {
+        height: inner.height - 1,
+        ..inner
+    };
+    frame.render_widget(chart, chart_area);
+    let about = bars.get(view.selected).map_or_else(String::new, |bar| {
+        let undated = if view.timeline.undated > 0 {
+            format!(" \u{b7} {} undated", view.timeline.undated)
+        } else {
+            String::new()
+        };
+        format!(
+            "{}: {} quote{} ({} statement{}), {} to {}{undated}",
+            bar.period,
+            bar.count,
+            if bar.count == 1 { "" } else { "s" },
+            bar.statements,
+            if bar.statements == 1 { "" } else { "s" },
+            bar.start,
+            bar.end
+        )
+    });
+    let line = Line::styled(
+        screen_text::fit(&about, usize::from(inner.width)),
+        theme.dim,
+    );
+    let last = Rect {
+        y: inner.y + inner.height - 1,
+        height: 1,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(line), last);
+}

@@ -1,0 +1,144 @@
+//! Rendered-frame snapshots of the desk on screen (marks, the collection view, the note
+//! editor, the timeline) at 120x40 and 80x24, with a real desk in memory behind the app.
+
+#![allow(clippy::expect_used)]
+
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use spotlight::app::{Action, App, DeskUpdate, Effect};
+use spotlight::corpus::Corpus;
+use spotlight::desk::Desk;
+use spotlight::front::desk::{Delivery, DeskLink};
+use spotlight::front::keymap::Keymap;
+use spotlight::index::Index;
+use spotlight::ui::{self, Theme};
+
+/// The app after `actions`, searches answered and desk changes written to an in-memory desk
+/// and read back, as a front end does.
+fn app(width: u16, height: u16, actions: &[Action]) -> App {
+    let mut desk = DeskLink::new(Desk::in_memory().expect("a desk"), Delivery::Clipboard);
+    let mut app = App::new(Index::build(Corpus::bundled()), width, height);
+    app.keys_help = Keymap::default().help();
+    app.update(Action::Desk(DeskUpdate(desk.view().expect("read"))));
+    settle(&mut app, &mut desk);
+    for action in actions {
+        app.update(action.clone());
+        settle(&mut app, &mut desk);
+    }
+    app
+}
+
+fn settle(app: &mut App, desk: &mut DeskLink) {
+    app.search_inline();
+    for effect in app.take_effects() {
+        if let Effect::Desk(op) = effect {
+            let view = desk.apply(op).expect("written");
+            app.update(Action::Desk(DeskUpdate(view)));
+        }
+    }
+    app.search_inline();
+}
+
+fn typed(text: &str) -> Vec<Action> {
+    text.chars().map(Action::Insert).collect()
+}
+
+fn render(app: &App) -> Terminal<TestBackend> {
+    let (width, height) = app.size;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
+    terminal
+        .draw(|frame| {
+            ui::draw(frame, app, &Theme::dark());
+        })
+        .expect("drawn");
+    terminal
+}
+
+macro_rules! screen {
+    ($name:literal, $app:expr) => {
+        insta::assert_snapshot!($name, render(&$app).backend());
+    };
+}
+
+/// Search `ameri`, go to the list and mark the first two quotes.
+fn marked() -> Vec<Action> {
+    let mut actions = typed("ameri");
+    actions.extend([Action::FocusNext, Action::Mark, Action::Mark]);
+    actions
+}
+
+/// Then put them in `KH threats`, note the first, and open the collection.
+fn collected() -> Vec<Action> {
+    let mut actions = marked();
+    actions.push(Action::Collect);
+    actions.extend(typed("KH threats"));
+    actions.extend([
+        Action::Open,
+        Action::Collections,
+        Action::Open,
+        Action::Note,
+    ]);
+    actions.extend(typed("the deadline he set"));
+    actions.push(Action::Open);
+    actions
+}
+
+#[test]
+fn marks_show_in_the_list_and_are_counted() {
+    let app = app(120, 40, &marked());
+    assert_eq!(app.marks.len(), 2);
+    screen!("marked_120x40", app);
+}
+
+#[test]
+fn a_collection_opens_as_the_list_with_its_note() {
+    let app = app(120, 40, &collected());
+    assert_eq!(app.shelf.as_deref(), Some("KH threats"));
+    assert_eq!(app.results.hits.len(), 2);
+    screen!("collection_120x40", app);
+    screen!("collection_80x24", self::app(80, 24, &collected()));
+}
+
+#[test]
+fn the_note_editor_asks_in_place_of_the_query() {
+    let mut actions = marked();
+    actions.push(Action::Note);
+    actions.extend(typed("why this matters"));
+    screen!("note_editor_120x40", app(120, 40, &actions));
+    screen!("note_editor_80x24", app(80, 24, &actions));
+}
+
+#[test]
+fn the_timeline_draws_a_bar_per_month_and_narrows_to_one() {
+    let mut actions = typed("ameri");
+    actions.push(Action::Timeline);
+    screen!("timeline_120x40", app(120, 40, &actions));
+    screen!("timeline_80x24", app(80, 24, &actions));
+    actions.push(Action::Open);
+    let narrowed = app(80, 24, &actions);
+    assert_eq!(narrowed.query.text(), "ameri date:2023-10 ");
+    assert_eq!(narrowed.results.hits.len(), 5);
+}
+
+#[test]
+fn a_quote_moves_within_its_collection_and_leaves_it() {
+    let mut actions = collected();
+    actions.push(Action::MoveDown);
+    let app = app(80, 24, &actions);
+    let first = app
+        .results
+        .hits
+        .first()
+        .and_then(|h| app.index.quote(h.quote));
+    assert!(
+        first.is_some_and(|q| q.text.starts_with("to set a serious")),
+        "{first:?}"
+    );
+    actions.push(Action::Remove);
+    let app = self::app(80, 24, &actions);
+    assert_eq!(app.results.hits.len(), 1);
+    actions.push(Action::Back);
+    let app = self::app(80, 24, &actions);
+    assert_eq!(app.shelf, None);
+    assert_eq!(app.desk.collections[0].quotes.len(), 1);
+}
