@@ -5,7 +5,7 @@
 //! carries out, and the desk comes back as an [`Action::Desk`] (also when another session of
 //! the same user changed it).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{Action, App, Editor, Effect, Notice};
@@ -113,73 +113,6 @@ impl Prompt {
             Asking::Delete(name) => format!("delete `{name}`? type y: "),
             Asking::Export => format!("export as ({}): ", Format::NAMES.join(" ")),
         }
-    }
-}
-
-/// Quotes marked in the list, in the order they were marked.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Marks {
-    order: Vec<QuoteId>,
-    set: HashSet<QuoteId>,
-}
-
-impl Marks {
-    /// Whether `quote` is marked.
-    #[must_use]
-    pub fn has(&self, quote: QuoteId) -> bool {
-        self.set.contains(&quote)
-    }
-
-    /// How many are marked.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.order.len()
-    }
-
-    /// Whether none is.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.order.is_empty()
-    }
-
-    /// The marked quotes, in marking order.
-    #[must_use]
-    pub fn quotes(&self) -> &[QuoteId] {
-        &self.order
-    }
-
-    /// Marks `quote`, or unmarks it when it was; whether it is marked now.
-    pub fn toggle(&mut self, quote: QuoteId) -> bool {
-        if self.set.remove(&quote) {
-            self.order.retain(|&q| q != quote);
-            false
-        } else {
-            self.set.insert(quote);
-            self.order.push(quote);
-            true
-        }
-    }
-
-    /// Marks every one of `quotes` not marked yet.
-    pub fn add_all(&mut self, quotes: impl IntoIterator<Item = QuoteId>) {
-        for quote in quotes {
-            if self.set.insert(quote) {
-                self.order.push(quote);
-            }
-        }
-    }
-
-    /// Unmarks everything.
-    pub fn clear(&mut self) {
-        self.order.clear();
-        self.set.clear();
-    }
-
-    /// The marks moved to another index: `moved` finds each quote there, or drops it.
-    pub fn remap(&mut self, moved: impl Fn(QuoteId) -> Option<QuoteId>) {
-        let order: Vec<QuoteId> = self.order.iter().filter_map(|&q| moved(q)).collect();
-        self.clear();
-        self.add_all(order);
     }
 }
 

@@ -1,6 +1,7 @@
 //! The desk's commands: collections, notes, export, timelines and the desk's backup.
 
 pub mod args;
+mod notes;
 mod timeline;
 
 use std::collections::HashMap;
@@ -8,7 +9,7 @@ use std::io::Write;
 
 use anyhow::{Context, bail};
 
-use self::args::{CollectArgs, CollectionArgs, DeskCommand, ExportArgs, NoteArgs, NotesArgs};
+use self::args::{CollectArgs, CollectionArgs, DeskCommand, ExportArgs};
 use super::{Args, Command, Outcome};
 use crate::atomic::Durability;
 use crate::desk::{Backup, Desk, Snapshot};
@@ -59,8 +60,8 @@ pub fn run(
         Command::Collections { json } => collections(out, &open(args)?, *json),
         Command::Collect(collect) => gather(out, collect, &mut open(args)?, &*load()?),
         Command::Collection(collection) => show(out, collection, &mut open(args)?, &load),
-        Command::Note(note) => write_note(out, note, &mut open(args)?, &*load()?),
-        Command::Notes(notes) => list_notes(out, notes, &open(args)?),
+        Command::Note(note) => notes::write(out, note, &mut open(args)?, &*load()?),
+        Command::Notes(list) => notes::list(out, list, &open(args)?),
         Command::Export(export) => export_to(out, export, &open(args)?, &*load()?),
         _ => bail!("not a desk command"),
     }
@@ -80,13 +81,13 @@ pub fn matching(index: &Index, text: &str) -> anyhow::Result<Vec<QuoteId>> {
 }
 
 /// The quote with this id, or an error naming it.
-fn quote_id(index: &Index, id: &str) -> anyhow::Result<QuoteId> {
+pub(super) fn quote_id(index: &Index, id: &str) -> anyhow::Result<QuoteId> {
     index.quote_by_id(id).with_context(|| {
         format!("no quote `{id}` in the corpus (ids come from `spotlight search --json`)")
     })
 }
 
-fn snapshot_of(index: &Index, id: QuoteId) -> Option<Snapshot> {
+pub(super) fn snapshot_of(index: &Index, id: QuoteId) -> Option<Snapshot> {
     let quote = index.quote(id)?;
     Some(export::snapshot(
         quote,
@@ -236,86 +237,6 @@ fn show(
         Outcome::Nothing
     } else {
         Outcome::Found
-    })
-}
-
-fn write_note(
-    out: &mut dyn Write,
-    args: &NoteArgs,
-    desk: &mut Desk,
-    index: &Index,
-) -> anyhow::Result<Outcome> {
-    let Some(text) = &args.text else {
-        return Ok(match desk.note(&args.id)? {
-            Some(note) => {
-                writeln!(out, "{}", sanitize(&note.body))?;
-                Outcome::Found
-            }
-            None => Outcome::Nothing,
-        });
-    };
-    // A note may be taken off a quote that left the corpus; a new one needs the quote.
-    let snapshot = match index
-        .quote_by_id(&args.id)
-        .and_then(|id| snapshot_of(index, id))
-    {
-        Some(snapshot) => snapshot,
-        None if text.trim().is_empty() => Snapshot {
-            quote: args.id.clone(),
-            ..Snapshot::default()
-        },
-        None => {
-            quote_id(index, &args.id)?;
-            bail!("no quote `{}`", args.id)
-        }
-    };
-    desk.set_note(&snapshot, text)?;
-    Ok(Outcome::Found)
-}
-
-fn list_notes(out: &mut dyn Write, args: &NotesArgs, desk: &Desk) -> anyhow::Result<Outcome> {
-    let filter = args.filter.as_deref().map(str::to_lowercase);
-    let keep = |note: &crate::desk::Note| {
-        filter.as_deref().is_none_or(|f| {
-            [
-                Some(&note.body),
-                Some(&note.snapshot.text),
-                note.snapshot.speaker.as_ref(),
-            ]
-            .into_iter()
-            .flatten()
-            .any(|text| text.to_lowercase().contains(f))
-        })
-    };
-    let mut any = false;
-    for note in desk.notes()?.iter().filter(|n| keep(n)) {
-        any = true;
-        if args.json {
-            let line = serde_json::json!({
-                "quote": note.snapshot.quote,
-                "note": note.body,
-                "updated": note.updated,
-                "text": note.snapshot.text,
-                "speaker": note.snapshot.speaker,
-                "date": note.snapshot.date,
-            });
-            serde_json::to_writer(&mut *out, &line)?;
-            writeln!(out)?;
-        } else {
-            writeln!(
-                out,
-                "{}\n    {}: {}\n",
-                sanitize(&note.snapshot.quote),
-                sanitize(note.snapshot.speaker.as_deref().unwrap_or("-")),
-                sanitize(&note.snapshot.text)
-            )?;
-            writeln!(out, "    note: {}\n", sanitize(&note.body))?;
-        }
-    }
-    Ok(if any {
-        Outcome::Found
-    } else {
-        Outcome::Nothing
     })
 }
 
