@@ -284,3 +284,52 @@ fn sessions_see_a_piece_imported_while_the_server_runs() {
     });
     assert!(server.log().contains("corpus reloaded"), "{}", server.log());
 }
+
+#[test]
+fn each_key_has_its_own_desk_and_a_users_sessions_share_theirs() {
+    let Some(server) = Server::start() else {
+        return;
+    };
+    let Some(mine) = open_session(&server, "desk-mine") else {
+        return;
+    };
+    // Mark two of Ameri's quotes and put them in a collection.
+    mine.type_text("ameri");
+    mine.wait_for("5/10", WAIT);
+    mine.send_keys(&["Tab", "m", "m", "c"]);
+    mine.wait_for("put in collection:", WAIT);
+    mine.type_text("mine only");
+    mine.send_keys(&["Enter"]);
+    mine.wait_for("put 2 quotes in `mine only`", WAIT);
+    // The same user in a second session sees it.
+    let Some(again) = server::open_session_as(&server, "desk-again", "id") else {
+        return;
+    };
+    again.send_keys(&["Tab", "C"]);
+    let screen = again.wait_for("mine only", WAIT);
+    assert!(screen.contains("2 quotes"), "{screen}");
+    // A colleague logged in with another key sees none of it, and cannot change it.
+    let Some(theirs) = server::open_session_as(&server, "desk-theirs", "colleague") else {
+        return;
+    };
+    theirs.send_keys(&["Tab", "C"]);
+    let screen = theirs.wait_for("no collections yet", WAIT);
+    assert!(!screen.contains("mine only"), "{screen}");
+    theirs.send_keys(&["m", "c"]);
+    theirs.wait_for("put in collection:", WAIT);
+    theirs.type_text("theirs");
+    theirs.send_keys(&["Enter"]);
+    theirs.wait_for("put 1 quote in `theirs`", WAIT);
+    // The first session is kept in step with the second's change, and never sees the
+    // colleague's collection.
+    again.send_keys(&["Escape"]);
+    mine.send_keys(&["C"]);
+    let screen = mine.wait_for("mine only", WAIT);
+    assert!(!screen.contains("theirs"), "{screen}");
+    let desks: Vec<_> = std::fs::read_dir(server.dir.path().join("data/spotlight/desks"))
+        .expect("the desks directory")
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".sqlite"))
+        .collect();
+    assert_eq!(desks.len(), 2, "one desk per key: {desks:?}");
+}

@@ -287,6 +287,10 @@ pub struct ServeArgs {
     /// address's longest-waiting one is dropped.
     #[arg(long, default_value_t = 10, value_name = "N", value_parser = at_least_one)]
     pub max_pending_per_address: usize,
+    /// Where each user's desk is kept, one file per key fingerprint
+    /// [default: $XDG_DATA_HOME/spotlight/desks].
+    #[arg(long, value_name = "DIR")]
+    pub desks: Option<PathBuf>,
 }
 
 /// A duration like `90s`, `30m`, `2h` or `1h 30m`, longer than zero.

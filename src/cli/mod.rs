@@ -289,7 +289,13 @@ fn serve_options(args: &args::ServeArgs) -> anyhow::Result<crate::serve::Options
         .clone()
         .or_else(crate::serve::keys::default_authorized_keys_path)
         .context("no --authorized-keys given and no $HOME/.ssh/authorized_keys")?;
+    let desks = args
+        .desks
+        .clone()
+        .or_else(|| crate::xdg::spotlight_file("XDG_DATA_HOME", ".local/share", "desks"))
+        .context("no --desks given and no $XDG_DATA_HOME or $HOME to keep desks in")?;
     Ok(crate::serve::Options {
+        desks,
         listen: args.listen.clone(),
         host_key,
         authorized_keys,

@@ -55,6 +55,8 @@ pub struct Options {
     pub login_grace: Duration,
     /// Connections that may wait to log in, in all and per client address.
     pub waiting: Limits,
+    /// Where each user's desk is kept: `<dir>/<key fingerprint>.sqlite`.
+    pub desks: PathBuf,
 }
 
 /// A socket handle that can end its connection from outside the task serving it.
@@ -81,6 +83,8 @@ pub struct Shared {
     pub idle_timeout: Duration,
     /// See [`Options::login_grace`].
     pub login_grace: Duration,
+    /// See [`Options::desks`].
+    pub desks: PathBuf,
     /// Connections waiting to log in, each with the plug that ends it.
     pub waiting: Mutex<Waiting<Plug>>,
     /// One permit for each connection the file descriptors leave room for: sessions and
@@ -296,6 +300,7 @@ async fn serve(
         max_sessions: options.max_sessions,
         idle_timeout: options.idle_timeout,
         login_grace: options.login_grace,
+        desks: options.desks.clone(),
         waiting: Mutex::new(Waiting::new(waiting)),
         slots: Arc::new(Semaphore::new(options.max_sessions + waiting.total)),
         throttle: Mutex::new(Throttle::default()),

@@ -24,6 +24,7 @@ use tokio::sync::{Notify, OwnedSemaphorePermit, Semaphore, broadcast, mpsc};
 
 use super::Shared;
 use crate::app::{Action, App, Effect, Loaded, Reloaded};
+use crate::front::desk::{Delivery, DeskLink};
 use crate::front::driver::Driver;
 use crate::front::effects;
 use crate::front::outbox::Outbox;
@@ -130,13 +131,23 @@ pub async fn run(
     // the next tick.
     let answered = Arc::new(Notify::new());
     let wake = Arc::clone(&answered);
-    let mut driver = Driver::waking(
+    let driver = Driver::waking(
         app,
         shared.keymap.clone(),
         theme_for(&pty.term),
         Instant::now(),
         move || wake.notify_one(),
     );
+    let mut driver = match key.as_ref().map(|key| desk_of(&shared.desks, key)) {
+        Some(Ok(desk)) => driver.with_desk(DeskLink::new(desk, Delivery::Clipboard)),
+        Some(Err(e)) => {
+            tracing::warn!(error = %e, "desk not opened");
+            let mut driver = driver;
+            driver.warn(&format!("{e}: collections and notes are off"));
+            driver
+        }
+        None => driver,
+    };
     let mut sent = 0u64;
     let _ = queue!(
         outbox.clone(),
@@ -234,6 +245,22 @@ fn farewell(ending: Ending, idle: Duration) -> String {
                 .to_string()
         }
     }
+}
+
+/// The desk of the user whose key is `key`, in `dir`: one file per key, named by the key's
+/// SHA-256 fingerprint (its `authorized_keys` comment is only a display name, and may repeat).
+pub fn desk_of(
+    dir: &std::path::Path,
+    key: &PublicKey,
+) -> Result<crate::desk::Desk, crate::desk::DeskError> {
+    let fingerprint = key
+        .fingerprint(russh::keys::ssh_key::HashAlg::Sha256)
+        .to_string();
+    let name: String = fingerprint
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect();
+    crate::desk::Desk::open(&dir.join(format!("{name}.sqlite")))
 }
 
 #[cfg(test)]

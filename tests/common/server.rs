@@ -52,7 +52,7 @@ impl Server {
             return None;
         }
         let dir = tempfile::tempdir().expect("tempdir");
-        for name in ["id", "stranger"] {
+        for name in ["id", "colleague", "stranger"] {
             let status = Command::new("ssh-keygen")
                 .args(["-q", "-t", "ed25519", "-N", "", "-f"])
                 .arg(dir.path().join(name))
@@ -60,11 +60,12 @@ impl Server {
                 .expect("ssh-keygen");
             assert!(status.success());
         }
-        std::fs::copy(
-            dir.path().join("id.pub"),
-            dir.path().join("authorized_keys"),
-        )
-        .expect("authorized keys");
+        // Two users are let in: `id` and `colleague`; `stranger` is not.
+        let mut authorized = std::fs::read_to_string(dir.path().join("id.pub")).expect("id.pub");
+        authorized.push_str(
+            &std::fs::read_to_string(dir.path().join("colleague.pub")).expect("colleague.pub"),
+        );
+        std::fs::write(dir.path().join("authorized_keys"), authorized).expect("authorized keys");
         // The server picks its own port and logs it: choosing a free port here and handing it
         // over raced with other tests' servers and ssh's own ephemeral ports.
         let limit = nofile.map_or_else(|| "unlimited".to_string(), |n| n.to_string());
@@ -76,6 +77,7 @@ impl Server {
             .args(["serve-under-limit", &limit, env!("CARGO_BIN_EXE_spotlight")])
             .args(["serve", "--listen", listen])
             .env("XDG_CACHE_HOME", dir.path().join("cache"))
+            .env("XDG_DATA_HOME", dir.path().join("data"))
             .arg("--host-key")
             .arg(dir.path().join("host_key"))
             .arg("--authorized-keys")
@@ -164,8 +166,13 @@ pub fn text(output: &Output) -> String {
 
 /// Starts `ssh -t` in tmux against `server` and waits for the browser.
 pub fn open_session(server: &Server, name: &str) -> Option<Tmux> {
+    open_session_as(server, name, "id")
+}
+
+/// Starts `ssh -t` in tmux against `server` with the key `key` and waits for the browser.
+pub fn open_session_as(server: &Server, name: &str, key: &str) -> Option<Tmux> {
     let mut args: Vec<String> = vec!["-t".into()];
-    args.extend(server.ssh_args("id"));
+    args.extend(server.ssh_args(key));
     args.push("127.0.0.1".into());
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let t = Tmux::start_program(name, 80, 24, "ssh", &args)?;
