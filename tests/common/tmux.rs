@@ -160,6 +160,10 @@ impl Tmux {
             path("data")
         )
         .unwrap();
+        // The program runs in a directory of its own: what it writes there (an export) is
+        // the test's to read, never the repository's.
+        std::fs::create_dir(dir.path().join("work")).expect("a working directory");
+        writeln!(script, "cd {}", path("work")).unwrap();
         writeln!(script, "until [ -e {} ]; do sleep 0.02; done", path("gate")).unwrap();
         writeln!(script, "{program}").unwrap();
         writeln!(script, "code=$?").unwrap();
