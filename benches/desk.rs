@@ -116,7 +116,7 @@ fn collections(index: &Arc<Index>) {
             name: "a thousand".into(),
             quotes: ids,
         }],
-        notes: Default::default(),
+        ..DeskView::default()
     };
     let (mut mark_all, mut mark, mut open) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..RUNS {

@@ -5,7 +5,7 @@
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use spotlight::app::{Action, App, DeskUpdate, Effect};
+use spotlight::app::{Action, App, DeskUpdate, DeskView, Effect};
 use spotlight::corpus::Corpus;
 use spotlight::desk::Desk;
 use spotlight::front::desk::{Delivery, DeskLink};
@@ -141,4 +141,45 @@ fn a_quote_moves_within_its_collection_and_leaves_it() {
     let app = self::app(80, 24, &actions);
     assert_eq!(app.shelf, None);
     assert_eq!(app.desk.collections[0].quotes.len(), 1);
+}
+
+#[test]
+fn a_saved_search_is_listed_and_run_again() {
+    let mut actions = typed("ameri");
+    actions.push(Action::SaveSearch);
+    actions.extend(typed(" threats"));
+    actions.extend([Action::Open, Action::ClearQuery, Action::Searches]);
+    let app = app(80, 24, &actions);
+    assert_eq!(app.desk.searches.len(), 1);
+    assert_eq!(app.desk.searches[0].name, "ameri threats");
+    screen!("saved_searches_80x24", app);
+    actions.push(Action::Open);
+    let app = self::app(80, 24, &actions);
+    assert_eq!(app.query.text(), "ameri ");
+    assert!(
+        app.desk.searches[0].seen.is_some(),
+        "running it records when"
+    );
+}
+
+#[test]
+fn quotes_imported_since_the_last_visit_are_counted_and_marked_new() {
+    let mut corpus = Corpus::bundled();
+    let imported: jiff::Timestamp = "2026-12-01T10:00:00Z".parse().expect("a time");
+    corpus.pieces[0].imported = Some(imported);
+    let mut app = App::new(Index::build(corpus), 120, 40);
+    app.search_inline();
+    let visit = DeskView {
+        last_visit: Some("2026-11-30T09:00:00Z".parse().expect("a time")),
+        ..DeskView::default()
+    };
+    app.update(Action::Desk(DeskUpdate(std::sync::Arc::new(visit))));
+    let notice = app.notice.clone().expect("a notice").text;
+    assert_eq!(
+        notice,
+        "10 quotes new since your last visit (2026-11-30): + marks them"
+    );
+    let first = app.results.hits[0].quote;
+    assert!(app.is_new(first));
+    screen!("new_since_last_visit_120x40", app);
 }

@@ -114,6 +114,12 @@ pub enum Action {
     /// Rename the selected collection.
     #[strum(message = "collections: rename")]
     Rename,
+    /// Save the query under a name.
+    #[strum(message = "save the search")]
+    SaveSearch,
+    /// List the saved searches, with how many quotes are new in each; Enter runs one.
+    #[strum(message = "saved searches (Enter runs, d forgets)")]
+    Searches,
     /// Show or hide the list of keys.
     #[strum(message = "this help")]
     Help,

@@ -20,6 +20,22 @@ pub struct DeskView {
     pub collections: Vec<Shelf>,
     /// Notes by quote id.
     pub notes: HashMap<String, String>,
+    /// Saved searches, by name.
+    pub searches: Vec<Saved>,
+    /// When the user last opened spotlight before this session: what was imported after it
+    /// is new.
+    pub last_visit: Option<jiff::Timestamp>,
+}
+
+/// A saved search: its name, its query, and when its results were last seen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Saved {
+    /// Its name.
+    pub name: String,
+    /// The query.
+    pub query: String,
+    /// When it was last run from the list (`None`: never).
+    pub seen: Option<jiff::Timestamp>,
 }
 
 /// A collection: its name and its quotes' ids, in order.
@@ -69,6 +85,23 @@ pub enum DeskOp {
         /// Its name.
         name: String,
     },
+    /// Save a query under a name (replacing the query of that name).
+    SaveSearch {
+        /// The name.
+        name: String,
+        /// The query.
+        query: String,
+    },
+    /// Mark a saved search seen now.
+    SeeSearch {
+        /// Its name.
+        name: String,
+    },
+    /// Forget a saved search.
+    ForgetSearch {
+        /// Its name.
+        name: String,
+    },
     /// Write (or, empty, take away) the note on a quote.
     Note {
         /// The quote.
@@ -91,6 +124,8 @@ pub enum Asking {
     Delete(String),
     /// The format to export in.
     Export,
+    /// The name to save the query under.
+    SaveSearch,
 }
 
 /// A one-line question in place of the query line.
@@ -112,14 +147,20 @@ impl Prompt {
             Asking::Rename(name) => format!("rename `{name}` to: "),
             Asking::Delete(name) => format!("delete `{name}`? type y: "),
             Asking::Export => format!("export as ({}): ", Format::NAMES.join(" ")),
+            Asking::SaveSearch => "save the search as: ".into(),
         }
     }
 }
 
 impl App {
-    /// Takes in the desk as the front end read it.
+    /// Takes in the desk as the front end read it; the first time, says what is new since the
+    /// user's last visit.
     pub(super) fn take_desk(&mut self, desk: Arc<DeskView>) {
+        let first = self.desk.last_visit.is_none() && desk.last_visit.is_some();
         self.desk = desk;
+        if first {
+            self.welcome_back();
+        }
         if let Some(name) = self.shelf.clone() {
             self.show_shelf(&name);
         }
@@ -257,6 +298,17 @@ impl App {
                 self.effects.push(Effect::Desk(DeskOp::Delete { name }));
             }
             Asking::Delete(_) => self.say("nothing deleted"),
+            Asking::SaveSearch if answer.is_empty() => self.complain("a saved search needs a name"),
+            Asking::SaveSearch => {
+                let query = self.query.text().trim().to_string();
+                self.say(format!(
+                    "saved `{query}` as `{answer}` (S lists saved searches)"
+                ));
+                self.effects.push(Effect::Desk(DeskOp::SaveSearch {
+                    name: answer.to_string(),
+                    query,
+                }));
+            }
             Asking::Export => match answer.parse::<Format>() {
                 Ok(format) => self.export(format),
                 Err(_) => self.complain(&format!(

@@ -13,6 +13,7 @@ pub mod help;
 mod marks;
 mod reader;
 mod reload;
+mod saved;
 mod shelf;
 mod sidebar;
 mod timeline;
@@ -23,11 +24,12 @@ use std::sync::Arc;
 
 pub use self::action::{Action, DeskUpdate, Loaded, Reloaded};
 pub use self::citation::citation;
-pub use self::desk::{Asking, DeskOp, DeskView, Prompt, Shelf};
+pub use self::desk::{Asking, DeskOp, DeskView, Prompt, Saved, Shelf};
 pub use self::editor::Editor;
 pub use self::geometry::{Area, Layout, Panes};
 pub use self::marks::Marks;
 pub use self::reader::{BlockStyle, Mark, MarkKind, Reader, ReaderBlock, ReaderLine};
+pub use self::saved::SearchList;
 pub use self::sidebar::Sidebar;
 pub use self::timeline::TimelineView;
 pub use self::wrap::{cluster_width, display_width, wrap};
@@ -166,6 +168,11 @@ pub struct App {
     pub last_shelf: Option<String>,
     /// The list of collections (its selected row), when open.
     pub shelves: Option<usize>,
+    /// The list of saved searches, when open.
+    pub searches: Option<SearchList>,
+    /// Quotes whose pieces were imported after this are new (marked `+`): since the last
+    /// visit, or since a saved search was last run.
+    pub new_since: Option<jiff::Timestamp>,
     /// The timeline overlay, when open.
     pub timeline: Option<TimelineView>,
     effects: Vec<Effect>,
@@ -207,6 +214,8 @@ impl App {
             shelf: None,
             shelves: None,
             last_shelf: None,
+            searches: None,
+            new_since: None,
             timeline: None,
             effects: Vec::new(),
         };
@@ -228,6 +237,7 @@ impl App {
             || self.reader.is_none()
                 && self.timeline.is_none()
                 && self.shelves.is_none()
+                && self.searches.is_none()
                 && self.help.is_none()
                 && matches!(self.focus, Focus::Query | Focus::Sidebar)
     }

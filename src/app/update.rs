@@ -39,6 +39,7 @@ impl App {
             _ if self.problems.is_some() => self.update_problems(&action),
             _ if self.timeline.is_some() => self.update_timeline(&action),
             _ if self.shelves.is_some() => self.update_shelves(&action),
+            _ if self.searches.is_some() => self.update_searches(&action),
             _ if self.reader.is_some() => self.update_reader(action),
             _ => self.update_browse(action),
         }
@@ -103,6 +104,7 @@ impl App {
             | Action::Note
             | Action::Export
             | Action::Timeline
+            | Action::Searches
                 if !self.index.has_records() =>
             {
                 self.wait_for_records(action);
@@ -118,6 +120,8 @@ impl App {
             Action::MoveUp => self.shift_entry(-1),
             Action::MoveDown => self.shift_entry(1),
             Action::Remove => self.remove_entry(),
+            Action::SaveSearch => self.ask_save_search(),
+            Action::Searches => self.open_searches(),
             Action::Open => self.open_reader(),
             Action::Back => self.back(),
             Action::ClearQuery => self.set_query(""),

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use crate::app::{DeskOp, DeskView, Shelf};
+use crate::app::{DeskOp, DeskView, Saved, Shelf};
 use crate::desk::{Desk, DeskError};
 use crate::export::{self, Format, Item};
 use crate::index::Index;
@@ -40,15 +40,24 @@ pub struct DeskLink {
     desk: Desk,
     seen: i64,
     delivery: Delivery,
+    /// The user's visit before this session's, recorded when the link was made.
+    last_visit: Option<jiff::Timestamp>,
 }
 
 impl DeskLink {
-    /// A link to `desk`, exports going to `delivery`.
-    pub fn new(desk: Desk, delivery: Delivery) -> Self {
+    /// A link to `desk`, exports going to `delivery`; records this visit (what is new is
+    /// what was imported since the one before).
+    pub fn new(mut desk: Desk, delivery: Delivery) -> Self {
+        let last_visit = desk
+            .visit("corpus")
+            .ok()
+            .flatten()
+            .and_then(|t| t.parse().ok());
         Self {
             desk,
             seen: -1,
             delivery,
+            last_visit,
         }
     }
 
@@ -74,7 +83,22 @@ impl DeskLink {
             .into_iter()
             .map(|n| (n.snapshot.quote, n.body))
             .collect();
-        Ok(Arc::new(DeskView { collections, notes }))
+        let searches = self
+            .desk
+            .saved_searches()?
+            .into_iter()
+            .map(|s| Saved {
+                name: s.name,
+                query: s.query,
+                seen: s.seen.and_then(|t| t.parse().ok()),
+            })
+            .collect();
+        Ok(Arc::new(DeskView {
+            collections,
+            notes,
+            searches,
+            last_visit: self.last_visit,
+        }))
     }
 
     /// The desk again when another connection changed it since the last [`Self::view`].
@@ -96,6 +120,9 @@ impl DeskLink {
             DeskOp::Rename { from, to } => desk.rename(&from, &to)?,
             DeskOp::Delete { name } => desk.delete(&name).map(drop)?,
             DeskOp::Note { quote, body } => desk.set_note(&quote, &body)?,
+            DeskOp::SaveSearch { name, query } => desk.save_search(&name, &query)?,
+            DeskOp::SeeSearch { name } => desk.see_search(&name).map(drop)?,
+            DeskOp::ForgetSearch { name } => desk.forget_search(&name).map(drop)?,
         }
         self.view()
     }

@@ -77,6 +77,8 @@ pub fn draw(frame: &mut Frame<'_>, app: &App, theme: &Theme) -> Drawn {
         timeline::render(frame, rect(panes.under_query()), view, theme);
     } else if let Some(selected) = app.shelves {
         shelves::render(frame, rect(panes.under_query()), app, selected, theme);
+    } else if let Some(list) = &app.searches {
+        shelves::render_searches(frame, rect(panes.under_query()), app, list, theme);
     }
     if app.bidi == bidi::Bidi::App {
         bidi::to_visual(frame.buffer_mut());
@@ -118,7 +120,11 @@ fn cursor(app: &App, panes: &Panes, full: bool) -> Option<Position> {
     if app.prompt.is_some() {
         return query::cursor(rect(panes.query), app, full);
     }
-    if app.reader.is_some() || app.help.is_some() || app.shelves.is_some() || app.timeline.is_some()
+    if app.reader.is_some()
+        || app.help.is_some()
+        || app.shelves.is_some()
+        || app.searches.is_some()
+        || app.timeline.is_some()
     {
         return None;
     }

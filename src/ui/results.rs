@@ -99,9 +99,11 @@ fn row(app: &App, hit: &Hit, selected: bool, width: usize, theme: &Theme) -> Lin
         if selected { "\u{258c}" } else { " " },
         theme.focused.patch(base),
     )];
-    // Marked quotes carry `>` (as fzf marks them), quotes with a note `*`.
+    // Marked quotes carry `>` (as fzf marks them), new ones `+`, quotes with a note `*`.
     let flag = if app.marks.has(hit.quote) {
         ">"
+    } else if app.is_new(hit.quote) {
+        "+"
     } else if app.note_on(hit.quote).is_some() {
         "*"
     } else {

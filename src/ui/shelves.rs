@@ -49,3 +49,59 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, the
         .collect();
     frame.render_widget(Paragraph::new(lines), inner);
 }
+
+/// Draws the saved searches over `area`: name, query, and how many quotes are new in each.
+pub fn render_searches(
+    frame: &mut Frame<'_>,
+    area: Rect,
+    app: &App,
+    list: &crate::app::SearchList,
+    theme: &Theme,
+) {
+    let title = " Saved searches \u{2014} Enter runs, d forgets, Esc closes ";
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.focused)
+        .title(Line::styled(
+            screen_text::fit(title, usize::from(area.width.saturating_sub(2))),
+            theme.title,
+        ));
+    let inner = overlay(frame, area, block);
+    let width = usize::from(inner.width);
+    let rows = usize::from(inner.height).max(1);
+    let offset = (list.selected + 1).saturating_sub(rows);
+    let name_width = (width / 3).max(1);
+    let lines: Vec<Line<'static>> = app
+        .desk
+        .searches
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(rows)
+        .map(|(i, saved)| {
+            let style = if i == list.selected {
+                theme.selected
+            } else {
+                theme.title
+            };
+            let new = list.new.get(i).copied().unwrap_or(0);
+            let count = if new > 0 {
+                format!(" {new:>5} new")
+            } else {
+                " ".repeat(10)
+            };
+            let query_width = width.saturating_sub(name_width + 1 + count.len());
+            Line::from(vec![
+                Span::styled(screen_text::fit(&saved.name, name_width), style),
+                Span::styled(" ", style),
+                Span::styled(
+                    screen_text::fit(&saved.query, query_width),
+                    theme.dim.patch(style),
+                ),
+                Span::styled(count, theme.matched.patch(style)),
+            ])
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
