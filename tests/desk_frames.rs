@@ -183,3 +183,27 @@ fn quotes_imported_since_the_last_visit_are_counted_and_marked_new() {
     assert!(app.is_new(first));
     screen!("new_since_last_visit_120x40", app);
 }
+
+#[test]
+fn two_actors_side_by_side_and_narrowed_to_a_month() {
+    let actions = [
+        Action::FocusPrev,
+        Action::Mark,
+        Action::Down,
+        Action::Mark,
+        Action::Timeline,
+    ];
+    let app = app(120, 40, &actions);
+    let view = app.timeline.as_ref().expect("a timeline");
+    assert_eq!(view.series.len(), 2);
+    assert_eq!(view.title, "Statements by Hadi al-Ameri / Ali Khamenei");
+    screen!("compare_120x40", app);
+    let mut actions = actions.to_vec();
+    actions.push(Action::Open);
+    let app = self::app(120, 40, &actions);
+    assert_eq!(
+        app.query.text(),
+        "@hadi-al-ameri | @ali-khamenei date:2023-11 "
+    );
+    assert_eq!(app.results.hits.len(), 1);
+}

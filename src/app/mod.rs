@@ -173,6 +173,8 @@ pub struct App {
     /// Quotes whose pieces were imported after this are new (marked `+`): since the last
     /// visit, or since a saved search was last run.
     pub new_since: Option<jiff::Timestamp>,
+    /// Actors marked in the sidebar to compare side by side (at most three).
+    pub compare: Vec<usize>,
     /// The timeline overlay, when open.
     pub timeline: Option<TimelineView>,
     effects: Vec<Effect>,
@@ -216,6 +218,7 @@ impl App {
             last_shelf: None,
             searches: None,
             new_since: None,
+            compare: Vec::new(),
             timeline: None,
             effects: Vec::new(),
         };

@@ -109,6 +109,7 @@ impl App {
             {
                 self.wait_for_records(action);
             }
+            Action::Mark if self.focus == Focus::Sidebar => self.toggle_compare(),
             Action::Mark => self.toggle_mark(),
             Action::MarkAll => self.mark_all(),
             Action::ClearMarks => self.clear_marks(),

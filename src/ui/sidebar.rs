@@ -4,12 +4,14 @@
 use ratatui::Frame;
 use ratatui::layout::{Position, Rect};
 use ratatui::style::Style;
+use ratatui::symbols;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::widgets::{Paragraph, Sparkline};
 
 use super::{Theme, pane, screen_text};
 use crate::app::{App, Focus, display_width};
 use crate::corpus::{Actor, ActorKind};
+use crate::index::timeline::{Period, Timeline};
 
 /// The one-letter marker of an actor kind in the list.
 #[must_use]
@@ -68,8 +70,17 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
         };
         let count = app.index.by_actor.get(actor_at).map_or(0, Vec::len);
         let name_width = width.saturating_sub(2 + count_width);
+        // An actor marked to compare carries `>` after its kind.
+        let compared = if app.compare.contains(&actor_at) {
+            '>'
+        } else {
+            ' '
+        };
         lines.push(Line::from(vec![
-            Span::styled(format!("{} ", marker(actor.kind)), theme.dim.patch(base)),
+            Span::styled(
+                format!("{}{compared}", marker(actor.kind)),
+                theme.dim.patch(base),
+            ),
             Span::styled(screen_text::fit(&actor.name, name_width), base),
             Span::styled(format!("{count:>count_width$}"), theme.dim.patch(base)),
         ]));
@@ -77,15 +88,49 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme) {
     while lines.len() < rows + 1 {
         lines.push(Line::default());
     }
-    if let Some(actor) = side
+    let mut spark = None;
+    if let Some((at, actor)) = side
         .selected_actor()
-        .and_then(|a| app.index.corpus.actors.get(a))
+        .and_then(|a| Some((a, app.index.corpus.actors.get(a)?)))
     {
         let alias = side.matched.get(side.selected).cloned().flatten();
         lines.push(Line::styled("\u{2500}".repeat(width), theme.border));
+        let months = per_month(app, at, width);
+        if !months.is_empty() {
+            spark = u16::try_from(lines.len()).ok().map(|row| (row, months));
+            lines.push(Line::default());
+        }
         lines.extend(details(app, actor, alias.as_deref(), width, theme));
     }
     frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((row, months)) = spark.filter(|(row, _)| *row < inner.height) {
+        let area = Rect {
+            y: inner.y + row,
+            height: 1,
+            ..inner
+        };
+        let line = Sparkline::default()
+            .data(&months)
+            .style(theme.speaker)
+            .absent_value_symbol(symbols::shade::EMPTY);
+        frame.render_widget(line, area);
+    }
+}
+
+/// The actor's statements per month, the latest `width` months (empty ones as zeros): the
+/// sidebar's one-line timeline.
+fn per_month(app: &App, actor: usize, width: usize) -> Vec<u64> {
+    let Some(quotes) = app.index.by_actor.get(actor) else {
+        return Vec::new();
+    };
+    let timeline = Timeline::of(&app.index, quotes, Period::Month);
+    let skip = timeline.bars.len().saturating_sub(width);
+    timeline
+        .bars
+        .iter()
+        .skip(skip)
+        .map(|bar| bar.count as u64)
+        .collect()
 }
 
 /// The selected actor's card: name, kind, Arabic names, role, affiliations, aliases.

@@ -31,6 +31,9 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &TimelineView, theme: &Th
     if inner.height < 3 || inner.width < BAR {
         return;
     }
+    if view.series.len() > 1 {
+        return compared(frame, inner, view, theme);
+    }
     let bars = &view.timeline.bars;
     let room = usize::from((inner.width + GAP) / (BAR + GAP)).max(1);
     // The window of bars on screen keeps the selected one in it, towards the right.
@@ -94,4 +97,92 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &TimelineView, theme: &Th
         ..inner
     };
     frame.render_widget(Paragraph::new(line), last);
+}
+
+/// The colours of compared actors, in order.
+fn colours(theme: &Theme) -> [ratatui::style::Style; 3] {
+    [theme.speaker, theme.matched, theme.date]
+}
+
+/// Two or three actors side by side: a group of bars per month, one bar each, a legend under.
+fn compared(frame: &mut Frame<'_>, inner: Rect, view: &TimelineView, theme: &Theme) {
+    let bars = &view.timeline.bars;
+    let n = view.series.len() as u16;
+    let bar_width = BAR.div_ceil(n).max(2);
+    let group = bar_width * n;
+    let room = usize::from((inner.width + GAP) / (group + GAP)).max(1);
+    let start = (view.selected + 1)
+        .saturating_sub(room)
+        .min(bars.len().saturating_sub(room));
+    let colours = colours(theme);
+    let groups: Vec<BarGroup<'_>> = bars
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(room)
+        .map(|(i, bar)| {
+            let members: Vec<Bar<'_>> = view
+                .series
+                .iter()
+                .enumerate()
+                .map(|(s, (_, counts))| {
+                    let style = if i == view.selected {
+                        theme.selected
+                    } else {
+                        colours[s % colours.len()]
+                    };
+                    Bar::new(counts.get(i).copied().unwrap_or(0) as u64)
+                        .style(style)
+                        .text_value(String::new())
+                })
+                .collect();
+            let label = bar.period.get(2..).unwrap_or(&bar.period).to_string();
+            BarGroup::default().label(Line::from(label)).bars(&members)
+        })
+        .collect();
+    let peak = view
+        .series
+        .iter()
+        .flat_map(|(_, counts)| counts.iter().copied())
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let mut chart = BarChart::default()
+        .bar_width(bar_width)
+        .bar_gap(0)
+        .group_gap(GAP)
+        .max(peak as u64)
+        .label_style(theme.dim);
+    for g in groups {
+        chart = chart.data(g);
+    }
+    let chart_area = Rect {
+        height: inner.height - 1,
+        ..inner
+    };
+    frame.render_widget(chart, chart_area);
+    let mut legend: Vec<ratatui::text::Span<'static>> = Vec::new();
+    for (s, (name, counts)) in view.series.iter().enumerate() {
+        let count = counts.get(view.selected).copied().unwrap_or(0);
+        legend.push(ratatui::text::Span::styled(
+            "\u{2588} ",
+            colours[s % colours.len()],
+        ));
+        legend.push(ratatui::text::Span::styled(
+            format!("{} {count}  ", screen_text::sanitize(name)),
+            theme.dim,
+        ));
+    }
+    if let Some(bar) = bars.get(view.selected) {
+        legend.push(ratatui::text::Span::styled(
+            format!("in {}", bar.period),
+            theme.dim,
+        ));
+    }
+    let last = Rect {
+        y: inner.y + inner.height - 1,
+        height: 1,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(Line::from(legend)), last);
 }
