@@ -3,15 +3,16 @@
 
 #![allow(clippy::expect_used)]
 
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+#[path = "common/screens.rs"]
+mod screens;
+
+use screens::typed;
 use spotlight::app::{Action, App, DeskUpdate, DeskView, Effect};
 use spotlight::corpus::Corpus;
 use spotlight::desk::Desk;
 use spotlight::front::desk::{Delivery, DeskLink};
 use spotlight::front::keymap::Keymap;
 use spotlight::index::Index;
-use spotlight::ui::{self, Theme};
 
 /// The app after `actions`, searches answered and desk changes written to an in-memory desk
 /// and read back, as a front end does.
@@ -37,27 +38,6 @@ fn settle(app: &mut App, desk: &mut DeskLink) {
         }
     }
     app.search_inline();
-}
-
-fn typed(text: &str) -> Vec<Action> {
-    text.chars().map(Action::Insert).collect()
-}
-
-fn render(app: &App) -> Terminal<TestBackend> {
-    let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| {
-            ui::draw(frame, app, &Theme::dark());
-        })
-        .expect("drawn");
-    terminal
-}
-
-macro_rules! screen {
-    ($name:literal, $app:expr) => {
-        insta::assert_snapshot!($name, render(&$app).backend());
-    };
 }
 
 /// Search `ameri`, go to the list and mark the first two quotes.

@@ -1,15 +1,19 @@
 //! Rendered-frame snapshots of the whole screen (ratatui `TestBackend` + insta) at the sizes
 //! analysts' terminals come in, from a wide desktop down to a single row.
 
+#[path = "common/screens.rs"]
+mod screens;
+
 use std::sync::Arc;
 
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use screens::{render, typed};
 use spotlight::app::{Action, App};
 use spotlight::corpus::Corpus;
 use spotlight::front::keymap::Keymap;
 use spotlight::index::Index;
-use spotlight::ui::{self, Theme};
+use spotlight::ui::Theme;
 
 fn app(width: u16, height: u16, actions: &[Action]) -> App {
     let mut app = App::new(Index::build(Corpus::bundled()), width, height);
@@ -20,27 +24,6 @@ fn app(width: u16, height: u16, actions: &[Action]) -> App {
         app.search_inline();
     }
     app
-}
-
-fn typed(text: &str) -> Vec<Action> {
-    text.chars().map(Action::Insert).collect()
-}
-
-fn render(app: &App) -> Terminal<TestBackend> {
-    let (width, height) = app.size;
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("a test terminal");
-    terminal
-        .draw(|frame| {
-            ui::draw(frame, app, &Theme::dark());
-        })
-        .expect("drawn");
-    terminal
-}
-
-macro_rules! screen {
-    ($name:literal, $app:expr) => {
-        insta::assert_snapshot!($name, render(&$app).backend());
-    };
 }
 
 #[test]

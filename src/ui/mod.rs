@@ -155,6 +155,18 @@ fn pane<'a>(title: impl Into<Line<'a>>, focused: bool, theme: &Theme) -> Block<'
         .title(title.into().style(theme.title))
 }
 
+/// An overlay over `area`: a bright rounded border titled `title` (cut to fit); returns the
+/// area inside it.
+fn titled_overlay(frame: &mut Frame<'_>, area: Rect, title: &str, theme: &Theme) -> Rect {
+    let room = usize::from(area.width.saturating_sub(2));
+    let block = Block::new()
+        .borders(Borders::ALL)
+        .border_type(BorderType::Rounded)
+        .border_style(theme.focused)
+        .title(Line::styled(screen_text::clip(title, room), theme.title));
+    overlay(frame, area, block)
+}
+
 /// Clears `area` and draws a bordered box on it: the base of overlays.
 fn overlay<'a>(frame: &mut Frame<'_>, area: Rect, block: Block<'a>) -> Rect {
     frame.render_widget(Clear, area);

@@ -31,7 +31,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full:
         area
     };
     let count_width = if full { 0 } else { display_width(&count) + 1 };
-    let label = short(&label, usize::from(inner.width) / 2);
+    let label = screen_text::clip(&label, usize::from(inner.width) / 2);
     let room = usize::from(inner.width).saturating_sub(display_width(&label) + count_width);
     let (shown, _) = visible_query(text, cursor, room);
     let prompt_style = if app.prompt.is_some() {
@@ -79,7 +79,7 @@ pub fn cursor(area: Rect, app: &App, full: bool) -> Option<Position> {
         display_width(&count(app)) + 1
     };
     let (label, text, cursor) = field(app);
-    let label = display_width(&short(&label, usize::from(inner.width) / 2));
+    let label = display_width(&screen_text::clip(&label, usize::from(inner.width) / 2));
     let room = usize::from(inner.width).saturating_sub(label + count_width);
     let (_, column) = visible_query(text, cursor, room);
     let x = usize::from(inner.x) + label + column;
@@ -92,15 +92,6 @@ fn count(app: &App) -> String {
     let all = app.index.len();
     let more = if app.searching { "\u{2026}" } else { "" };
     format!("{}/{all}{more}", app.results.total)
-}
-
-/// `label` cut to at most `width` columns (never padded).
-fn short(label: &str, width: usize) -> String {
-    if display_width(label) <= width {
-        label.to_string()
-    } else {
-        screen_text::fit(label, width)
-    }
 }
 
 /// The line's label, text and cursor: a prompt's when one is open, else the query's.

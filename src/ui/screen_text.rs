@@ -125,6 +125,17 @@ pub fn one_line(
     spans
 }
 
+/// `text` cut to at most `width` columns with `…`, never padded: for titles and labels that
+/// other things follow.
+#[must_use]
+pub fn clip(text: &str, width: usize) -> String {
+    if display_width(text) <= width {
+        sanitize(text).into_owned()
+    } else {
+        fit(text, width)
+    }
+}
+
 /// `text` cut to `width` columns with `…`, then padded with spaces to exactly `width`.
 #[must_use]
 pub fn fit(text: &str, width: usize) -> String {

@@ -3,23 +3,15 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
-use super::{Theme, overlay, screen_text};
+use super::{Theme, screen_text, titled_overlay};
 use crate::app::App;
 
 /// Draws the list over `area`, row `selected` highlighted.
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, selected: usize, theme: &Theme) {
     let title = " Collections \u{2014} Enter opens, r renames, d deletes, Esc closes ";
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.focused)
-        .title(Line::styled(
-            screen_text::fit(title, usize::from(area.width.saturating_sub(2))),
-            theme.title,
-        ));
-    let inner = overlay(frame, area, block);
+    let inner = titled_overlay(frame, area, title, theme);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height).max(1);
     let offset = (selected + 1).saturating_sub(rows);
@@ -59,15 +51,7 @@ pub fn render_searches(
     theme: &Theme,
 ) {
     let title = " Saved searches \u{2014} Enter runs, d forgets, Esc closes ";
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.focused)
-        .title(Line::styled(
-            screen_text::fit(title, usize::from(area.width.saturating_sub(2))),
-            theme.title,
-        ));
-    let inner = overlay(frame, area, block);
+    let inner = titled_overlay(frame, area, title, theme);
     let width = usize::from(inner.width);
     let rows = usize::from(inner.height).max(1);
     let offset = (list.selected + 1).saturating_sub(rows);

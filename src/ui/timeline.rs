@@ -4,9 +4,9 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::Line;
-use ratatui::widgets::{Bar, BarChart, BarGroup, Block, BorderType, Borders, Paragraph};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Paragraph};
 
-use super::{Theme, overlay, screen_text};
+use super::{Theme, screen_text, titled_overlay};
 use crate::app::TimelineView;
 
 /// Columns of a bar (a label like `23-10` fits) and of the gap after it.
@@ -19,15 +19,7 @@ pub fn render(frame: &mut Frame<'_>, area: Rect, view: &TimelineView, theme: &Th
         " {} \u{2014} \u{2190}/\u{2192} pick a month, Enter narrows to it, Esc closes ",
         screen_text::sanitize(&view.title)
     );
-    let block = Block::new()
-        .borders(Borders::ALL)
-        .border_type(BorderType::Rounded)
-        .border_style(theme.focused)
-        .title(Line::styled(
-            screen_text::fit(&title, usize::from(area.width.saturating_sub(2))),
-            theme.title,
-        ));
-    let inner = overlay(frame, area, block);
+    let inner = titled_overlay(frame, area, &title, theme);
     if inner.height < 3 || inner.width < BAR {
         return;
     }
