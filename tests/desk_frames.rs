@@ -187,3 +187,23 @@ fn two_actors_side_by_side_and_narrowed_to_a_month() {
     );
     assert_eq!(app.results.hits.len(), 1);
 }
+
+#[test]
+fn the_notes_view_lists_noted_quotes_filtered_by_what_is_typed() {
+    let mut actions = marked();
+    actions.push(Action::Note);
+    actions.extend(typed("the deadline he set"));
+    actions.extend([Action::Open, Action::Down, Action::Note]);
+    actions.extend(typed("a threat"));
+    actions.extend([Action::Open, Action::Notes]);
+    let app = app(80, 24, &actions);
+    assert_eq!(app.results.hits.len(), 2);
+    screen!("notes_80x24", app);
+    actions.extend(typed("deadline"));
+    let app = self::app(80, 24, &actions);
+    assert_eq!(app.results.hits.len(), 1);
+    actions.push(Action::Back);
+    let app = self::app(80, 24, &actions);
+    assert_eq!(app.query.text(), "ameri");
+    assert_eq!(app.notes_view, None);
+}

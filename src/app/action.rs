@@ -114,6 +114,9 @@ pub enum Action {
     /// Rename the selected collection.
     #[strum(message = "collections: rename")]
     Rename,
+    /// List the quotes with a note, filtered by what is typed; Esc goes back to the search.
+    #[strum(message = "your notes (type to filter)")]
+    Notes,
     /// Save the query under a name.
     #[strum(message = "save the search")]
     SaveSearch,

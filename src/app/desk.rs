@@ -163,6 +163,8 @@ impl App {
         }
         if let Some(name) = self.shelf.clone() {
             self.show_shelf(&name);
+        } else if self.notes_view.is_some() {
+            self.show_notes();
         }
         if let Some(at) = self.shelves {
             self.shelves = Some(at.min(self.desk.collections.len().saturating_sub(1)));
@@ -349,6 +351,11 @@ impl App {
             )
         } else if !self.marks.is_empty() {
             ("Marked quotes".into(), self.marks.quotes().to_vec())
+        } else if self.notes_view.is_some() {
+            (
+                "Notes".into(),
+                self.results.hits.iter().map(|h| h.quote).collect(),
+            )
         } else {
             let title = format!("Quotes matching `{}`", self.query.text().trim());
             (title, self.results.hits.iter().map(|h| h.quote).collect())

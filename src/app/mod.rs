@@ -11,6 +11,7 @@ mod editor;
 mod geometry;
 pub mod help;
 mod marks;
+mod notes;
 mod reader;
 mod reload;
 mod saved;
@@ -168,6 +169,8 @@ pub struct App {
     pub last_shelf: Option<String>,
     /// The list of collections (its selected row), when open.
     pub shelves: Option<usize>,
+    /// The notes view, when open: the query it was opened from, given back when it closes.
+    pub notes_view: Option<String>,
     /// The list of saved searches, when open.
     pub searches: Option<SearchList>,
     /// Quotes whose pieces were imported after this are new (marked `+`): since the last
@@ -217,6 +220,7 @@ impl App {
             shelves: None,
             last_shelf: None,
             searches: None,
+            notes_view: None,
             new_since: None,
             compare: Vec::new(),
             timeline: None,
@@ -274,7 +278,10 @@ impl App {
     /// Takes in an answer from the search worker, unless a newer query has been submitted
     /// since.
     fn receive(&mut self, response: Response) {
-        if response.generation != self.generation || self.shelf.is_some() {
+        if response.generation != self.generation
+            || self.shelf.is_some()
+            || self.notes_view.is_some()
+        {
             return;
         }
         let keep = if std::mem::take(&mut self.fresh) {

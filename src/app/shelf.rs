@@ -45,6 +45,9 @@ impl App {
     /// Shows the collection `name` as the result list.
     pub(super) fn open_shelf(&mut self, name: &str) {
         self.shelves = None;
+        if let Some(query) = self.notes_view.take() {
+            self.query.set(&query);
+        }
         self.shelf = Some(name.to_string());
         self.selected = 0;
         self.offset = 0;

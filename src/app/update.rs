@@ -105,6 +105,7 @@ impl App {
             | Action::Export
             | Action::Timeline
             | Action::Searches
+            | Action::Notes
                 if !self.index.has_records() =>
             {
                 self.wait_for_records(action);
@@ -122,6 +123,7 @@ impl App {
             Action::MoveDown => self.shift_entry(1),
             Action::Remove => self.remove_entry(),
             Action::SaveSearch => self.ask_save_search(),
+            Action::Notes => self.open_notes(),
             Action::Searches => self.open_searches(),
             Action::Open => self.open_reader(),
             Action::Back => self.back(),
@@ -182,6 +184,8 @@ impl App {
         if field.text() != before {
             if self.focus == Focus::Sidebar {
                 self.sidebar.refilter(&self.index);
+            } else if self.notes_view.is_some() {
+                self.show_notes();
             } else {
                 // Typing a query leaves an open collection for the search.
                 self.shelf = None;
@@ -265,7 +269,10 @@ impl App {
     }
 
     fn back(&mut self) {
-        if self.shelf.is_some() {
+        if self.notes_view.is_some() {
+            self.close_notes();
+            self.focus = Focus::Query;
+        } else if self.shelf.is_some() {
             self.close_shelf();
             self.focus = Focus::Query;
         } else if self.focus == Focus::Sidebar && !self.sidebar.filter.text().is_empty() {

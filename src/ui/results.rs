@@ -20,6 +20,10 @@ const WITH_DATE: usize = 44;
 pub fn render(frame: &mut Frame<'_>, area: Rect, app: &App, theme: &Theme, full: bool) {
     let inner = if full {
         let title = match &app.shelf {
+            None if app.notes_view.is_some() => format!(
+                " Notes ({}) \u{2014} type to filter, alt-e edits, Esc goes back ",
+                app.results.hits.len()
+            ),
             Some(name) => format!(
                 " Collection: {} ({}) \u{2014} K/J move, d takes out, Esc leaves ",
                 screen_text::sanitize(name),
