@@ -207,3 +207,54 @@ fn the_notes_view_lists_noted_quotes_filtered_by_what_is_typed() {
     assert_eq!(app.query.text(), "ameri");
     assert_eq!(app.notes_view, None);
 }
+
+/// A corpus opened from its index image says what is new once its records are read.
+#[test]
+fn new_since_the_last_visit_waits_for_the_records_behind_an_image() {
+    use spotlight::app::Loaded;
+    use spotlight::store::cache::Manifest;
+    use spotlight::store::image;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let options = spotlight::synth::SynthOptions {
+        pieces: 3,
+        quotes_per_piece: 2,
+        seed: 3,
+    };
+    spotlight::synth::write_corpus(&options, dir.path()).expect("synthetic corpus");
+    let pieces = dir.path().join("pieces");
+    let first = std::fs::read_dir(&pieces)
+        .expect("pieces")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .min()
+        .expect("a piece");
+    let page = std::fs::read_to_string(&first).expect("read");
+    std::fs::write(
+        &first,
+        format!("---\nimported: 2026-12-01T10:00:00Z\n---\n{page}"),
+    )
+    .expect("written");
+    let full = Index::build(Corpus::load_dir(dir.path()).expect("loads"));
+    let manifest = Manifest::of(dir.path()).expect("manifest");
+    let path = dir.path().join("image.index");
+    image::write(&path, &manifest, &full).expect("written");
+    let preview = image::open(&path).expect("opened").index;
+    let mut app = App::new(preview, 80, 24);
+    app.search_inline();
+    let visit = DeskView {
+        last_visit: Some("2026-11-30T09:00:00Z".parse().expect("a time")),
+        ..DeskView::default()
+    };
+    app.update(Action::Desk(DeskUpdate(std::sync::Arc::new(visit))));
+    assert!(
+        app.new_since.is_none(),
+        "nothing is counted before the records"
+    );
+    app.update(Action::Loaded(Loaded(full)));
+    app.search_inline();
+    let notice = app.notice.clone().expect("a notice").text;
+    assert!(
+        notice.contains("new since your last visit (2026-11-30)"),
+        "{notice}"
+    );
+}

@@ -156,11 +156,8 @@ impl App {
     /// Takes in the desk as the front end read it; the first time, says what is new since the
     /// user's last visit.
     pub(super) fn take_desk(&mut self, desk: Arc<DeskView>) {
-        let first = self.desk.last_visit.is_none() && desk.last_visit.is_some();
         self.desk = desk;
-        if first {
-            self.welcome_back();
-        }
+        self.welcome_back();
         if let Some(name) = self.shelf.clone() {
             self.show_shelf(&name);
         } else if self.notes_view.is_some() {

@@ -176,6 +176,8 @@ pub struct App {
     /// Quotes whose pieces were imported after this are new (marked `+`): since the last
     /// visit, or since a saved search was last run.
     pub new_since: Option<jiff::Timestamp>,
+    /// Whether "new since your last visit" has been said.
+    welcomed: bool,
     /// Actors marked in the sidebar to compare side by side (at most three).
     pub compare: Vec<usize>,
     /// The timeline overlay, when open.
@@ -223,6 +225,7 @@ impl App {
             notes_view: None,
             new_since: None,
             compare: Vec::new(),
+            welcomed: false,
             timeline: None,
             effects: Vec::new(),
         };
@@ -316,6 +319,7 @@ impl App {
         if self.notice.as_ref().is_some_and(|n| n.text == WAITING) {
             self.notice = None;
         }
+        self.welcome_back();
         for action in std::mem::take(&mut self.waiting) {
             self.update(action);
         }

@@ -42,11 +42,16 @@ impl App {
             .count()
     }
 
-    /// Says, once the desk is read at start, how many quotes are new since the last visit.
+    /// Says, once, how many quotes are new since the last visit: when both the desk and the
+    /// quotes' records (their pieces' import times) are in, whichever comes last.
     pub(super) fn welcome_back(&mut self) {
         let Some(since) = self.desk.last_visit else {
             return;
         };
+        if self.welcomed || !self.index.has_records() {
+            return;
+        }
+        self.welcomed = true;
         let new = self.count_new(0..self.index.len() as QuoteId, since);
         if new > 0 {
             self.new_since = Some(since);
