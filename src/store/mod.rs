@@ -131,6 +131,7 @@ pub fn browse_and_follow(
     if !tell(News::Index(Arc::clone(&full))) {
         return Ok(());
     }
+    full.prepare_ids();
     if let Some(dir) = data {
         if let Err(error) = follow::follow(dir, full, nudges, |reload| tell(News::Reload(reload))) {
             tracing::warn!(%error, dir = %dir.display(), "not watching the corpus for changes");
