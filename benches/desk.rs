@@ -26,6 +26,8 @@ const RUNS: usize = 30;
 fn main() {
     start_up();
     let index = Index::build(common::corpus(100_000));
+    // As the browser's loader does once the full index is shown.
+    index.prepare_ids();
     eprintln!("corpus: {} quotes", index.len());
     collections(&index);
     drop(index);
