@@ -244,15 +244,8 @@ impl App {
         };
         let field = &mut prompt.answer;
         match action {
-            Action::Insert(c) => field.insert(c.encode_utf8(&mut [0; 4])),
+            // An answer is one line.
             Action::Paste(text) => field.insert(&text.replace(['\n', '\r'], " ")),
-            Action::Backspace => field.backspace(),
-            Action::Delete => field.delete(),
-            Action::DeleteWord => field.delete_word(),
-            Action::Left => field.left(),
-            Action::Right => field.right(),
-            Action::LineStart => field.home(),
-            Action::LineEnd => field.end(),
             Action::ClearQuery => field.clear(),
             Action::Back => self.prompt = None,
             Action::Open => {
@@ -260,7 +253,9 @@ impl App {
                     self.answer(prompt.asking, prompt.answer.text().trim());
                 }
             }
-            _ => {}
+            other => {
+                field.apply(&other);
+            }
         }
     }
 

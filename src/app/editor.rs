@@ -9,6 +9,24 @@ pub struct Editor {
 }
 
 impl Editor {
+    /// Applies an editing action (typing, paste, deletion, cursor moves); whether it was one.
+    pub fn apply(&mut self, action: &super::Action) -> bool {
+        use super::Action;
+        match action {
+            Action::Insert(c) => self.insert(c.encode_utf8(&mut [0; 4])),
+            Action::Paste(text) => self.insert(text),
+            Action::Backspace => self.backspace(),
+            Action::Delete => self.delete(),
+            Action::DeleteWord => self.delete_word(),
+            Action::Left => self.left(),
+            Action::Right => self.right(),
+            Action::LineStart => self.home(),
+            Action::LineEnd => self.end(),
+            _ => return false,
+        }
+        true
+    }
+
     /// A field holding `text`, with the cursor at its end.
     #[must_use]
     pub fn new(text: &str) -> Self {

@@ -169,18 +169,7 @@ impl App {
             &mut self.query
         };
         let before = field.text().to_string();
-        match action {
-            Action::Insert(c) => field.insert(c.encode_utf8(&mut [0; 4])),
-            Action::Paste(text) => field.insert(text),
-            Action::Backspace => field.backspace(),
-            Action::Delete => field.delete(),
-            Action::DeleteWord => field.delete_word(),
-            Action::Left => field.left(),
-            Action::Right => field.right(),
-            Action::LineStart => field.home(),
-            Action::LineEnd => field.end(),
-            _ => {}
-        }
+        field.apply(action);
         if field.text() != before {
             if self.focus == Focus::Sidebar {
                 self.sidebar.refilter(&self.index);

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, Transaction, params};
 
-use super::{Desk, DeskError, Snapshot, day, now};
+use super::{Desk, DeskError, Snapshot, now, snapshot_at};
 
 /// A collection as listed: its name, size and times.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -140,13 +140,7 @@ impl Desk {
             )?;
             let rows = statement.query_map([id], |row| {
                 Ok(Entry {
-                    snapshot: Snapshot {
-                        quote: row.get(0)?,
-                        text: row.get(1)?,
-                        speaker: row.get(2)?,
-                        piece: row.get(3)?,
-                        date: day(row.get(4)?),
-                    },
+                    snapshot: snapshot_at(row, 0)?,
                     added: row.get(5)?,
                 })
             })?;

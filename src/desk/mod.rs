@@ -221,6 +221,18 @@ fn now() -> String {
     jiff::Timestamp::now().to_string()
 }
 
+/// The snapshot in the five columns of `row` from `first` on: quote, text, speaker, piece,
+/// date (the order entries and notes both store them in).
+fn snapshot_at(row: &rusqlite::Row<'_>, first: usize) -> rusqlite::Result<Snapshot> {
+    Ok(Snapshot {
+        quote: row.get(first)?,
+        text: row.get(first + 1)?,
+        speaker: row.get(first + 2)?,
+        piece: row.get(first + 3)?,
+        date: day(row.get(first + 4)?),
+    })
+}
+
 /// A stored day back as a date; a malformed one is dropped rather than failing a listing.
 fn day(text: Option<String>) -> Option<Date> {
     text.and_then(|t| t.parse().ok())

@@ -2,7 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
-use super::{Desk, DeskError, Snapshot, day, now};
+use super::{Desk, DeskError, Snapshot, now, snapshot_at};
 
 /// A note on a quote.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,13 +22,7 @@ fn note_of(row: &rusqlite::Row<'_>) -> rusqlite::Result<Note> {
     Ok(Note {
         body: row.get(0)?,
         updated: row.get(1)?,
-        snapshot: Snapshot {
-            quote: row.get(2)?,
-            text: row.get(3)?,
-            speaker: row.get(4)?,
-            piece: row.get(5)?,
-            date: day(row.get(6)?),
-        },
+        snapshot: snapshot_at(row, 2)?,
     })
 }
 
