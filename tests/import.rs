@@ -154,6 +154,60 @@ fn a_page_is_imported_by_its_address_and_a_failed_fetch_says_why() {
 }
 
 #[test]
+fn single_file_saves_import_to_the_statements_of_the_page_inside() {
+    for (single, page, saved) in [
+        (
+            "mhtml/series-2024.mhtml",
+            "html/series-2024.html",
+            "2024-02-13T16:05:09Z",
+        ),
+        (
+            "mhtml/windows-1256.mht",
+            "html/windows-1256.html",
+            "2024-11-21T05:00:00Z",
+        ),
+    ] {
+        let (from_single, from_page) = (empty_corpus(), empty_corpus());
+        let (single_data, page_data) = (
+            from_single.path().to_str().expect("path"),
+            from_page.path().to_str().expect("path"),
+        );
+        for (data, file) in [(single_data, single), (page_data, page)] {
+            let path = fixture(file);
+            let out = spotlight(&["import", "--data", data, path.to_str().unwrap()]);
+            assert_eq!(out.status.code(), Some(0), "{file}: {}", stderr(&out));
+        }
+        let found = statements(single_data);
+        assert!(!found.is_empty(), "{single}");
+        assert_eq!(found, statements(page_data), "{single}");
+        let pieces = json_lines(&spotlight(&["pieces", "--json", "--data", single_data]));
+        let as_page = json_lines(&spotlight(&["pieces", "--json", "--data", page_data]));
+        assert_eq!(pieces[0]["url"], as_page[0]["url"], "{single}");
+        assert_eq!(
+            pieces[0]["saved"], saved,
+            "{single}: saved when the message says"
+        );
+    }
+    // A message that holds no page is refused in one line that names the file.
+    let dir = empty_corpus();
+    let data = dir.path().to_str().expect("path");
+    let mail = dir.path().join("letter.mhtml");
+    std::fs::write(
+        &mail,
+        "Subject: hi\r\nContent-Type: text/plain\r\n\r\nhello\r\n",
+    )
+    .unwrap();
+    let refused = spotlight(&["import", "--data", data, mail.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    let why = stderr(&refused);
+    assert!(
+        why.lines()
+            .any(|l| l.contains("letter.mhtml: the single-file save cannot be read")),
+        "{why}"
+    );
+}
+
+#[test]
 fn a_directory_and_a_list_on_stdin() {
     let dir = empty_corpus();
     let data = dir.path().to_str().expect("path");

@@ -1,5 +1,5 @@
-//! The HTML reader on arbitrary bytes: a page is read or refused with an error, never a
-//! panic, and what it reads loads as a saved page.
+//! The HTML reader on arbitrary bytes, as a page and as a single-file save: a page is read or
+//! refused with an error, never a panic, and what it reads loads as a saved page.
 
 #![no_main]
 
@@ -7,8 +7,15 @@ use libfuzzer_sys::fuzz_target;
 use spotlight::corpus::html;
 use spotlight::corpus::page::read_page;
 
+const SOURCE: &str = "https://www.washingtoninstitute.org/x";
+
 fuzz_target!(|data: &[u8]| {
-    if let Ok(page) = html::read(data, Some("https://www.washingtoninstitute.org/x")) {
+    if let Ok(page) = html::read(data, Some(SOURCE)) {
         let _ = read_page(&page.markdown, "fuzz.md");
+    }
+    if let Ok(single) = html::mhtml::unpack(data) {
+        if let Ok(page) = html::read(&single.html, single.url.as_deref().or(Some(SOURCE))) {
+            let _ = read_page(&page.markdown, "fuzz.md");
+        }
     }
 });

@@ -1,6 +1,6 @@
 //! Bringing pages into a corpus, in the forms analysts have them: saved Markdown (the series'
-//! saved-page form, or a clipper's with front matter), saved HTML (read by
-//! [`crate::corpus::html`]), and web addresses (fetched once, by [`fetch`]). Each page is
+//! saved-page form, or a clipper's with front matter), saved HTML and single-file saves
+//! (`.mhtml`; read by [`crate::corpus::html`]), and web addresses (fetched once, by [`fetch`]). Each page is
 //! stored in one canonical form, `pieces/<id>.md`: the saved-page Markdown the loader reads,
 //! under front matter that records its address, its node, when it was saved or fetched and
 //! when it was imported. A piece already present (same address, node or id) is left as it is
@@ -127,7 +127,13 @@ fn read(source: &Source, options: &Options) -> Result<Read, String> {
     match source {
         Source::Url(url) => {
             let fetched = fetch::fetch(url, &options.limits).map_err(|e| format!("{url}: {e}"))?;
-            html(&fetched.bytes, &fetched.url, Some(fetched.at), now)
+            html(
+                &fetched.bytes,
+                url,
+                Some(&fetched.url),
+                Some(fetched.at),
+                now,
+            )
         }
         Source::File(path) => {
             let name = path.display().to_string();
@@ -136,18 +142,21 @@ fn read(source: &Source, options: &Options) -> Result<Read, String> {
                 .extension()
                 .and_then(|e| e.to_str())
                 .map(str::to_ascii_lowercase);
+            let modified = || {
+                std::fs::metadata(path)
+                    .and_then(|m| m.modified())
+                    .ok()
+                    .and_then(|t| jiff::Timestamp::try_from(t).ok())
+            };
             match extension.as_deref() {
-                Some("html" | "htm") => {
-                    let saved = std::fs::metadata(path)
-                        .and_then(|m| m.modified())
-                        .ok()
-                        .and_then(|t| jiff::Timestamp::try_from(t).ok());
-                    html(&bytes, &name, saved, now)
+                Some("html" | "htm") => html(&bytes, &name, Some(&name), modified(), now),
+                Some("mhtml" | "mht") => {
+                    let single = crate::corpus::html::mhtml::unpack(&bytes)
+                        .map_err(|e| format!("{name}: {e}"))?;
+                    let source = single.url.as_deref().unwrap_or(&name);
+                    let saved = single.saved.or_else(modified);
+                    html(&single.html, &name, Some(source), saved, now)
                 }
-                Some("mhtml" | "mht") => Err(format!(
-                    "{name}: a single-file (MHTML) save is not read; save the page as \
-                     \"Web Page, Complete\" or \"HTML Only\" and import that"
-                )),
                 _ => {
                     let text = crate::corpus::read::decode(&bytes)
                         .map_err(|i| format!("{name}:{}: {}", i.line, i.message))?;
@@ -161,17 +170,17 @@ fn read(source: &Source, options: &Options) -> Result<Read, String> {
     }
 }
 
-/// An HTML page (from `origin`, a path or an address) as it will be stored.
+/// An HTML page as it will be stored: `name` is what errors call it, `source` where it is
+/// from (an address, or the path it was read from).
 fn html(
     bytes: &[u8],
-    origin: &str,
+    name: &str,
+    source: Option<&str>,
     saved: Option<jiff::Timestamp>,
     now: jiff::Timestamp,
 ) -> Result<Read, String> {
-    let page =
-        crate::corpus::html::read(bytes, Some(origin)).map_err(|e| format!("{origin}: {e}"))?;
-    let text =
-        stored::with_front_matter(&page, saved, now).map_err(|e| format!("{origin}: {e}"))?;
+    let page = crate::corpus::html::read(bytes, source).map_err(|e| format!("{name}: {e}"))?;
+    let text = stored::with_front_matter(&page, saved, now).map_err(|e| format!("{name}: {e}"))?;
     Ok(Read {
         text,
         warnings: Vec::new(),

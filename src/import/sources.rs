@@ -22,8 +22,8 @@ impl std::fmt::Display for Source {
     }
 }
 
-/// The file names an import reads in a directory: saved pages in Markdown or HTML.
-const PAGE_EXTENSIONS: [&str; 5] = ["md", "markdown", "html", "htm", "mhtml"];
+/// The file names an import reads in a directory: saved pages in Markdown, HTML or MHTML.
+const PAGE_EXTENSIONS: [&str; 6] = ["md", "markdown", "html", "htm", "mhtml", "mht"];
 
 /// Whether `path` names a page an import reads.
 #[must_use]

@@ -43,4 +43,12 @@ pub enum HtmlError {
         /// What was missing.
         why: String,
     },
+    /// A single-file save (`.mhtml`) that holds no page to read.
+    #[error(
+        "the single-file save cannot be read: {why}; save the page as \"Web Page, Complete\" and import that"
+    )]
+    NotSingleFile {
+        /// What is wrong with it.
+        why: String,
+    },
 }

@@ -18,13 +18,15 @@
 //! knows the site's Drupal layouts and leaves out its chrome and the teaser cards of other
 //! pieces; any other page by the generic reader. Bad input is an [`HtmlError`], never a
 //! panic: pages over 50 MB, binary files, markup nested past [`limits::MAX_DEPTH`], pages
-//! without an article. A truncated download is read as far as it goes.
+//! without an article. A truncated download is read as far as it goes. A single-file save
+//! (`.mhtml`) is first unpacked by [`mhtml::unpack`].
 
 mod decode;
 mod error;
 mod generic;
 mod head;
 pub mod limits;
+pub mod mhtml;
 mod saved;
 mod scope;
 mod series;
