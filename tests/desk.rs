@@ -153,6 +153,49 @@ fn a_timeline_counts_per_period_with_gaps_as_json_lines_or_text() {
     assert_eq!(none.status.code(), Some(1));
 }
 
+#[test]
+fn saved_searches_say_and_print_what_came_in_since_each_was_last_run() {
+    let dir = tempfile::tempdir().expect("dir");
+    let desk = dir.path().join("desk.sqlite");
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(corpus.join("pieces")).expect("pieces/");
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    std::fs::copy(data.join("actors.json"), corpus.join("actors.json")).expect("gazetteer");
+    let corpus = corpus.to_str().expect("path");
+    let none = run(&desk, &["searches", "--data", corpus]);
+    assert_eq!(none.status.code(), Some(1));
+    let saved = ok(&run(
+        &desk,
+        &["searches", "--data", corpus, "--save", "drones", "drone"],
+    ));
+    assert!(saved.starts_with("saved `drones`: 0 quotes"), "{saved}");
+    // A piece comes in: its matching quotes are new for the search, once.
+    let page = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html/series-2024.html");
+    let page = page.to_str().expect("path");
+    ok(&run(&desk, &["import", "--data", corpus, page]));
+    let listed = run(&desk, &["searches", "--json", "--data", corpus]);
+    ok(&listed);
+    let listed = json_lines(&listed);
+    assert_eq!(listed.len(), 1);
+    assert_eq!(listed[0]["name"], "drones");
+    let new = listed[0]["new"].as_u64().expect("a count");
+    assert!(new > 0, "{}", listed[0]);
+    let quotes = run(&desk, &["searches", "--new", "--json", "--data", corpus]);
+    ok(&quotes);
+    let quotes = json_lines(&quotes);
+    assert_eq!(quotes.len() as u64, new);
+    assert!(
+        quotes
+            .iter()
+            .all(|q| q["search"] == "drones" && q["id"].is_string())
+    );
+    let again = run(&desk, &["searches", "--new", "drones", "--data", corpus]);
+    assert_eq!(again.status.code(), Some(1), "nothing new the second time");
+    ok(&run(&desk, &["searches", "--forget", "drones"]));
+    let gone = run(&desk, &["searches", "--forget", "drones"]);
+    assert_eq!(gone.status.code(), Some(2));
+}
+
 /// A desk backup of `entries` quotes in the collection `name`, all fictional.
 fn batch(name: &str, entries: usize) -> String {
     let entries: Vec<serde_json::Value> = (0..entries)

@@ -21,24 +21,14 @@ impl App {
     /// Whether `quote`'s piece was imported after the moment "new" counts from.
     #[must_use]
     pub fn is_new(&self, quote: QuoteId) -> bool {
-        let Some(since) = self.new_since else {
-            return false;
-        };
-        self.index
-            .piece_of(quote)
-            .and_then(|p| p.imported)
-            .is_some_and(|t| t > since)
+        self.new_since
+            .is_some_and(|since| self.index.came_in_after(quote, since))
     }
 
     /// How many of `quotes` came in after `since`.
     fn count_new(&self, quotes: impl Iterator<Item = QuoteId>, since: jiff::Timestamp) -> usize {
         quotes
-            .filter(|&q| {
-                self.index
-                    .piece_of(q)
-                    .and_then(|p| p.imported)
-                    .is_some_and(|t| t > since)
-            })
+            .filter(|&q| self.index.came_in_after(q, since))
             .count()
     }
 

@@ -6,7 +6,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 
 pub use super::desk::args::{
-    CollectArgs, CollectionArgs, DeskCommand, ExportArgs, NoteArgs, NotesArgs, TimelineArgs,
+    CollectArgs, CollectionArgs, DeskCommand, ExportArgs, NoteArgs, NotesArgs, SearchesArgs,
+    TimelineArgs,
 };
 
 /// The help heading of the options every command takes.
@@ -129,6 +130,9 @@ pub enum Command {
     Note(NoteArgs),
     /// List your notes, latest first.
     Notes(NotesArgs),
+    /// List your saved searches with how many quotes came in since each was last run; save,
+    /// forget, or print the new quotes (`--new`).
+    Searches(SearchesArgs),
     /// Export a collection, or what a query matches, as a brief (Markdown), CSV, JSON lines,
     /// CSL-JSON or BibTeX/BibLaTeX with Chicago "quoted in" citations.
     Export(ExportArgs),

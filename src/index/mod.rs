@@ -226,6 +226,15 @@ impl Index {
         self.corpus.pieces.get(*at as usize)
     }
 
+    /// Whether a quote's piece was imported after `since`: what "new" means on the desk (a
+    /// piece without an import time, like the bundled one, is never new).
+    #[must_use]
+    pub fn came_in_after(&self, id: QuoteId, since: jiff::Timestamp) -> bool {
+        self.piece_of(id)
+            .and_then(|p| p.imported)
+            .is_some_and(|t| t > since)
+    }
+
     /// The date of a quote as a [`DayKey`]; [`DayKey::NONE`] when it has none.
     #[must_use]
     pub fn day_of(&self, id: QuoteId) -> DayKey {

@@ -1,5 +1,5 @@
 //! Arguments of the desk's commands: `collect`, `collections`, `collection`, `notes`, `note`,
-//! `export`, `timeline` and `desk`.
+//! `searches`, `export`, `timeline` and `desk`.
 
 use std::path::PathBuf;
 
@@ -119,4 +119,22 @@ fn format_of(text: &str) -> Result<Format, String> {
 fn period_of(text: &str) -> Result<Period, String> {
     text.parse()
         .map_err(|_| format!("`{text}` is not a period: use month, week or year"))
+}
+
+/// Arguments of `spotlight searches`.
+#[derive(Debug, Clone, Parser)]
+pub struct SearchesArgs {
+    /// Save QUERY under NAME, replacing the query a search of that name had.
+    #[arg(long, num_args = 2, value_names = ["NAME", "QUERY"], conflicts_with_all = ["forget", "new"])]
+    pub save: Vec<String>,
+    /// Forget the saved search NAME.
+    #[arg(long, value_name = "NAME", conflicts_with = "new")]
+    pub forget: Option<String>,
+    /// Print the quotes that came into the corpus since each saved search (or only NAME) was
+    /// last run, and record the run.
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "")]
+    pub new: Option<String>,
+    /// Print JSON lines.
+    #[arg(long)]
+    pub json: bool,
 }

@@ -1,7 +1,9 @@
-//! The desk's commands: collections, notes, export, timelines and the desk's backup.
+//! The desk's commands: collections, notes, saved searches, export, timelines and the desk's
+//! backup.
 
 pub mod args;
 mod notes;
+mod searches;
 mod timeline;
 
 use std::collections::HashMap;
@@ -31,6 +33,7 @@ pub fn is_desk(command: &Command) -> bool {
             | Command::Collection(_)
             | Command::Note(_)
             | Command::Notes(_)
+            | Command::Searches(_)
             | Command::Export(_)
             | Command::Timeline(_)
             | Command::Desk(_)
@@ -62,6 +65,7 @@ pub fn run(
         Command::Collection(collection) => show(out, collection, &mut open(args)?, &load),
         Command::Note(note) => notes::write(out, note, &mut open(args)?, &*load()?),
         Command::Notes(list) => notes::list(out, list, &open(args)?),
+        Command::Searches(searches) => searches::run(out, searches, &mut open(args)?, load),
         Command::Export(export) => export_to(out, export, &open(args)?, &*load()?),
         _ => bail!("not a desk command"),
     }
