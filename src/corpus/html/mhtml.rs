@@ -37,7 +37,16 @@ pub fn unpack(bytes: &[u8]) -> Result<Unpacked, HtmlError> {
             limit: MAX_SINGLE_FILE,
         });
     }
-    let message = mailparse::parse_mail(bytes).map_err(|e| not_single_file(&e.to_string()))?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(not_single_file("the file is empty"));
+    }
+    let message = mailparse::parse_mail(bytes)
+        .map_err(|e| not_single_file(&format!("it is no MIME message ({e})")))?;
+    if message.headers.get_first_value("Content-Type").is_none() {
+        return Err(not_single_file(
+            "it is no MIME message (it has no Content-Type header)",
+        ));
+    }
     if !message.ctype.mimetype.starts_with("multipart/") && !is_html(&message) {
         return Err(not_single_file(&format!(
             "it is a {} message, not a saved page",
@@ -185,6 +194,14 @@ mod tests {
             .into_bytes();
         let refused = unpack(&no_page).expect_err("no page inside");
         assert!(refused.to_string().contains("no HTML page"), "{refused}");
+        for (bytes, why) in [
+            (&b" \r\n"[..], "the file is empty"),
+            (&b"\x89PNG\r\n\x1a\n binary"[..], "no MIME message"),
+            (&b"just some words\r\n"[..], "no MIME message"),
+        ] {
+            let refused = unpack(bytes).expect_err("not a save");
+            assert!(refused.to_string().contains(why), "{refused}");
+        }
         assert!(matches!(
             unpack(&vec![b'x'; MAX_SINGLE_FILE + 1]),
             Err(HtmlError::TooLarge { .. })
