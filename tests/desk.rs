@@ -154,6 +154,27 @@ fn a_timeline_counts_per_period_with_gaps_as_json_lines_or_text() {
 }
 
 #[test]
+fn a_name_with_escape_sequences_is_shown_never_obeyed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let desk = dir.path().join("desk.sqlite");
+    // Refused as a name of a collection or a saved search, and said with the escape visible.
+    let name = "evil\u{1b}]52;c;eA==\u{7}";
+    for args in [
+        vec!["collect", name, "@ameri"],
+        vec!["searches", "--save", name, "ameri"],
+        vec!["collection", "gone\u{1b}[2J", "--delete"],
+    ] {
+        let refused = run(&desk, &args);
+        assert_eq!(refused.status.code(), Some(2), "{args:?}");
+        let said = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            said.contains('\u{241b}') && !said.contains('\u{1b}') && !said.contains('\u{7}'),
+            "{said}"
+        );
+    }
+}
+
+#[test]
 fn saved_searches_say_and_print_what_came_in_since_each_was_last_run() {
     let dir = tempfile::tempdir().expect("dir");
     let desk = dir.path().join("desk.sqlite");

@@ -65,7 +65,10 @@ pub fn main() -> ExitCode {
         Ok(outcome) => outcome.into(),
         Err(e) if is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("spotlight: {e:#}");
+            // An error may quote a file or an argument: shown, never obeyed by the terminal.
+            let message = format!("{e:#}");
+            let lines: Vec<_> = message.lines().map(crate::printable::sanitize).collect();
+            eprintln!("spotlight: {}", lines.join("\n"));
             ExitCode::from(2)
         }
     }

@@ -65,8 +65,8 @@ pub enum DeskError {
     /// A new name is already taken.
     #[error("a collection named `{0}` already exists")]
     Taken(String),
-    /// A collection name that cannot be one.
-    #[error("`{0}` cannot name a collection: give a name with a letter or digit in it")]
+    /// A name (of a collection or a saved search) that cannot be one.
+    #[error("`{0}` cannot be a name: give one with a letter or digit in it")]
     BadName(String),
     /// A backup file that cannot be read.
     #[error("{}: {message}", path.display())]

@@ -2,6 +2,7 @@
 
 use rusqlite::{OptionalExtension, params};
 
+use super::collections::checked;
 use super::{Desk, DeskError, now};
 
 /// A query saved under a name.
@@ -21,10 +22,7 @@ pub struct SavedSearch {
 impl Desk {
     /// Saves `query` under `name`, replacing the query a search of that name had.
     pub fn save_search(&mut self, name: &str, query: &str) -> Result<(), DeskError> {
-        let name = name.trim().to_string();
-        if !name.chars().any(char::is_alphanumeric) {
-            return Err(DeskError::BadName(name));
-        }
+        let name = checked(name)?.to_string();
         self.write(|tx| {
             tx.execute(
                 "INSERT INTO saved_searches (name, query, created) VALUES (?1, ?2, ?3)

@@ -116,7 +116,7 @@ fn gather(
     if ids.is_empty() {
         eprintln!(
             "spotlight: nothing matched; `{}` is unchanged",
-            args.name.trim()
+            shown(&args.name)
         );
         return Ok(Outcome::Nothing);
     }
@@ -130,9 +130,14 @@ fn gather(
         out,
         "added {added} quote{} to `{}` ({total} in all)",
         plural(added),
-        args.name.trim()
+        shown(&args.name)
     )?;
     Ok(Outcome::Found)
+}
+
+/// A name as the user typed it, trimmed and safe to print.
+fn shown(name: &str) -> std::borrow::Cow<'_, str> {
+    sanitize(name.trim())
 }
 
 fn plural(n: usize) -> &'static str {
@@ -182,14 +187,14 @@ fn show(
         writeln!(
             out,
             "deleted `{}` ({held} quote{})",
-            args.name.trim(),
+            shown(&args.name),
             plural(held)
         )?;
         return Ok(Outcome::Found);
     }
     if let Some(new) = &args.rename {
         desk.rename(&args.name, new)?;
-        writeln!(out, "renamed `{}` to `{}`", args.name.trim(), new.trim())?;
+        writeln!(out, "renamed `{}` to `{}`", shown(&args.name), shown(new))?;
         return Ok(Outcome::Found);
     }
     if !args.remove.is_empty() {
@@ -198,7 +203,7 @@ fn show(
             out,
             "removed {removed} quote{} from `{}`",
             plural(removed),
-            args.name.trim()
+            shown(&args.name)
         )?;
         return Ok(if removed > 0 {
             Outcome::Found

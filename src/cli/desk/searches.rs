@@ -6,7 +6,7 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::args::SearchesArgs;
-use super::matching;
+use super::{matching, shown};
 use crate::cli::Outcome;
 use crate::desk::{Desk, SavedSearch};
 use crate::export::json::QuoteJson;
@@ -29,7 +29,7 @@ pub fn run(
         writeln!(
             out,
             "saved `{}`: {found} quote{} match it now",
-            name.trim(),
+            shown(name),
             if found == 1 { "" } else { "s" }
         )?;
         return Ok(Outcome::Found);
@@ -38,7 +38,7 @@ pub fn run(
         if !desk.forget_search(name)? {
             bail!("no saved search `{}`", name.trim());
         }
-        writeln!(out, "forgot `{}`", name.trim())?;
+        writeln!(out, "forgot `{}`", shown(name))?;
         return Ok(Outcome::Found);
     }
     let saved = desk.saved_searches()?;
