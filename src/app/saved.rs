@@ -77,6 +77,11 @@ impl App {
             .iter()
             .map(|saved| {
                 let since = saved.seen.unwrap_or(jiff::Timestamp::MIN);
+                // Nothing came in since: nothing to search for (a search at 1M quotes is tens
+                // of milliseconds, on the thread that draws).
+                if !self.index.anything_came_in_after(since) {
+                    return 0;
+                }
                 let hits =
                     search_with(&self.index, &parse(&saved.query), usize::MAX, Ranges::Unlit);
                 self.count_new(hits.hits.iter().map(|h| h.quote), since)

@@ -235,6 +235,16 @@ impl Index {
             .is_some_and(|t| t > since)
     }
 
+    /// Whether any piece was imported after `since`: when none was, no quote is new, and no
+    /// saved search needs running to count its new quotes.
+    #[must_use]
+    pub fn anything_came_in_after(&self, since: jiff::Timestamp) -> bool {
+        self.corpus
+            .pieces
+            .iter()
+            .any(|p| p.imported.is_some_and(|t| t > since))
+    }
+
     /// The date of a quote as a [`DayKey`]; [`DayKey::NONE`] when it has none.
     #[must_use]
     pub fn day_of(&self, id: QuoteId) -> DayKey {
