@@ -263,6 +263,12 @@ impl App {
         std::mem::take(&mut self.effects)
     }
 
+    /// The effects asked for and not yet taken, for a front end that plans how to carry them.
+    #[must_use]
+    pub fn pending_effects(&self) -> &[Effect] {
+        &self.effects
+    }
+
     /// Answers the searches asked for, here and now, leaving the other effects queued: for
     /// tests, benchmarks and scripted sessions that want a settled screen without a worker.
     pub fn search_inline(&mut self) {

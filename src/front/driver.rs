@@ -206,6 +206,16 @@ impl Driver {
         self.act(Action::Resize { width, height });
     }
 
+    /// Whether the next [`Self::turn`] writes the desk or exports: milliseconds of SQLite
+    /// (with a full sync) or of formatting, which an async front end runs off its workers.
+    #[must_use]
+    pub fn owes_desk_work(&self) -> bool {
+        self.app
+            .pending_effects()
+            .iter()
+            .any(|e| matches!(e, Effect::Desk(_) | Effect::Export { .. }))
+    }
+
     /// One turn of the loop at `now`: input whose time has come (a lone Esc, a paste that
     /// never closed), the search worker's newest answer, and the effects asked for. Searches
     /// go to the worker; the other effects are the front end's to carry out.

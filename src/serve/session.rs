@@ -156,7 +156,14 @@ pub async fn run(
         EnableBracketedPaste
     );
     let ending = loop {
-        for effect in driver.turn(Instant::now()) {
+        // A desk write or an export takes milliseconds: this worker's other sessions move to
+        // another thread meanwhile.
+        let effects = if driver.owes_desk_work() {
+            tokio::task::block_in_place(|| driver.turn(Instant::now()))
+        } else {
+            driver.turn(Instant::now())
+        };
+        for effect in effects {
             // The clipboard travels to the client; a browser cannot be opened from here.
             if let Effect::Copy(text) = effect {
                 let _ = outbox.clone().write_all(effects::osc52(&text).as_bytes());

@@ -132,3 +132,23 @@ fn a_resize_redraws_at_the_new_size() {
         screen(&terminal)
     );
 }
+
+#[test]
+fn desk_work_is_announced_before_the_turn_that_does_it() {
+    let now = Instant::now();
+    let (driver, mut terminal) = session(now);
+    let desk = crate::desk::Desk::in_memory().expect("a desk");
+    let mut driver = driver.with_desk(crate::front::desk::DeskLink::new(
+        desk,
+        crate::front::desk::Delivery::Clipboard,
+    ));
+    settle(&mut driver, &mut terminal, now);
+    // To the list, mark the quote, put it in a new collection `x`.
+    driver.feed(b"\tmcx\r", now);
+    assert!(driver.owes_desk_work());
+    driver.turn(now);
+    assert!(!driver.owes_desk_work());
+    let shelves = &driver.app().desk.collections;
+    assert_eq!(shelves.len(), 1);
+    assert_eq!(shelves[0].name, "x");
+}
