@@ -212,6 +212,22 @@ fn saved_searches_say_and_print_what_came_in_since_each_was_last_run() {
     );
     let again = run(&desk, &["searches", "--new", "drones", "--data", corpus]);
     assert_eq!(again.status.code(), Some(1), "nothing new the second time");
+    // A query saved from the browser with a part that does not parse: said, the rest runs.
+    Desk::open(&desk)
+        .expect("the desk")
+        .save_search("broken", "date:2023-13 drone")
+        .expect("saved");
+    let listed = run(&desk, &["searches", "--data", corpus]);
+    let said = String::from_utf8_lossy(&listed.stderr);
+    assert!(
+        said.contains("saved search `broken`: date:2023-13"),
+        "{said}"
+    );
+    let listed = ok(&listed);
+    assert!(
+        listed.contains("broken") && listed.contains("drones"),
+        "{listed}"
+    );
     ok(&run(&desk, &["searches", "--forget", "drones"]));
     let gone = run(&desk, &["searches", "--forget", "drones"]);
     assert_eq!(gone.status.code(), Some(2));

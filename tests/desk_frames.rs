@@ -7,7 +7,7 @@
 mod screens;
 
 use screens::typed;
-use spotlight::app::{Action, App, DeskUpdate, DeskView, Effect};
+use spotlight::app::{Action, App, DeskUpdate, DeskView, Effect, Saved};
 use spotlight::corpus::Corpus;
 use spotlight::desk::Desk;
 use spotlight::front::desk::{Delivery, DeskLink};
@@ -162,6 +162,30 @@ fn quotes_imported_since_the_last_visit_are_counted_and_marked_new() {
     let first = app.results.hits[0].quote;
     assert!(app.is_new(first));
     screen!("new_since_last_visit_120x40", app);
+}
+
+#[test]
+fn each_saved_search_counts_the_quotes_that_came_in_since_it_was_last_run() {
+    let mut corpus = Corpus::bundled();
+    corpus.pieces[0].imported = Some("2026-12-01T10:00:00Z".parse().expect("a time"));
+    let mut app = App::new(Index::build(corpus), 120, 40);
+    app.search_inline();
+    let saved = |name: &str, seen: &str| Saved {
+        name: name.into(),
+        query: "@ameri".into(),
+        seen: Some(seen.parse().expect("a time")),
+    };
+    let desk = DeskView {
+        searches: vec![
+            saved("before", "2026-11-30T09:00:00Z"),
+            saved("after", "2026-12-02T09:00:00Z"),
+        ],
+        ..DeskView::default()
+    };
+    app.update(Action::Desk(DeskUpdate(std::sync::Arc::new(desk))));
+    app.update(Action::Searches);
+    let list = app.searches.clone().expect("the list");
+    assert_eq!(list.new, vec![4, 0]);
 }
 
 #[test]

@@ -71,17 +71,22 @@ pub fn run(
     }
 }
 
-/// The quotes a query matches, best first.
+/// The quotes a query matches, best first; a malformed query is an error.
 pub fn matching(index: &Index, text: &str) -> anyhow::Result<Vec<QuoteId>> {
     let parsed = query::parse(text);
     if let Some(errors) = parsed.error_summary() {
         bail!("query: {errors}");
     }
-    let results = search_with(index, &parsed, usize::MAX, Ranges::Unlit);
+    Ok(ranked(index, &parsed))
+}
+
+/// The quotes a parsed query matches, best first; what the search has to say goes to stderr.
+fn ranked(index: &Index, parsed: &query::Query) -> Vec<QuoteId> {
+    let results = search_with(index, parsed, usize::MAX, Ranges::Unlit);
     for message in &results.messages {
         eprintln!("spotlight: {message}");
     }
-    Ok(results.hits.iter().map(|h| h.quote).collect())
+    results.hits.iter().map(|h| h.quote).collect()
 }
 
 /// The quote with this id, or an error naming it.

@@ -6,13 +6,14 @@ use std::io::Write;
 use anyhow::bail;
 
 use super::args::SearchesArgs;
-use super::{matching, shown};
+use super::{matching, ranked, shown};
 use crate::cli::Outcome;
 use crate::desk::{Desk, SavedSearch};
 use crate::export::json::QuoteJson;
 use crate::index::Index;
 use crate::index::quotes::QuoteId;
 use crate::printable::sanitize;
+use crate::search::query;
 
 /// Runs `spotlight searches` (list, `--save`, `--forget` or `--new`); `load` builds the index
 /// when the answer needs the corpus.
@@ -58,7 +59,7 @@ pub fn run(
     }
     let index = load()?;
     for search in &saved {
-        let hits = matching(&index, &search.query)?;
+        let hits = hits_of(&index, search);
         let new = new_among(&index, &hits, search).len();
         if args.json {
             let line = serde_json::json!({
@@ -85,6 +86,19 @@ pub fn run(
     Ok(Outcome::Found)
 }
 
+/// The quotes a saved search matches, best first. A part of its query that no longer parses
+/// (saved from the browser, which runs the rest) is said on stderr, and the rest runs.
+fn hits_of(index: &Index, search: &SavedSearch) -> Vec<QuoteId> {
+    let parsed = query::parse(&search.query);
+    if let Some(errors) = parsed.error_summary() {
+        eprintln!(
+            "spotlight: saved search `{}`: {errors}; the rest of its query runs",
+            sanitize(&search.name)
+        );
+    }
+    ranked(index, &parsed)
+}
+
 /// The quotes of `hits` whose piece was imported after `search` was last run (all of them
 /// before its first run).
 fn new_among(index: &Index, hits: &[QuoteId], search: &SavedSearch) -> Vec<QuoteId> {
@@ -109,7 +123,7 @@ fn new_quotes(
 ) -> anyhow::Result<Outcome> {
     let mut any = false;
     for search in chosen {
-        let hits = matching(index, &search.query)?;
+        let hits = hits_of(index, search);
         for id in new_among(index, &hits, search) {
             let Some(quote) = index.quote(id) else {
                 continue;
