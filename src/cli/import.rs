@@ -8,6 +8,8 @@ use anyhow::{Context, bail};
 
 use super::Outcome;
 use super::args::ImportArgs;
+use crate::corpus::files::ACTORS_FILE;
+use crate::corpus::{Corpus, SourceFile};
 use crate::import::{self, Options, Present};
 
 /// Imports every page given; exit 0 when each was imported or was already there, 2 when any
@@ -35,9 +37,13 @@ pub fn run(
     };
     let bar = progress(sources.len());
     let mut tally = Tally::default();
+    let mut stored = Vec::new();
     for source in &sources {
         bar.set_message(source.to_string());
         let (outcome, warnings) = import::import(source, &dir, &mut present, &options);
+        if let import::Outcome::Imported(path) | import::Outcome::Replaced(path) = &outcome {
+            stored.push(path.clone());
+        }
         bar.suspend(|| -> std::io::Result<()> {
             for warning in &warnings {
                 eprintln!("{warning}");
@@ -50,9 +56,8 @@ pub fn run(
     if sources.len() > 1 || tally.failed > 0 {
         eprintln!("{}", tally.summary());
     }
-    if tally.imported + tally.replaced > 0 {
-        let after = crate::corpus::Corpus::open(&dir, crate::corpus::Extent::Bare)?;
-        let new = super::unknown::new_unknown(&before, &after);
+    if !stored.is_empty() {
+        let new = super::unknown::new_unknown(&before, &just_these(&dir, &stored));
         if new > 0 {
             eprintln!(
                 "{new} actor(s) the gazetteer does not know are mentioned: `spotlight actors \
@@ -65,6 +70,21 @@ pub fn run(
     } else {
         Outcome::Found
     })
+}
+
+/// The pages just stored, read on their own with the corpus's gazetteer: enough to name the
+/// unknown actors they bring (an unknown actor's id is its name's slug, the same in the whole
+/// corpus), without reading every piece again — the import has just made the cache stale, and
+/// the next command that opens the corpus rebuilds it once.
+fn just_these(dir: &Path, stored: &[PathBuf]) -> Corpus {
+    let read = |path: &Path| {
+        std::fs::read(path).ok().map(|bytes| SourceFile {
+            name: path.display().to_string(),
+            bytes,
+        })
+    };
+    let actors = read(&dir.join(ACTORS_FILE));
+    Corpus::from_sources(actors, stored.iter().filter_map(|p| read(p)).collect())
 }
 
 /// A progress bar on standard error when it is a terminal and there is more than one page.
