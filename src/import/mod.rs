@@ -1,10 +1,10 @@
 //! Bringing pages into a corpus, in the forms analysts have them: saved Markdown (the series'
 //! saved-page form, or a clipper's with front matter), saved HTML and single-file saves
-//! (`.mhtml`; read by [`crate::corpus::html`]), and web addresses (fetched once, by [`fetch`]). Each page is
-//! stored in one canonical form, `pieces/<id>.md`: the saved-page Markdown the loader reads,
-//! under front matter that records its address, its node, when it was saved or fetched and
-//! when it was imported. A piece already present (same address, node or id) is left as it is
-//! unless forced.
+//! (`.mhtml`; read by [`crate::corpus::html`]), and web addresses (fetched once, by
+//! [`fetch`]). Each page is stored in one canonical form, `pieces/<id>.md`: the saved-page
+//! Markdown the loader reads, under front matter that records its address, its node, when it
+//! was saved or fetched and when it was imported. A piece already present (same address, node
+//! or id) is left as it is unless forced.
 
 pub mod fetch;
 mod present;
